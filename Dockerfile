@@ -1,0 +1,27 @@
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    DJANGO_SETTINGS_MODULE=kcc.settings
+
+WORKDIR /app
+RUN useradd --system --home /app kcc && mkdir -p /var/lib/kcc && chown kcc /var/lib/kcc
+
+# Dependencies first, so a code change does not reinstall them.
+COPY pyproject.toml README.md ./
+RUN mkdir -p kcc zaken producten kanalen klanten dashboard \
+    && pip install . && pip uninstall --yes kcc-platform
+COPY . .
+# Run from the source tree: templates and static files are found next to the code.
+ENV PYTHONPATH=/app
+
+# Static files are collected at build time and served by WhiteNoise.
+RUN DJANGO_ENV=production DJANGO_SECRET_KEY=collectstatic-only-$(python -c "print('x'*50)") \
+    DJANGO_ALLOWED_HOSTS=localhost LOGIN_SIMULATOR_ALLOWED=true STATIC_ROOT=/app/static \
+    python manage.py collectstatic --noinput
+ENV STATIC_ROOT=/app/static
+
+USER kcc
+EXPOSE 8000
+CMD ["daphne", "--bind", "0.0.0.0", "--port", "8000", "--proxy-headers", "kcc.asgi:application"]

@@ -1,0 +1,87 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+# Everything else here is what those two are made of.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve test lint format check-compose openapi clean
+
+help:
+	@echo "make run    set up everything and start the platform with demo data on http://$(HOST):$(PORT)"
+	@echo "make test   lint, checks and the whole test suite"
+	@echo "make openapi  regenerate docs/openapi.yaml after an API change"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(MANAGE) database_aanmaken
+	$(MANAGE) migrate --noinput
+	$(MANAGE) demo_data
+	@$(MAKE) --no-print-directory serve
+
+# With REDIS_URL a Celery worker and beat run beside the web server and stop
+# with it; without it, tasks run eagerly inside the web process.
+serve:
+	@set -e; \
+	if [ -n "$$REDIS_URL" ]; then \
+		$(BIN)/celery -A kcc worker --loglevel=INFO --concurrency=2 & \
+		$(BIN)/celery -A kcc beat --loglevel=INFO & \
+		trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
+	fi; \
+	echo "KCC platform on http://$(HOST):$(PORT)/ (demo accounts: see README.md)"; \
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	@echo "== lint"
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@echo "== Django checks"
+	$(MANAGE) database_aanmaken
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run --verbosity 0
+	DJANGO_ENV=production DJANGO_SECRET_KEY=check-deploy-$$(printf '%060d' 0) \
+		DJANGO_ALLOWED_HOSTS=kcc.example.nl DIGID_BACKEND=simulator \
+		EHERKENNING_BACKEND=simulator LOGIN_SIMULATOR_ALLOWED=true \
+		$(MANAGE) check --deploy --fail-level WARNING
+	@$(MAKE) --no-print-directory check-compose
+	@echo "== tests"
+	$(BIN)/pytest
+
+# docker-compose.yml describes the production stack; no engine is needed to
+# validate it. CI must validate it; elsewhere a missing tool is only noted.
+check-compose:
+	@if command -v docker-compose >/dev/null 2>&1; then \
+		DJANGO_SECRET_KEY=x POSTGRES_PASSWORD=x docker-compose -f docker-compose.yml config --quiet \
+		&& echo "docker-compose.yml: valid"; \
+	elif [ -n "$$CI" ]; then \
+		echo "docker-compose is required in CI to validate docker-compose.yml" >&2; exit 1; \
+	else \
+		echo "docker-compose not installed: skipped validating docker-compose.yml"; \
+	fi
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+openapi: install
+	$(MANAGE) spectacular --api-version v1 --validate --file docs/openapi.yaml
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KanalenConfig(AppConfig):
+    name = "kanalen"
+    verbose_name = "Kanalen"

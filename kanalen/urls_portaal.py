@@ -1,0 +1,10 @@
+from django.urls import path
+
+from kanalen import views
+
+app_name = "portaal"
+
+urlpatterns = [
+    path("", views.portaal_index, name="index"),
+    path("mijn-gegevens/", views.portaal_gegevens, name="gegevens"),
+]

@@ -1,0 +1,52 @@
+"""Who may enter which area.
+
+Each area sends an anonymous visitor to its own login page (citizens to
+DigiD/eHerkenning, staff to the staff login) and answers a logged-in user
+without the right role with the 403 page.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from rest_framework.permissions import BasePermission
+
+
+def _area_required(permission: str, login_url_name: str):
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path(), reverse(login_url_name))
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def klant_required(view):
+    """The portal (PIP): citizens and businesses only."""
+    return _area_required("kcc.portaal_gebruiken", "kcc:klant-login")(view)
+
+
+def medewerker_required(permission: str = "kcc.werkplek_gebruiken"):
+    """Staff screens; ``permission`` narrows it down to the roles that need it."""
+    return _area_required(permission, "kcc:medewerker-login")
+
+
+class HasPlatformPermission(BasePermission):
+    """DRF: the view's ``required_permission`` (a kcc.* permission) is needed."""
+
+    def has_permission(self, request, view):
+        required = getattr(view, "required_permission", None)
+        return bool(
+            request.user
+            and request.user.is_authenticated
+            and (required is None or request.user.has_perm(required))
+        )

@@ -1,0 +1,26 @@
+import logging
+
+from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import post_migrate
+
+logger = logging.getLogger("kcc.startup")
+
+
+class KccConfig(AppConfig):
+    default = True
+    name = "kcc"
+    verbose_name = "KCC-platform"
+
+    def ready(self):
+        from django.conf import settings
+
+        from kcc import roles
+
+        post_migrate.connect(roles.sync_after_migrate, sender=self)
+        logger.info("KCC platform (%s): %s", settings.DJANGO_ENV, settings.SERVICES_DESCRIPTION)
+
+
+class KccAdminConfig(admin_apps.AdminConfig):
+    default = False
+    default_site = "kcc.admin_site.BeheerSite"

@@ -1,0 +1,98 @@
+"""How citizens and businesses log in.
+
+DigiD (citizens, by BSN) and eHerkenning (businesses, by KVK number) sit
+behind one small interface: a login yields an identifier, and
+``klant_gebruiker`` turns it into the platform user with the burger role.
+``DIGID_BACKEND`` / ``EHERKENNING_BACKEND`` choose where the identifier
+comes from:
+
+- ``simulator``: a local page that asks for the number (development and
+  demo only; production refuses to start with it unless explicitly allowed);
+- ``oidc``: an OIDC broker in front of DigiD and eHerkenning, which returns
+  the BSN or KVK number as a claim.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.backends import BaseBackend
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+
+from kcc.identifiers import is_valid_bsn
+from kcc.models import User
+from kcc.roles import Rol
+
+
+def klant_gebruiker(*, bsn: str | None = None, kvk_nummer: str | None = None) -> User:
+    """The user for a citizen (BSN) or business (KVK number), created on first login.
+
+    The caller must have checked the identifier (elfproef, 8 digits).
+    """
+    if bool(bsn) == bool(kvk_nummer):
+        raise ValueError("Pass exactly one of bsn or kvk_nummer")
+    lookup = {"bsn": bsn} if bsn else {"kvk_nummer": kvk_nummer}
+    user = User.objects.filter(**lookup).first()
+    if user is None:
+        try:
+            with transaction.atomic():
+                # The username never contains the BSN: usernames end up in logs.
+                user = User(username=f"klant-{secrets.token_hex(6)}", **lookup)
+                user.set_unusable_password()
+                user.save()
+                user.groups.add(Group.objects.get(name=Rol.BURGER))
+        except IntegrityError:
+            # Two first logins at once: the other one created the user.
+            user = User.objects.get(**lookup)
+    return user
+
+
+class SimulatorBackend(BaseBackend):
+    """Authenticates whoever the DigiD/eHerkenning simulator page names."""
+
+    def authenticate(self, request, *, simulator_bsn=None, simulator_kvk=None, **kwargs):
+        if simulator_bsn is not None and settings.DIGID_BACKEND == "simulator":
+            if not is_valid_bsn(simulator_bsn):
+                return None
+            user = klant_gebruiker(bsn=simulator_bsn)
+        elif simulator_kvk is not None and settings.EHERKENNING_BACKEND == "simulator":
+            if len(simulator_kvk) != 8 or not simulator_kvk.isdigit():
+                return None
+            user = klant_gebruiker(kvk_nummer=simulator_kvk)
+        else:
+            return None
+        return user if user.is_active else None
+
+    def get_user(self, user_id):
+        return User.objects.filter(pk=user_id, is_active=True).first()
+
+
+class BrokerOIDCBackend(OIDCAuthenticationBackend):
+    """DigiD and eHerkenning through an OIDC broker that returns a BSN or KVK claim."""
+
+    def _identifier(self, claims) -> dict[str, str]:
+        bsn = str(claims.get(settings.OIDC_BSN_CLAIM) or "")
+        kvk = str(claims.get(settings.OIDC_KVK_CLAIM) or "")
+        if bsn and is_valid_bsn(bsn):
+            return {"bsn": bsn}
+        if kvk and len(kvk) == 8 and kvk.isdigit():
+            return {"kvk_nummer": kvk}
+        return {}
+
+    def verify_claims(self, claims) -> bool:
+        return bool(self._identifier(claims))
+
+    def filter_users_by_claims(self, claims):
+        identifier = self._identifier(claims)
+        if not identifier:
+            return User.objects.none()
+        return User.objects.filter(is_active=True, **identifier)
+
+    def create_user(self, claims):
+        return klant_gebruiker(**self._identifier(claims))
+
+    def update_user(self, user, claims):
+        return user

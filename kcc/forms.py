@@ -1,0 +1,56 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from kcc.identifiers import normalise_bsn, validate_bsn, validate_kvk_nummer
+
+
+class MedewerkerLoginForm(AuthenticationForm):
+    error_messages = {
+        "invalid_login": _(
+            "Deze combinatie van gebruikersnaam en wachtwoord klopt niet. "
+            "Let op hoofdletters en kleine letters."
+        ),
+        "inactive": _("Dit account is uitgeschakeld. Neem contact op met de beheerder."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Gebruikersnaam")
+        self.fields["password"].label = _("Wachtwoord")
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.is_medewerker:
+            # Citizens have no password; this catches a misconfigured account.
+            raise forms.ValidationError(
+                _("Dit account is geen medewerkersaccount."), code="inactive"
+            )
+
+
+class DigiDSimulatorForm(forms.Form):
+    bsn = forms.CharField(
+        label=_("Burgerservicenummer (BSN)"),
+        max_length=20,
+        help_text=_("9 cijfers, bijvoorbeeld 999993653."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_bsn(self):
+        bsn = normalise_bsn(self.cleaned_data["bsn"])
+        validate_bsn(bsn)
+        return bsn
+
+
+class EHerkenningSimulatorForm(forms.Form):
+    kvk_nummer = forms.CharField(
+        label=_("KVK-nummer"),
+        max_length=20,
+        help_text=_("8 cijfers, bijvoorbeeld 69599084."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+    def clean_kvk_nummer(self):
+        kvk = self.cleaned_data["kvk_nummer"].replace(" ", "")
+        validate_kvk_nummer(kvk)
+        return kvk

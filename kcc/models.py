@@ -1,0 +1,162 @@
+import uuid
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from kcc.identifiers import validate_bsn, validate_kvk_nummer
+from kcc.roles import Rol
+
+
+class Afdeling(models.Model):
+    """An organisational unit: the KCC itself or a back-office department."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    naam = models.CharField(_("naam"), max_length=200)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("afdeling")
+        verbose_name_plural = _("afdelingen")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class User(AbstractUser):
+    """Anyone who logs in: staff with a password, citizens through DigiD
+    (identified by BSN) and businesses through eHerkenning (by KVK number).
+
+    What a user may do follows from their groups, one per role (kcc.roles).
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    bsn = models.CharField(
+        _("BSN"), max_length=9, unique=True, null=True, blank=True, validators=[validate_bsn]
+    )
+    kvk_nummer = models.CharField(
+        _("KVK-nummer"),
+        max_length=8,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_kvk_nummer],
+    )
+    afdelingen = models.ManyToManyField(
+        Afdeling, verbose_name=_("afdelingen"), blank=True, related_name="medewerkers"
+    )
+
+    class Meta(AbstractUser.Meta):
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+        permissions = [
+            ("portaal_gebruiken", _("Mag het klantportaal (PIP) gebruiken")),
+            ("werkplek_gebruiken", _("Mag de KCC-werkplek gebruiken")),
+            ("klantbeeld_inzien", _("Mag klanten zoeken en het klantbeeld inzien")),
+            ("zaken_behandelen", _("Mag zaken van de eigen afdeling behandelen")),
+            ("zaken_toewijzen", _("Mag zaken toewijzen en heropenen")),
+            ("dashboard_bekijken", _("Mag het dashboard bekijken")),
+            ("beheer_gebruiken", _("Mag de beheeromgeving gebruiken")),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def rollen(self) -> frozenset[str]:
+        """The role codes of this user (cached per request)."""
+        if not self.pk:
+            return frozenset()
+        return frozenset(self.groups.filter(name__in=Rol.values).values_list("name", flat=True))
+
+    def heeft_rol(self, *rollen: str) -> bool:
+        return bool(self.rollen.intersection(rollen))
+
+    @property
+    def is_klant(self) -> bool:
+        """Logged in as a citizen or business, not as staff."""
+        return self.heeft_rol(Rol.BURGER)
+
+    @property
+    def is_medewerker(self) -> bool:
+        return bool(self.rollen - {Rol.BURGER}) or self.is_superuser
+
+    def rollen_label(self) -> str:
+        return ", ".join(sorted(self.rollen)) or ("superuser" if self.is_superuser else "-")
+
+
+class AuditLogQuerySet(models.QuerySet):
+    # Bulk changes bypass Model.save/delete, so they are refused here too.
+    # On PostgreSQL a trigger refuses them in the database as well.
+    def update(self, **kwargs):
+        raise PermissionDenied("Het auditlog kan niet worden gewijzigd.")
+
+    def delete(self):
+        raise PermissionDenied("Het auditlog kan niet worden verwijderd.")
+
+
+class AuditLogEntry(models.Model):
+    """One line of the protocollering: who read or changed whose data.
+
+    Append-only. Written only through ``kcc.audit.audit_log``.
+    """
+
+    class Actie(models.TextChoices):
+        INZIEN = "inzien", _("Inzien")
+        ZOEKEN = "zoeken", _("Zoeken")
+        AANMAKEN = "aanmaken", _("Aanmaken")
+        WIJZIGEN = "wijzigen", _("Wijzigen")
+        VERWIJDEREN = "verwijderen", _("Verwijderen")
+        EXPORTEREN = "exporteren", _("Exporteren")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    # PROTECT: a user with audit history is deactivated, never deleted, so
+    # the log keeps saying who it was.
+    gebruiker = models.ForeignKey(
+        User, verbose_name=_("gebruiker"), null=True, on_delete=models.PROTECT
+    )
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150)
+    rollen = models.CharField(_("rollen"), max_length=200)
+    actie = models.CharField(_("actie"), max_length=20, choices=Actie.choices)
+    betrokkene = models.CharField(
+        _("betrokkene"),
+        max_length=20,
+        blank=True,
+        db_index=True,
+        help_text=_("BSN of KVK-nummer van de persoon of organisatie om wie het gaat."),
+    )
+    object_type = models.CharField(_("soort gegevens"), max_length=100)
+    object_id = models.CharField(_("object"), max_length=64, blank=True)
+    omschrijving = models.CharField(_("wat"), max_length=500)
+    reden = models.CharField(_("waarom"), max_length=500)
+    pad = models.CharField(_("pagina of API"), max_length=500, blank=True)
+    ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+
+    objects = AuditLogQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("auditlogregel")
+        verbose_name_plural = _("auditlog")
+        ordering = ["-tijdstip", "-id"]
+        indexes = [models.Index(fields=["betrokkene", "-tijdstip"])]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return (
+            f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} {self.object_type}"
+        )
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise PermissionDenied("Het auditlog kan niet worden gewijzigd.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied("Het auditlog kan niet worden verwijderd.")

@@ -1,0 +1,28 @@
+"""Pushing live events to users' browsers over the channel layer."""
+
+from __future__ import annotations
+
+import uuid
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import transaction
+
+
+def user_group(user_uuid: uuid.UUID | str) -> str:
+    return f"user.{user_uuid}"
+
+
+def push_to_user(user_uuid: uuid.UUID | str, event: dict) -> None:
+    """Send ``event`` to every open page of the user, once the transaction commits.
+
+    Live pushes are a convenience: what they announce is always stored first,
+    so a page that missed one shows it after a reload.
+    """
+
+    def send():
+        async_to_sync(get_channel_layer().group_send)(
+            user_group(user_uuid), {"type": "user.event", "event": event}
+        )
+
+    transaction.on_commit(send)

@@ -1,0 +1,93 @@
+"""The roles of the platform (see DOMAIN.md) and what each may do.
+
+Each role is a Django group whose permissions are set from ``ROL_RECHTEN``
+after every ``migrate`` (and by ``manage.py rollen_bijwerken``), so the
+groups are never edited by hand and a new permission reaches every
+environment with the deployment that introduces it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+logger = logging.getLogger(__name__)
+
+
+class Rol(models.TextChoices):
+    BURGER = "burger", _("Burger of ondernemer")
+    KLANTMANAGER = "klantmanager", _("Klantmanager (KCC)")
+    BEHANDELAAR = "behandelaar", _("Behandelaar (backoffice)")
+    TEAMLEIDER = "teamleider", _("Teamleider")
+    BEHEERDER = "beheerder", _("Functioneel beheerder")
+
+
+# "app.codename" for one permission; "app.*" for every permission of an app's
+# models (so a model added later is covered without touching this table).
+_KLANTMANAGER = [
+    "kcc.werkplek_gebruiken",
+    "kcc.klantbeeld_inzien",
+]
+ROL_RECHTEN: dict[str, list[str]] = {
+    Rol.BURGER: ["kcc.portaal_gebruiken"],
+    Rol.KLANTMANAGER: _KLANTMANAGER,
+    Rol.BEHANDELAAR: ["kcc.werkplek_gebruiken", "kcc.zaken_behandelen"],
+    Rol.TEAMLEIDER: [
+        *_KLANTMANAGER,
+        "kcc.zaken_behandelen",
+        "kcc.zaken_toewijzen",
+        "kcc.dashboard_bekijken",
+    ],
+    Rol.BEHEERDER: [
+        "kcc.beheer_gebruiken",
+        "kcc.view_user",
+        "kcc.add_user",
+        "kcc.change_user",
+        "kcc.view_afdeling",
+        "kcc.add_afdeling",
+        "kcc.change_afdeling",
+        "kcc.view_auditlogentry",
+        "producten.*",
+    ],
+}
+
+# Where each role starts after logging in, in order of precedence.
+ROL_STARTPAGINA = [
+    (Rol.BEHEERDER, "admin:index"),
+    (Rol.TEAMLEIDER, "dashboard:index"),
+    (Rol.KLANTMANAGER, "werkplek:index"),
+    (Rol.BEHANDELAAR, "werkplek:index"),
+    (Rol.BURGER, "portaal:index"),
+]
+
+
+def rollen_bijwerken() -> None:
+    """Create the role groups and set their permissions exactly as above."""
+    from django.contrib.auth.models import Group, Permission
+    from django.core.exceptions import ImproperlyConfigured
+
+    for rol, rechten in ROL_RECHTEN.items():
+        wanted = set()
+        for recht in rechten:
+            app_label, codename = recht.split(".", 1)
+            perms = Permission.objects.filter(content_type__app_label=app_label)
+            if codename != "*":
+                perms = perms.filter(codename=codename)
+                if not perms.exists():
+                    raise ImproperlyConfigured(f"Role {rol}: permission {recht} does not exist.")
+            wanted.update(perms.values_list("pk", flat=True))
+        group, _created = Group.objects.get_or_create(name=rol)
+        group.permissions.set(wanted)
+    logger.debug("Role groups brought up to date")
+
+
+def sync_after_migrate(sender, using, **kwargs):
+    """post_migrate: make sure every app's permissions exist, then the roles."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    rollen_bijwerken()

@@ -1,0 +1,364 @@
+"""Settings for the KCC platform.
+
+Everything that differs between machines comes from the environment through
+``kcc.env`` and is listed in ``.env.example``. With nothing set the platform
+runs on embedded defaults: SQLite in ``var/``, Celery tasks run eagerly, an
+in-memory channel layer, a local-memory cache and e-mail and SMS written to a
+local outbox. ``DATABASE_URL`` switches to PostgreSQL, ``REDIS_URL`` puts the
+Celery broker, the channel layer and the cache on Redis.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+from kcc.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_list,
+    env_str,
+    parse_database_url,
+    parse_redis_url,
+)
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR_DIR = Path(env_str("KCC_VAR_DIR", str(BASE_DIR / "var")))
+
+DJANGO_ENV = env_choice("DJANGO_ENV", ("development", "production"), "development")
+PRODUCTION = DJANGO_ENV == "production"
+
+DEBUG = env_bool("DJANGO_DEBUG", not PRODUCTION)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DJANGO_DEBUG must not be true when DJANGO_ENV=production.")
+
+if PRODUCTION:
+    SECRET_KEY = env_str("DJANGO_SECRET_KEY")
+    if len(SECRET_KEY) < 50:
+        raise ImproperlyConfigured("DJANGO_SECRET_KEY must be at least 50 characters long.")
+    ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
+    if not ALLOWED_HOSTS:
+        raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when DJANGO_ENV=production.")
+else:
+    # Only ever used on a developer's machine: production refuses to start
+    # without its own key (see above).
+    SECRET_KEY = env_str("DJANGO_SECRET_KEY", "development-only-key-not-for-production")
+    ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+
+# The building blocks, in the order they may import each other
+# (see docs/architecture.md).
+PROJECT_APPS = ["kcc", "producten", "klanten", "zaken", "kanalen", "dashboard"]
+
+INSTALLED_APPS = [
+    # daphne first: it replaces runserver with an ASGI server that also
+    # serves websockets.
+    "daphne",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "kcc.apps.KccAdminConfig",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "channels",
+    "mozilla_django_oidc",
+    *PROJECT_APPS,
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "kcc.urls"
+ASGI_APPLICATION = "kcc.asgi.application"
+WSGI_APPLICATION = "kcc.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "kcc.context_processors.platform",
+            ],
+        },
+    },
+]
+
+# --- Database -------------------------------------------------------------
+
+DATABASE_URL = env_str("DATABASE_URL", None)
+if DATABASE_URL:
+    _db = parse_database_url("DATABASE_URL", DATABASE_URL)
+    DATABASES = {"default": _db.as_django(conn_max_age=env_int("DB_CONN_MAX_AGE", 600))}
+    DATABASE_DESCRIPTION = f"postgresql ({_db.host or 'socket'}:{_db.port or 5432}/{_db.name})"
+else:
+    _sqlite_path = VAR_DIR / "kcc.sqlite3"
+    _sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": _sqlite_path,
+            "OPTIONS": {"timeout": 20},
+        }
+    }
+    DATABASE_DESCRIPTION = f"sqlite ({_sqlite_path.name}, embedded)"
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# --- Redis: Celery broker, channel layer, cache ---------------------------
+
+REDIS_URL = env_str("REDIS_URL", None)
+if REDIS_URL:
+    parse_redis_url("REDIS_URL", REDIS_URL)
+
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "kcc"),
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+CHANNEL_LAYERS = {
+    "default": (
+        {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {
+                "hosts": [REDIS_URL],
+                "prefix": env_str("CHANNEL_LAYER_PREFIX", "kcc-asgi"),
+                "capacity": 1000,
+                "expiry": 60,
+            },
+        }
+        if REDIS_URL
+        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
+    )
+}
+
+# Celery reads every CELERY_* setting (see kcc/celery.py). Without a broker
+# tasks run in the calling process, so a newcomer needs no worker.
+CELERY_BROKER_URL = REDIS_URL or "memory://"
+CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_TIME_LIMIT = 300
+CELERY_RESULT_EXPIRES = 3600
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TIMEZONE = "Europe/Amsterdam"
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "heartbeat": {"task": "kcc.tasks.heartbeat", "schedule": 60.0},
+}
+
+SERVICES_DESCRIPTION = ", ".join(
+    [
+        f"database={DATABASE_DESCRIPTION}",
+        "broker=" + ("redis" if REDIS_URL else "none (Celery tasks run eagerly)"),
+        "channel layer=" + ("redis" if REDIS_URL else "in-memory"),
+        "cache=" + ("redis" if REDIS_URL else "local-memory"),
+    ]
+)
+
+# --- Accounts and login ---------------------------------------------------
+
+AUTH_USER_MODEL = "kcc.User"
+LOGIN_URL = "kcc:medewerker-login"
+LOGOUT_REDIRECT_URL = "kcc:home"
+
+DIGID_BACKEND = env_choice("DIGID_BACKEND", ("simulator", "oidc"), "simulator")
+EHERKENNING_BACKEND = env_choice("EHERKENNING_BACKEND", ("simulator", "oidc"), "simulator")
+LOGIN_SIMULATOR_ALLOWED = env_bool("LOGIN_SIMULATOR_ALLOWED", not PRODUCTION)
+if "simulator" in {DIGID_BACKEND, EHERKENNING_BACKEND} and not LOGIN_SIMULATOR_ALLOWED:
+    raise ImproperlyConfigured(
+        "The DigiD/eHerkenning simulator lets anyone log in as anyone. Set "
+        "DIGID_BACKEND=oidc and EHERKENNING_BACKEND=oidc in production, or "
+        "LOGIN_SIMULATOR_ALLOWED=true on an acceptance environment."
+    )
+
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+if "simulator" in {DIGID_BACKEND, EHERKENNING_BACKEND}:
+    AUTHENTICATION_BACKENDS.append("kcc.auth.backends.SimulatorBackend")
+if "oidc" in {DIGID_BACKEND, EHERKENNING_BACKEND}:
+    AUTHENTICATION_BACKENDS.append("kcc.auth.backends.BrokerOIDCBackend")
+    # The OIDC broker (e.g. a DigiD/eHerkenning gateway) is one client;
+    # the login button picks the means through the scope it asks for.
+    OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
+    OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT")
+    OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_BSN_CLAIM = env_str("OIDC_BSN_CLAIM", "bsn")
+OIDC_KVK_CLAIM = env_str("OIDC_KVK_CLAIM", "kvk")
+OIDC_DIGID_SCOPES = env_str("OIDC_DIGID_SCOPES", "openid bsn")
+OIDC_EHERKENNING_SCOPES = env_str("OIDC_EHERKENNING_SCOPES", "openid kvk")
+LOGIN_REDIRECT_URL = "/pip/"  # after a DigiD/eHerkenning login through the OIDC broker
+LOGIN_REDIRECT_URL_FAILURE = "/pip/inloggen/?mislukt=1"
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# A citizen's session ends after 15 minutes without activity, as DigiD
+# requires of the services behind it; staff sessions last a working day.
+PORTAL_SESSION_SECONDS = env_int("PORTAL_SESSION_SECONDS", 15 * 60, minimum=60)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 9 * 60 * 60, minimum=60)
+
+# --- Language, time -------------------------------------------------------
+
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+# --- Static files ---------------------------------------------------------
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+if not PRODUCTION:
+    # WhiteNoise warns about a missing STATIC_ROOT; in development it serves
+    # from the apps' static folders and this one stays empty.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_URL = "/media/"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if PRODUCTION
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        )
+    },
+}
+
+# --- E-mail and SMS -------------------------------------------------------
+
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "KCC Gemeente Voorbeeldstad <kcc@example.nl>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_HOST = env_str("EMAIL_HOST", None)
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = env_int("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+    EMAIL_TIMEOUT = 30
+else:
+    # The local outbox: every mail is a file a developer can open.
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = VAR_DIR / "outbox" / "email"
+
+SMS_BACKEND = env_choice("SMS_BACKEND", ("console", "file", "locmem"), "file")
+SMS_FILE_PATH = VAR_DIR / "outbox" / "sms"
+SMS_SENDER = env_str("SMS_SENDER", "Gemeente")
+
+# Password of the demo accounts made by `manage.py demo_data` (never in production).
+DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo-kcc")
+
+# --- REST API -------------------------------------------------------------
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "EXCEPTION_HANDLER": "kcc.api.problem_exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
+if DEBUG:
+    REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append(
+        "rest_framework.renderers.BrowsableAPIRenderer"
+    )
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "KCC-platform API",
+    "DESCRIPTION": "REST API of the KCC platform (NL API Design Rules: versioned paths, "
+    "problem+json errors, paginated lists).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+}
+
+# --- Security -------------------------------------------------------------
+
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "kcc.views.csrf_failure"
+if PRODUCTION:
+    # TLS ends at the proxy in front of the platform; it says so in this header.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000, minimum=0)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# --- Logging --------------------------------------------------------------
+
+LOG_LEVEL = env_choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "kcc": {"level": LOG_LEVEL},
+        "zaken": {"level": LOG_LEVEL},
+        "producten": {"level": LOG_LEVEL},
+        "kanalen": {"level": LOG_LEVEL},
+        "klanten": {"level": LOG_LEVEL},
+        "dashboard": {"level": LOG_LEVEL},
+    },
+}
+
+# --- Platform -------------------------------------------------------------
+
+GEMEENTE_NAAM = env_str("GEMEENTE_NAAM", "Gemeente Voorbeeldstad")

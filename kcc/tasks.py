@@ -1,0 +1,17 @@
+from celery import shared_task
+from django.core.cache import cache
+from django.utils import timezone
+
+
+@shared_task
+def ping() -> str:
+    """Answers "pong": proves a worker picks up tasks from the broker."""
+    return "pong"
+
+
+@shared_task
+def heartbeat() -> str:
+    """Run by beat every minute; /healthz shows when beat last ran."""
+    now = timezone.now().isoformat()
+    cache.set("kcc:beat:heartbeat", now, timeout=None)
+    return now

@@ -1,0 +1,38 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from kcc import api, views
+
+handler403 = "kcc.views.permission_denied"
+handler404 = "kcc.views.page_not_found"
+handler500 = "kcc.views.server_error"
+
+account_patterns = [
+    path("", views.home, name="home"),
+    path("kcc/inloggen/", views.MedewerkerLoginView.as_view(), name="medewerker-login"),
+    path("uitloggen/", views.uitloggen, name="uitloggen"),
+    path("pip/inloggen/", views.klant_login, name="klant-login"),
+    path("pip/inloggen/digid/", views.digid_login, name="digid-login"),
+    path("pip/inloggen/eherkenning/", views.eherkenning_login, name="eherkenning-login"),
+]
+
+api_v1_patterns = [
+    path("mij/", api.MijView.as_view(), name="mij"),
+    path("afdelingen/", api.AfdelingListView.as_view(), name="afdeling-list"),
+    path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-v1:schema"), name="docs"),
+]
+
+urlpatterns = [
+    path("", include((account_patterns, "kcc"))),
+    path("healthz", views.healthz, name="healthz"),
+    path("oidc/", include("mozilla_django_oidc.urls")),
+    path("pip/", include("kanalen.urls_portaal")),
+    path("kcc/", include("kanalen.urls_werkplek")),
+    path("dashboard/", include("dashboard.urls")),
+    path("api/", RedirectView.as_view(url="/api/v1/docs/", permanent=False), name="api-root"),
+    path("api/v1/", include((api_v1_patterns, "api-v1"))),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,155 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import auth
+from django.contrib.auth.views import LoginView
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+from mozilla_django_oidc.views import OIDCAuthenticationRequestView
+
+from kcc import health
+from kcc.forms import DigiDSimulatorForm, EHerkenningSimulatorForm, MedewerkerLoginForm
+from kcc.roles import ROL_STARTPAGINA
+
+
+def startpagina_voor(user) -> str:
+    """The area a user lands in after logging in."""
+    for rol, url_name in ROL_STARTPAGINA:
+        if user.heeft_rol(rol):
+            return reverse(url_name)
+    if user.is_superuser:
+        return reverse("admin:index")
+    return reverse("kcc:home")
+
+
+def _veilige_next(request: HttpRequest) -> str | None:
+    next_url = request.POST.get("next") or request.GET.get("next")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return next_url
+    return None
+
+
+@require_GET
+def home(request):
+    return render(request, "kcc/home.html")
+
+
+class MedewerkerLoginView(LoginView):
+    template_name = "kcc/medewerker_login.html"
+    authentication_form = MedewerkerLoginForm
+    redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return startpagina_voor(self.request.user)
+
+
+@require_POST
+def uitloggen(request):
+    was_klant = request.user.is_authenticated and request.user.is_klant
+    auth.logout(request)
+    return render(request, "kcc/uitgelogd.html", {"was_klant": was_klant})
+
+
+@never_cache
+def klant_login(request):
+    """Choose DigiD (citizens) or eHerkenning (businesses)."""
+    if request.user.is_authenticated and request.user.is_klant:
+        return redirect(_veilige_next(request) or reverse("portaal:index"))
+    return render(
+        request,
+        "kcc/klant_login.html",
+        {"next": _veilige_next(request) or "", "mislukt": "mislukt" in request.GET},
+    )
+
+
+def _klant_inloggen(request, user) -> HttpResponse:
+    auth.login(request, user, backend="kcc.auth.backends.SimulatorBackend")
+    request.session.set_expiry(settings.PORTAL_SESSION_SECONDS)
+    return redirect(_veilige_next(request) or reverse("portaal:index"))
+
+
+class _BrokerLoginView(OIDCAuthenticationRequestView):
+    scopes_setting = ""
+
+    def get_settings(self, attr, *args):
+        if attr == "OIDC_RP_SCOPES":
+            return getattr(settings, self.scopes_setting)
+        return super().get_settings(attr, *args)
+
+
+class DigiDBrokerLoginView(_BrokerLoginView):
+    scopes_setting = "OIDC_DIGID_SCOPES"
+
+
+class EHerkenningBrokerLoginView(_BrokerLoginView):
+    scopes_setting = "OIDC_EHERKENNING_SCOPES"
+
+
+@never_cache
+def digid_login(request):
+    if settings.DIGID_BACKEND == "oidc":
+        return DigiDBrokerLoginView.as_view()(request)
+    form = DigiDSimulatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = auth.authenticate(request, simulator_bsn=form.cleaned_data["bsn"])
+        if user is None:
+            form.add_error(None, _("Inloggen is niet gelukt. Dit account is geblokkeerd."))
+        else:
+            return _klant_inloggen(request, user)
+    return render(
+        request,
+        "kcc/simulator_login.html",
+        {"form": form, "middel": "DigiD", "next": _veilige_next(request) or ""},
+    )
+
+
+@never_cache
+def eherkenning_login(request):
+    if settings.EHERKENNING_BACKEND == "oidc":
+        return EHerkenningBrokerLoginView.as_view()(request)
+    form = EHerkenningSimulatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = auth.authenticate(request, simulator_kvk=form.cleaned_data["kvk_nummer"])
+        if user is None:
+            form.add_error(None, _("Inloggen is niet gelukt. Dit account is geblokkeerd."))
+        else:
+            return _klant_inloggen(request, user)
+    return render(
+        request,
+        "kcc/simulator_login.html",
+        {"form": form, "middel": "eHerkenning", "next": _veilige_next(request) or ""},
+    )
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    checks = health.run_checks()
+    healthy = all(check["ok"] for check in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )
+
+
+def permission_denied(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "403_csrf.html", status=403)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KlantenConfig(AppConfig):
+    name = "klanten"
+    verbose_name = "Klanten"

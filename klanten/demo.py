@@ -1,0 +1,202 @@
+"""Demo customers: residents with valid (test-range) BSNs and a few businesses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from klanten.models import Klant
+
+# BSNs in the 99999xxxx range are reserved for testing; each passes the elfproef.
+PERSONEN = [
+    # bsn, voornamen, voorvoegsel, achternaam, geboren, straat, nr, postcode, e-mail, tel, geheim
+    (
+        "999993653",
+        "Suzanne",
+        "",
+        "Moulin",
+        date(1985, 3, 14),
+        "Stationsstraat",
+        "12",
+        "1234AB",
+        "s.moulin@example.nl",
+        "0612345678",
+        False,
+    ),
+    (
+        "999990019",
+        "Jan Pieter",
+        "van",
+        "Dijk",
+        date(1958, 11, 2),
+        "Kerkplein",
+        "3",
+        "1234AC",
+        "jp.vandijk@example.nl",
+        "0201234567",
+        False,
+    ),
+    (
+        "999991772",
+        "Aylin",
+        "",
+        "Demir",
+        date(1992, 6, 30),
+        "Lindelaan",
+        "45",
+        "1235BD",
+        "aylin.demir@example.nl",
+        "0687654321",
+        False,
+    ),
+    (
+        "999992570",
+        "Pieter",
+        "de",
+        "Boer",
+        date(1971, 1, 19),
+        "Molenweg",
+        "8a",
+        "1236CE",
+        "",
+        "0611122233",
+        False,
+    ),
+    (
+        "999995078",
+        "Noor",
+        "",
+        "Hendriks",
+        date(2001, 9, 5),
+        "Havenkade",
+        "101",
+        "1237DF",
+        "noor.hendriks@example.nl",
+        "",
+        False,
+    ),
+    (
+        "999996381",
+        "Willem",
+        "",
+        "Smit",
+        date(1949, 4, 27),
+        "Beukenhof",
+        "2",
+        "1238EG",
+        "",
+        "0301112233",
+        False,
+    ),
+    (
+        "999997087",
+        "Lotte",
+        "",
+        "Mulder",
+        date(1988, 12, 24),
+        "Schoolstraat",
+        "17",
+        "1234AD",
+        "lotte.mulder@example.nl",
+        "0622233344",
+        True,
+    ),
+    (
+        "999998328",
+        "Rachid",
+        "",
+        "Bouzid",
+        date(1979, 7, 11),
+        "Parkweg",
+        "66",
+        "1235BE",
+        "r.bouzid@example.nl",
+        "0633344455",
+        False,
+    ),
+]
+
+ORGANISATIES = [
+    # soort, kvk, vestiging, naam, straat, nr, postcode, e-mail, telefoon
+    (
+        Klant.Soort.BEDRIJF,
+        "69599084",
+        "000038509490",
+        "Bakkerij De Korenbloem B.V.",
+        "Marktstraat",
+        "5",
+        "1234AE",
+        "info@korenbloem.example.nl",
+        "0201239876",
+    ),
+    (
+        Klant.Soort.BEDRIJF,
+        "68750110",
+        "000037178598",
+        "Installatiebedrijf Smit & Zonen",
+        "Industrieweg",
+        "22",
+        "1239FH",
+        "kantoor@smitzonen.example.nl",
+        "0205554433",
+    ),
+    (
+        Klant.Soort.INSTELLING,
+        "41216593",
+        "",
+        "Stichting Buurthuis De Linde",
+        "Lindelaan",
+        "1",
+        "1235BD",
+        "bestuur@delinde.example.nl",
+        "",
+    ),
+]
+
+
+def laden(stdout) -> None:
+    for (
+        bsn,
+        voornamen,
+        voorvoegsel,
+        achternaam,
+        geboren,
+        straat,
+        nr,
+        pc,
+        email,
+        tel,
+        geheim,
+    ) in PERSONEN:
+        Klant.objects.update_or_create(
+            bsn=bsn,
+            defaults={
+                "soort": Klant.Soort.PERSOON,
+                "voornamen": voornamen,
+                "voorvoegsel": voorvoegsel,
+                "geslachtsnaam": achternaam,
+                "geboortedatum": geboren,
+                "straat": straat,
+                "huisnummer": nr,
+                "postcode": pc,
+                "woonplaats": "Voorbeeldstad",
+                "email": email,
+                "telefoon": tel,
+                "geheimhouding": geheim,
+            },
+        )
+    for soort, kvk, vestiging, naam, straat, nr, pc, email, tel in ORGANISATIES:
+        Klant.objects.update_or_create(
+            kvk_nummer=kvk,
+            vestigingsnummer=vestiging,
+            defaults={
+                "soort": soort,
+                "organisatienaam": naam,
+                "straat": straat,
+                "huisnummer": nr,
+                "postcode": pc,
+                "woonplaats": "Voorbeeldstad",
+                "email": email,
+                "telefoon": tel,
+            },
+        )
+    stdout.write(f"  {len(PERSONEN)} inwoners, {len(ORGANISATIES)} organisaties")

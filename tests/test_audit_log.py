@@ -1,0 +1,131 @@
+"""Every staff read of a person's data is in the audit log, which cannot be changed."""
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError, connection, transaction
+
+from kcc.audit import Actie, audit_log
+from kcc.models import AuditLogEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_logs_who_opened_whose_klantbeeld_and_why(client, klantmanager, klant):
+    client.force_login(klantmanager)
+    response = client.get(f"/kcc/klanten/{klant.uuid}/")
+    assert response.status_code == 200
+    assert "Suzanne" in response.content.decode()
+    entry = AuditLogEntry.objects.get(actie=Actie.INZIEN)
+    assert entry.gebruiker == klantmanager
+    assert entry.rollen == "klantmanager"
+    assert entry.betrokkene == "999993653"
+    assert entry.object_type == "klanten.Klant"
+    assert entry.object_id == str(klant.uuid)
+    assert entry.reden
+    assert entry.pad == f"/kcc/klanten/{klant.uuid}/"
+
+
+def test_it_logs_a_customer_search(client, klantmanager, klant):
+    client.force_login(klantmanager)
+    page = client.get("/kcc/", {"q": "999993653"}).content.decode()
+    assert "Suzanne" in page
+    assert AuditLogEntry.objects.filter(actie=Actie.ZOEKEN, gebruiker=klantmanager).count() == 1
+
+
+@pytest.mark.parametrize(
+    ("zoekterm", "gevonden"),
+    [
+        ("999993653", True),
+        ("moulin", True),
+        ("1234 ab 12", True),
+        ("1234AB", True),
+        ("Jansen", False),
+    ],
+)
+def test_it_finds_a_customer_by_what_the_caller_says(
+    client, klantmanager, klant, zoekterm, gevonden
+):
+    client.force_login(klantmanager)
+    page = client.get("/kcc/", {"q": zoekterm}).content.decode()
+    assert (f"/kcc/klanten/{klant.uuid}/" in page) is gevonden
+
+
+def test_it_hides_the_address_of_a_customer_with_geheimhouding(client, klantmanager, klant):
+    klant.geheimhouding = True
+    klant.save()
+    client.force_login(klantmanager)
+    page = client.get(f"/kcc/klanten/{klant.uuid}/").content.decode()
+    assert "Stationsstraat" not in page
+    assert "Afgeschermd" in page
+
+
+def test_it_does_not_log_or_show_a_klantbeeld_to_a_behandelaar(client, behandelaar, klant):
+    client.force_login(behandelaar)
+    assert client.get(f"/kcc/klanten/{klant.uuid}/").status_code == 403
+    assert not AuditLogEntry.objects.exists()
+
+
+def test_it_answers_404_for_an_unknown_customer(client, klantmanager):
+    client.force_login(klantmanager)
+    response = client.get("/kcc/klanten/00000000-0000-0000-0000-000000000000/")
+    assert response.status_code == 404
+
+
+def test_it_refuses_to_change_or_delete_an_entry(klantmanager):
+    entry = audit_log(
+        user=klantmanager,
+        actie=Actie.INZIEN,
+        object_type="klanten.Klant",
+        omschrijving="test",
+        reden="test",
+    )
+    entry.omschrijving = "anders"
+    with pytest.raises(PermissionDenied):
+        entry.save()
+    with pytest.raises(PermissionDenied):
+        entry.delete()
+    with pytest.raises(PermissionDenied):
+        AuditLogEntry.objects.filter(pk=entry.pk).update(omschrijving="anders")
+    with pytest.raises(PermissionDenied):
+        AuditLogEntry.objects.all().delete()
+    entry.refresh_from_db()
+    assert entry.omschrijving == "test"
+
+
+def test_it_refuses_raw_sql_changes_in_postgresql(needs_postgres, klantmanager):
+    entry = audit_log(
+        user=klantmanager,
+        actie=Actie.INZIEN,
+        object_type="klanten.Klant",
+        omschrijving="test",
+        reden="test",
+    )
+    for statement in [
+        "UPDATE kcc_auditlogentry SET omschrijving = 'x' WHERE id = %s",
+        "DELETE FROM kcc_auditlogentry WHERE id = %s",
+    ]:
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement, [entry.pk])
+    entry.refresh_from_db()
+    assert entry.omschrijving == "test"
+
+
+def test_it_offers_the_beheerder_the_log_read_only_in_the_admin(client, beheerder, klantmanager):
+    entry = audit_log(
+        user=klantmanager,
+        actie=Actie.INZIEN,
+        object_type="klanten.Klant",
+        omschrijving="Klantbeeld geopend",
+        reden="test",
+    )
+    client.force_login(beheerder)
+    assert client.get("/beheer/kcc/auditlogentry/").status_code == 200
+    detail = client.get(f"/beheer/kcc/auditlogentry/{entry.pk}/change/")
+    assert detail.status_code == 200
+    assert 'name="omschrijving"' not in detail.content.decode()
+    assert client.post(f"/beheer/kcc/auditlogentry/{entry.pk}/delete/").status_code == 403
+    assert AuditLogEntry.objects.filter(pk=entry.pk).exists()

@@ -1,0 +1,110 @@
+"""Configuration comes from the environment and fails loudly on a bad value."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from kcc import env
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_it_reads_booleans_and_refuses_anything_else(monkeypatch):
+    monkeypatch.setenv("KCC_TEST_FLAG", "yes")
+    assert env.env_bool("KCC_TEST_FLAG", False) is True
+    monkeypatch.setenv("KCC_TEST_FLAG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="KCC_TEST_FLAG"):
+        env.env_bool("KCC_TEST_FLAG", False)
+
+
+def test_it_refuses_a_number_that_is_not_one(monkeypatch):
+    monkeypatch.setenv("KCC_TEST_INT", "twenty")
+    with pytest.raises(ImproperlyConfigured, match="not a whole number"):
+        env.env_int("KCC_TEST_INT", 1)
+
+
+def test_it_refuses_an_unknown_choice(monkeypatch):
+    monkeypatch.setenv("KCC_TEST_CHOICE", "staging")
+    with pytest.raises(ImproperlyConfigured, match="must be one of"):
+        env.env_choice("KCC_TEST_CHOICE", ("development", "production"), "development")
+
+
+def test_it_parses_a_postgres_url():
+    db = env.parse_database_url(
+        "DATABASE_URL", "postgres://kcc:s%40cret@db.local:5433/kcc?sslmode=require"
+    )
+    settings = db.as_django(conn_max_age=600)
+    assert settings["ENGINE"] == "django.db.backends.postgresql"
+    assert (settings["USER"], settings["PASSWORD"], settings["HOST"]) == (
+        "kcc",
+        "s@cret",
+        "db.local",
+    )
+    assert settings["PORT"] == "5433"
+    assert settings["OPTIONS"] == {"sslmode": "require"}
+    assert settings["CONN_MAX_AGE"] == 600
+
+
+@pytest.mark.parametrize("url", ["mysql://x@h/db", "postgres://x@h/", "postgres://x@h:port/db"])
+def test_it_refuses_a_database_url_it_cannot_use(url):
+    with pytest.raises(ImproperlyConfigured):
+        env.parse_database_url("DATABASE_URL", url)
+
+
+def _django_setup(**overrides):
+    keep = {"PATH", "HOME", "LANG", "PYTHONPATH"}
+    environment = {k: v for k, v in os.environ.items() if k in keep}
+    environment.update(overrides)
+    return subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        cwd=ROOT,
+        env={"DJANGO_SETTINGS_MODULE": "kcc.settings", **environment},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_it_starts_on_embedded_defaults_and_says_so(tmp_path):
+    result = _django_setup(KCC_VAR_DIR=str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "database=sqlite" in result.stderr
+    assert "broker=none (Celery tasks run eagerly)" in result.stderr
+    assert "channel layer=in-memory" in result.stderr
+
+
+def test_it_refuses_production_without_a_secret_key(tmp_path):
+    result = _django_setup(
+        KCC_VAR_DIR=str(tmp_path), DJANGO_ENV="production", DJANGO_ALLOWED_HOSTS="kcc.example.nl"
+    )
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is required" in result.stderr
+
+
+def test_it_refuses_the_login_simulator_in_production(tmp_path):
+    result = _django_setup(
+        KCC_VAR_DIR=str(tmp_path),
+        DJANGO_ENV="production",
+        DJANGO_ALLOWED_HOSTS="kcc.example.nl",
+        DJANGO_SECRET_KEY="k" * 60,
+    )
+    assert result.returncode != 0
+    assert "simulator lets anyone log in" in result.stderr
+
+
+def test_it_refuses_a_malformed_redis_url(tmp_path):
+    result = _django_setup(KCC_VAR_DIR=str(tmp_path), REDIS_URL="localhost:6379")
+    assert result.returncode != 0
+    assert "REDIS_URL must start with redis://" in result.stderr
+
+
+def test_it_documents_every_variable_in_env_example():
+    read = set(re.findall(r'env_\w+\(\s*"([A-Z_]+)"', (ROOT / "kcc" / "settings.py").read_text()))
+    documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
+    assert read, "no variables found in settings"
+    assert read - documented == set()

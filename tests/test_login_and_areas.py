@@ -1,0 +1,153 @@
+"""Everyone logs in at the right door and lands in their own area."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from kcc.models import User
+from kcc.roles import ROL_RECHTEN, Rol
+from tests.factories import WACHTWOORD, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_creates_every_role_as_a_group_with_its_permissions():
+    for rol, rechten in ROL_RECHTEN.items():
+        group = Group.objects.get(name=rol)
+        codes = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.all()}
+        for recht in rechten:
+            if not recht.endswith(".*"):
+                assert recht in codes, (rol, recht)
+
+
+@pytest.mark.parametrize(
+    ("trait", "landing"),
+    [
+        ("klantmanager", "/kcc/"),
+        ("behandelaar", "/kcc/"),
+        ("teamleider", "/dashboard/"),
+        ("beheerder", "/beheer/"),
+    ],
+)
+def test_it_lands_staff_in_their_area_after_login(client, trait, landing):
+    user = UserFactory(rollen=[trait])
+    response = client.post(
+        reverse("kcc:medewerker-login"), {"username": user.username, "password": WACHTWOORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == landing
+    assert client.get(landing).status_code == 200
+
+
+def test_it_explains_a_wrong_password_without_saying_which_part_is_wrong(client, klantmanager):
+    response = client.post(reverse("kcc:medewerker-login"), {"username": "km", "password": "fout"})
+    assert response.status_code == 200
+    assert "combinatie van gebruikersnaam en wachtwoord klopt niet" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize(
+    ("url", "login"),
+    [
+        ("/pip/", "/pip/inloggen/"),
+        ("/pip/mijn-gegevens/", "/pip/inloggen/"),
+        ("/kcc/", "/kcc/inloggen/"),
+        ("/dashboard/", "/kcc/inloggen/"),
+    ],
+)
+def test_it_sends_anonymous_visitors_to_the_right_login_page(client, url, login):
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(f"{login}?next={url}")
+
+
+def test_it_sends_anonymous_visitors_of_the_admin_to_the_staff_login(client):
+    response = client.get("/beheer/", follow=True)
+    assert response.redirect_chain[-1][0].startswith("/kcc/inloggen/")
+
+
+@pytest.mark.parametrize(
+    ("trait", "url"),
+    [
+        ("klantmanager", "/dashboard/"),
+        ("klantmanager", "/beheer/"),
+        ("klantmanager", "/pip/"),
+        ("behandelaar", "/dashboard/"),
+        ("teamleider", "/beheer/"),
+        ("beheerder", "/kcc/"),
+    ],
+)
+def test_it_shows_a_clear_403_to_staff_without_the_role(client, trait, url):
+    client.force_login(UserFactory(rollen=[trait]))
+    response = client.get(url)
+    assert response.status_code == 403
+    assert "Geen toegang" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/kcc/", "/dashboard/", "/beheer/"])
+def test_it_keeps_citizens_out_of_staff_areas(client, burger, url):
+    client.force_login(burger)
+    assert client.get(url).status_code == 403
+
+
+def test_it_logs_a_citizen_in_with_the_digid_simulator(client, klant):
+    response = client.post(reverse("kcc:digid-login"), {"bsn": "9999 93 653"}, follow=True)
+    assert response.redirect_chain[-1][0] == "/pip/"
+    page = client.get("/pip/mijn-gegevens/").content.decode()
+    assert "Suzanne" in page
+    assert "Stationsstraat 12" in page
+    user = User.objects.get(bsn="999993653")
+    assert user.heeft_rol(Rol.BURGER)
+    assert "999993653" not in user.username
+
+
+def test_it_refuses_a_bsn_that_fails_the_elfproef_with_a_friendly_error(client):
+    response = client.post(reverse("kcc:digid-login"), {"bsn": "123456789"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Dit is geen geldig burgerservicenummer" in page
+    assert 'aria-invalid="true"' in page
+    assert not User.objects.filter(bsn="123456789").exists()
+
+
+def test_it_logs_a_business_in_with_the_eherkenning_simulator(client):
+    response = client.post(reverse("kcc:eherkenning-login"), {"kvk_nummer": "69599084"})
+    assert response["Location"] == "/pip/"
+    assert User.objects.get(kvk_nummer="69599084").heeft_rol(Rol.BURGER)
+
+
+def test_it_reuses_the_citizen_account_on_the_next_login(client):
+    for _ in range(2):
+        client.post(reverse("kcc:digid-login"), {"bsn": "999993653"})
+        client.post(reverse("kcc:uitloggen"))
+    assert User.objects.filter(bsn="999993653").count() == 1
+
+
+def test_it_ends_a_citizen_session_after_fifteen_idle_minutes(client, settings):
+    client.post(reverse("kcc:digid-login"), {"bsn": "999993653"})
+    assert client.session.get_expiry_age() == settings.PORTAL_SESSION_SECONDS == 15 * 60
+
+
+def test_it_does_not_follow_a_next_url_to_another_site(client):
+    response = client.post(
+        reverse("kcc:digid-login") + "?next=https://evil.example/", {"bsn": "999993653"}
+    )
+    assert response["Location"] == "/pip/"
+
+
+def test_it_does_not_let_a_citizen_log_in_at_the_staff_login(client, burger):
+    burger.set_password(WACHTWOORD)
+    burger.save()
+    response = client.post(
+        reverse("kcc:medewerker-login"), {"username": burger.username, "password": WACHTWOORD}
+    )
+    assert response.status_code == 200
+    assert "geen medewerkersaccount" in response.content.decode()
+
+
+def test_it_logs_out_with_a_post_only(client, klantmanager):
+    client.force_login(klantmanager)
+    assert client.get(reverse("kcc:uitloggen")).status_code == 405
+    response = client.post(reverse("kcc:uitloggen"))
+    assert "U bent uitgelogd" in response.content.decode()
+    assert client.get("/kcc/").status_code == 302

@@ -1,0 +1,30 @@
+"""Pages every visitor sees: no CDN, Dutch, accessible basics."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("url", ["/", "/pip/inloggen/", "/pip/inloggen/digid/", "/kcc/inloggen/"])
+def test_it_serves_public_pages_in_dutch_with_a_skip_link_and_no_cdn(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<html lang="nl">' in page
+    assert 'href="#inhoud"' in page
+    assert 'id="inhoud"' in page
+    assert not re.search(r'(src|href)="(https?:)?//', page), "external asset on the page"
+
+
+def test_it_answers_unknown_pages_with_a_friendly_404(client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.content.decode()
+
+
+def test_it_labels_every_form_field(client):
+    page = client.get("/kcc/inloggen/").content.decode()
+    for field_id in re.findall(r'<input[^>]+id="([^"]+)"', page):
+        assert f'for="{field_id}"' in page

@@ -1,0 +1,58 @@
+"""Proof that a run with DATABASE_URL and REDIS_URL uses the real services.
+
+In CI (KCC_REQUIRE_SERVICES=1) these fail instead of skipping when a service
+is not configured.
+"""
+
+import uuid
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.db import connection
+
+
+@pytest.mark.django_db
+def test_it_runs_on_postgresql(needs_postgres):
+    with connection.cursor() as cursor:
+        # to_tsvector with the Dutch dictionary exists only in PostgreSQL.
+        cursor.execute("SELECT to_tsvector('dutch', 'paspoorten aanvragen')::text, version()")
+        vector, version = cursor.fetchone()
+    assert "paspoort" in vector
+    assert version.startswith("PostgreSQL")
+
+
+def test_it_runs_a_celery_task_through_redis_on_a_real_worker(needs_redis, settings):
+    from celery.contrib.testing.worker import start_worker
+
+    from kcc.celery import app
+    from kcc.tasks import ping
+
+    assert app.conf.broker_url.startswith("redis://")
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            result = ping.delay()
+            assert result.get(timeout=20) == "pong"
+            assert result.successful()
+    finally:
+        app.conf.task_always_eager = eager
+
+
+def test_it_carries_a_group_message_through_the_redis_channel_layer(needs_redis):
+    from channels_redis.core import RedisChannelLayer
+
+    layer = get_channel_layer()
+    assert isinstance(layer, RedisChannelLayer)
+    group = f"test-{uuid.uuid4().hex}"
+
+    async def roundtrip():
+        channel = await layer.new_channel()
+        await layer.group_add(group, channel)
+        await layer.group_send(group, {"type": "test.message", "text": "hallo"})
+        message = await layer.receive(channel)
+        await layer.group_discard(group, channel)
+        return message
+
+    assert async_to_sync(roundtrip)() == {"type": "test.message", "text": "hallo"}
