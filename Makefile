@@ -1,6 +1,7 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 # Everything else here is what those two are made of.
 
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -35,12 +36,12 @@ run: install
 # With REDIS_URL a Celery worker and beat run beside the web server and stop
 # with it; without it, tasks run eagerly inside the web process.
 serve:
-	@set -e; \
+	@set -e; pids=""; \
 	if [ -n "$$REDIS_URL" ]; then \
-		$(BIN)/celery -A kcc worker --loglevel=INFO --concurrency=2 & \
-		$(BIN)/celery -A kcc beat --loglevel=INFO & \
-		trap 'kill $$(jobs -p) 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/celery -A kcc worker --loglevel=INFO --concurrency=2 & pids="$$pids $$!"; \
+		$(BIN)/celery -A kcc beat --loglevel=INFO & pids="$$pids $$!"; \
 	fi; \
+	trap 'kill $$pids 2>/dev/null || true' EXIT INT TERM; \
 	echo "KCC platform on http://$(HOST):$(PORT)/ (demo accounts: see README.md)"; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 

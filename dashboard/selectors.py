@@ -36,11 +36,11 @@ def bezetting_per_afdeling() -> list[Afdeling]:
 def inzage_persoonsgegevens(*, dagen: int = 7) -> list[dict]:
     """How often staff looked up customers in the last ``dagen`` days, per role."""
     sinds = timezone.now() - timedelta(days=dagen)
-    return list(
-        AuditLogEntry.objects.filter(
-            tijdstip__gte=sinds, actie__in=[AuditLogEntry.Actie.INZIEN, AuditLogEntry.Actie.ZOEKEN]
-        )
+    Actie = AuditLogEntry.Actie
+    rows = (
+        AuditLogEntry.objects.filter(tijdstip__gte=sinds, actie__in=[Actie.INZIEN, Actie.ZOEKEN])
         .values("rollen", "actie")
         .annotate(aantal=Count("id"))
         .order_by("rollen", "actie")
     )
+    return [{**row, "actie_label": Actie(row["actie"]).label} for row in rows]

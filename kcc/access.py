@@ -31,8 +31,20 @@ def _area_required(permission: str, login_url_name: str):
 
 
 def klant_required(view):
-    """The portal (PIP): citizens and businesses only."""
-    return _area_required("kcc.portaal_gebruiken", "kcc:klant-login")(view)
+    """The portal (PIP): citizens and businesses only.
+
+    Each portal page view renews the session, so the 15-minute limit set at
+    login (PORTAL_SESSION_SECONDS) counts idle time, not time since login.
+    """
+    guarded = _area_required("kcc.portaal_gebruiken", "kcc:klant-login")(view)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.user.is_authenticated:
+            request.session.modified = True
+        return guarded(request, *args, **kwargs)
+
+    return wrapper
 
 
 def medewerker_required(permission: str = "kcc.werkplek_gebruiken"):

@@ -14,10 +14,13 @@ class KccConfig(AppConfig):
 
     def ready(self):
         from django.conf import settings
+        from django.contrib.auth.signals import user_logged_in
 
         from kcc import roles
+        from kcc.auth.backends import portaalsessie_beperken
 
         post_migrate.connect(roles.sync_after_migrate, sender=self)
+        user_logged_in.connect(portaalsessie_beperken)
         logger.info("KCC platform (%s): %s", settings.DJANGO_ENV, settings.SERVICES_DESCRIPTION)
 
 

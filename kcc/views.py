@@ -71,7 +71,6 @@ def klant_login(request):
 
 def _klant_inloggen(request, user) -> HttpResponse:
     auth.login(request, user, backend="kcc.auth.backends.SimulatorBackend")
-    request.session.set_expiry(settings.PORTAL_SESSION_SECONDS)
     return redirect(_veilige_next(request) or reverse("portaal:index"))
 
 

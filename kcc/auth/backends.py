@@ -50,6 +50,15 @@ def klant_gebruiker(*, bsn: str | None = None, kvk_nummer: str | None = None) ->
     return user
 
 
+def portaalsessie_beperken(sender, request, user, **kwargs):
+    """user_logged_in: a citizen's session ends after PORTAL_SESSION_SECONDS idle.
+
+    Connected for every login route (simulator and OIDC broker) alike.
+    """
+    if user.is_klant and request is not None and hasattr(request, "session"):
+        request.session.set_expiry(settings.PORTAL_SESSION_SECONDS)
+
+
 class SimulatorBackend(BaseBackend):
     """Authenticates whoever the DigiD/eHerkenning simulator page names."""
 
