@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
@@ -35,7 +36,7 @@ def problem_exception_handler(exc, context):
         "instance": request.path if request else None,
     }
     if isinstance(exc, exceptions.ValidationError) and isinstance(response.data, dict):
-        problem["title"] = "De invoer is niet geldig."
+        problem["title"] = str(_("De invoer is niet geldig."))
         problem["invalidParams"] = [
             {"name": field, "code": "invalid", "reason": " ".join(map(str, errors))}
             for field, errors in response.data.items()

@@ -1,5 +1,9 @@
+import hashlib
+
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from kcc.identifiers import normalise_bsn, validate_bsn, validate_kvk_nummer
@@ -18,6 +22,29 @@ class MedewerkerLoginForm(AuthenticationForm):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Gebruikersnaam")
         self.fields["password"].label = _("Wachtwoord")
+
+    def clean(self):
+        # Guessing passwords: after STAFF_LOGIN_MAX_FAILURES wrong attempts a
+        # username is locked for STAFF_LOGIN_LOCKOUT_SECONDS, whatever the IP.
+        username = (self.cleaned_data.get("username") or "").strip().lower()
+        key = "kcc:login-mislukt:" + hashlib.sha256(username.encode()).hexdigest()
+        if username and cache.get(key, 0) >= settings.STAFF_LOGIN_MAX_FAILURES:
+            raise forms.ValidationError(
+                _(
+                    "Te veel mislukte pogingen om in te loggen. Wacht een kwartier en "
+                    "probeer het dan opnieuw, of neem contact op met de beheerder."
+                ),
+                code="locked",
+            )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError:
+            if username:
+                cache.add(key, 0, timeout=settings.STAFF_LOGIN_LOCKOUT_SECONDS)
+                cache.incr(key)
+            raise
+        cache.delete(key)
+        return cleaned
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)

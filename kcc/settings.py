@@ -225,6 +225,9 @@ LOGIN_REDIRECT_URL = "/pip/"  # after a DigiD/eHerkenning login through the OIDC
 LOGIN_REDIRECT_URL_FAILURE = "/pip/inloggen/?mislukt=1"
 OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
 
+STAFF_LOGIN_MAX_FAILURES = 5
+STAFF_LOGIN_LOCKOUT_SECONDS = 15 * 60
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

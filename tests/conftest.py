@@ -1,4 +1,6 @@
+import copy
 import os
+import uuid
 
 import pytest
 from django.conf import settings
@@ -36,6 +38,25 @@ def needs_postgres():
 @pytest.fixture
 def needs_redis():
     _need(bool(settings.REDIS_URL), "Redis (REDIS_URL)")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _eager_celery():
+    """Tasks run in the test's process, also when REDIS_URL is set; the test
+    that proves the Redis broker reaches a real worker switches this off."""
+    from kcc.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(settings):
+    """Each test its own cache namespace: state (login lockouts, heartbeats)
+    never leaks between tests or runs, and a shared Redis is not flushed."""
+    caches = copy.deepcopy(settings.CACHES)
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches
 
 
 @pytest.fixture

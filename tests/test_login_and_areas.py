@@ -151,3 +151,14 @@ def test_it_logs_out_with_a_post_only(client, klantmanager):
     response = client.post(reverse("kcc:uitloggen"))
     assert "U bent uitgelogd" in response.content.decode()
     assert client.get("/kcc/").status_code == 302
+
+
+def test_it_locks_a_staff_username_after_five_wrong_passwords(client, klantmanager):
+    for _ in range(5):
+        client.post(reverse("kcc:medewerker-login"), {"username": "km", "password": "fout"})
+    response = client.post(
+        reverse("kcc:medewerker-login"), {"username": "KM", "password": WACHTWOORD}
+    )
+    assert response.status_code == 200
+    assert "Te veel mislukte pogingen" in response.content.decode()
+    assert "_auth_user_id" not in client.session
