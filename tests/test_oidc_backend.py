@@ -39,3 +39,24 @@ def test_it_refuses_claims_without_a_valid_identifier(backend):
     assert not backend.verify_claims({"sub": "abc", "email": "a@b.nl"})
     assert not backend.filter_users_by_claims({"sub": "abc"}).exists()
     assert not User.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "scope"),
+    [("/pip/inloggen/digid/", "openid bsn"), ("/pip/inloggen/eherkenning/", "openid kvk")],
+)
+def test_it_sends_the_citizen_to_the_broker_with_the_right_scope(
+    client, backend, settings, url, scope
+):
+    from urllib.parse import parse_qs, urlsplit
+
+    settings.DIGID_BACKEND = settings.EHERKENNING_BACKEND = "oidc"
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = "https://broker.example/authorize"
+    response = client.get(url)
+    assert response.status_code == 302
+    target = urlsplit(response["Location"])
+    assert f"{target.scheme}://{target.netloc}{target.path}" == "https://broker.example/authorize"
+    query = parse_qs(target.query)
+    assert query["scope"] == [scope]
+    assert query["client_id"] == ["kcc"]
+    assert query["state"][0] in client.session["oidc_states"]
