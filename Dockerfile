@@ -6,7 +6,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=kcc.settings
 
 WORKDIR /app
-RUN useradd --system --home /app kcc && mkdir -p /var/lib/kcc && chown kcc /var/lib/kcc
+RUN useradd --system --home /app kcc && mkdir -p /var/lib/kcc/media && chown -R kcc /var/lib/kcc
 
 # Dependencies first, so a code change does not reinstall them.
 COPY pyproject.toml README.md ./
@@ -19,7 +19,8 @@ ENV PYTHONPATH=/app
 # Static files are collected at build time and served by WhiteNoise.
 RUN DJANGO_ENV=production DJANGO_SECRET_KEY=collectstatic-only-$(python -c "print('x'*50)") \
     DJANGO_ALLOWED_HOSTS=localhost LOGIN_SIMULATOR_ALLOWED=true STATIC_ROOT=/app/static \
-    python manage.py collectstatic --noinput
+    DATABASE_URL=postgres://build@localhost/build REDIS_URL=redis://localhost:6379/0 \
+    EMAIL_HOST=localhost python manage.py collectstatic --noinput
 ENV STATIC_ROOT=/app/static
 
 USER kcc

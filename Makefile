@@ -53,9 +53,16 @@ test: install
 	$(MANAGE) database_aanmaken
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run --verbosity 0
+	@echo "== production settings (check --deploy, as docker-compose.yml configures them)"
 	DJANGO_ENV=production DJANGO_SECRET_KEY=check-deploy-$$(printf '%060d' 0) \
-		DJANGO_ALLOWED_HOSTS=kcc.example.nl DIGID_BACKEND=simulator \
-		EHERKENNING_BACKEND=simulator LOGIN_SIMULATOR_ALLOWED=true \
+		DJANGO_ALLOWED_HOSTS=kcc.example.nl EMAIL_HOST=smtp.example.nl \
+		DATABASE_URL=$${DATABASE_URL:-postgres://kcc@localhost/kcc} \
+		REDIS_URL=$${REDIS_URL:-redis://localhost:6379/0} \
+		DIGID_BACKEND=oidc EHERKENNING_BACKEND=oidc OIDC_RP_CLIENT_ID=kcc OIDC_RP_CLIENT_SECRET=x \
+		OIDC_OP_AUTHORIZATION_ENDPOINT=https://broker.example.nl/authorize \
+		OIDC_OP_TOKEN_ENDPOINT=https://broker.example.nl/token \
+		OIDC_OP_USER_ENDPOINT=https://broker.example.nl/userinfo \
+		OIDC_OP_JWKS_ENDPOINT=https://broker.example.nl/jwks \
 		$(MANAGE) check --deploy --fail-level WARNING
 	@$(MAKE) --no-print-directory check-compose
 	@echo "== tests"
@@ -65,7 +72,7 @@ test: install
 # validate it. CI must validate it; elsewhere a missing tool is only noted.
 check-compose:
 	@if command -v docker-compose >/dev/null 2>&1; then \
-		DJANGO_SECRET_KEY=x POSTGRES_PASSWORD=x docker-compose -f docker-compose.yml config --quiet \
+		DJANGO_SECRET_KEY=x POSTGRES_PASSWORD=x EMAIL_HOST=x docker-compose -f docker-compose.yml config --quiet \
 		&& echo "docker-compose.yml: valid"; \
 	elif [ -n "$$CI" ]; then \
 		echo "docker-compose is required in CI to validate docker-compose.yml" >&2; exit 1; \

@@ -43,4 +43,12 @@ def inzage_persoonsgegevens(*, dagen: int = 7) -> list[dict]:
         .annotate(aantal=Count("id"))
         .order_by("rollen", "actie")
     )
-    return [{**row, "actie_label": Actie(row["actie"]).label} for row in rows]
+    labels = dict(Rol.choices)
+    return [
+        {
+            **row,
+            "rollen_label": ", ".join(labels.get(code, code) for code in row["rollen"].split(", ")),
+            "actie_label": Actie(row["actie"]).label,
+        }
+        for row in rows
+    ]

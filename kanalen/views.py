@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from kcc.access import klant_required, medewerker_required
 from klanten.selectors import klant_inzien, klant_van_gebruiker, klanten_zoeken
@@ -23,10 +23,12 @@ def portaal_gegevens(request):
     return render(request, "pip/gegevens.html", {"klant": klant})
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 @medewerker_required()
 def werkplek_index(request):
-    zoekterm = request.GET.get("q", "").strip()
+    # The search is a POST so a BSN or name never appears in a URL (access
+    # logs, browser history on shared workstations).
+    zoekterm = request.POST.get("q", "").strip() if request.method == "POST" else ""
     mag_zoeken = request.user.has_perm("kcc.klantbeeld_inzien")
     resultaten = None
     if zoekterm and mag_zoeken:

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
 
+from kcc.audit import Actie, audit_log
+from kcc.identifiers import is_valid_bsn
 from kcc.models import Afdeling, AuditLogEntry, User
 
 
@@ -22,6 +24,37 @@ class KccUserAdmin(UserAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(bsn__isnull=True, kvk_nummer__isnull=True)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.pk == request.user.pk:
+            # Nobody grants themselves a role: another beheerder has to.
+            readonly += ["groups", "is_active"]
+        return readonly
+
+    # Account changes (roles, password, deactivation) go to the audit log as
+    # well as to the admin's own history.
+    def log_addition(self, request, obj, message):
+        audit_log(
+            user=request.user,
+            actie=Actie.AANMAKEN,
+            obj=obj,
+            request=request,
+            omschrijving=f"Medewerkersaccount {obj.get_username()} aangemaakt",
+            reden="Gebruikersbeheer",
+        )
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        audit_log(
+            user=request.user,
+            actie=Actie.WIJZIGEN,
+            obj=obj,
+            request=request,
+            omschrijving=f"Medewerkersaccount {obj.get_username()} gewijzigd: {message}",
+            reden="Gebruikersbeheer",
+        )
+        return super().log_change(request, obj, message)
 
     @admin.display(description=_("rollen"))
     def rollen_label(self, obj):
@@ -54,3 +87,32 @@ class AuditLogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    # The log names whose data was seen, so reading it is logged too.
+    def changelist_view(self, request, extra_context=None):
+        zoekterm = request.GET.get("q", "").strip()
+        if zoekterm:
+            audit_log(
+                user=request.user,
+                actie=Actie.ZOEKEN,
+                object_type="kcc.AuditLogEntry",
+                betrokkene=zoekterm if is_valid_bsn(zoekterm) else "",
+                request=request,
+                omschrijving="Auditlog doorzocht",
+                reden="Controle op inzage (beheer)",
+            )
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        entry = self.get_object(request, object_id)
+        if entry is not None:
+            audit_log(
+                user=request.user,
+                actie=Actie.INZIEN,
+                obj=entry,
+                betrokkene=entry.betrokkene,
+                request=request,
+                omschrijving="Auditlogregel bekeken",
+                reden="Controle op inzage (beheer)",
+            )
+        return super().change_view(request, object_id, form_url, extra_context)

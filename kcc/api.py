@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, serializers
 from rest_framework.response import Response
@@ -17,6 +18,12 @@ from rest_framework.views import APIView, exception_handler
 
 from kcc.access import HasPlatformPermission
 from kcc.models import Afdeling
+
+
+class KccSessionScheme(SessionScheme):
+    """Describes kcc.api_auth.SessionAuthentication in the OpenAPI schema."""
+
+    target_class = "kcc.api_auth.SessionAuthentication"
 
 
 def problem_exception_handler(exc, context):

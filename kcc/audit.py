@@ -17,13 +17,6 @@ from kcc.models import AuditLogEntry, User
 Actie = AuditLogEntry.Actie
 
 
-def _client_ip(request: HttpRequest) -> str | None:
-    # REMOTE_ADDR is the proxy in production; the proxy's own header is not
-    # trusted for security decisions, only recorded here.
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return (forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR")) or None
-
-
 def audit_log(
     *,
     user: User | None,
@@ -60,6 +53,9 @@ def audit_log(
         object_id=object_id,
         omschrijving=omschrijving[:500],
         reden=reden[:500],
-        pad=request.get_full_path()[:500] if request else "",
-        ip_adres=_client_ip(request) if request else None,
+        # The path without its query string: a search term may be a BSN.
+        pad=request.path[:500] if request else "",
+        # REMOTE_ADDR as the ASGI server set it; the server only takes the
+        # client address from X-Forwarded-For when it sits behind our proxy.
+        ip_adres=(request.META.get("REMOTE_ADDR") or None) if request else None,
     )

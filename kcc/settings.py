@@ -42,6 +42,8 @@ if PRODUCTION:
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when DJANGO_ENV=production.")
+    # The container healthcheck calls /healthz on the loopback address.
+    ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 else:
     # Only ever used on a developer's machine: production refuses to start
     # without its own key (see above).
@@ -109,6 +111,13 @@ TEMPLATES = [
 # --- Database -------------------------------------------------------------
 
 DATABASE_URL = env_str("DATABASE_URL", None)
+REDIS_URL = env_str("REDIS_URL", None)
+if PRODUCTION and not (DATABASE_URL and REDIS_URL):
+    # The embedded defaults are per process (cache, channel layer, login
+    # lockouts) or single-user (SQLite): never what production should run on.
+    raise ImproperlyConfigured(
+        "DATABASE_URL and REDIS_URL are required when DJANGO_ENV=production."
+    )
 if DATABASE_URL:
     _db = parse_database_url("DATABASE_URL", DATABASE_URL)
     DATABASES = {"default": _db.as_django(conn_max_age=env_int("DB_CONN_MAX_AGE", 600))}
@@ -129,7 +138,6 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: Celery broker, channel layer, cache ---------------------------
 
-REDIS_URL = env_str("REDIS_URL", None)
 if REDIS_URL:
     parse_redis_url("REDIS_URL", REDIS_URL)
 
@@ -243,7 +251,9 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 9 * 60 * 60, minimum=60)
 # --- Language, time -------------------------------------------------------
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+# Add a language here once its translations exist: a page must never say
+# lang="en" around Dutch text (WCAG 3.1.1).
+LANGUAGES = [("nl", _("Nederlands"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
@@ -275,6 +285,8 @@ STORAGES = {
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "KCC Gemeente Voorbeeldstad <kcc@example.nl>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_HOST = env_str("EMAIL_HOST", None)
+if PRODUCTION and not EMAIL_HOST:
+    raise ImproperlyConfigured("EMAIL_HOST is required when DJANGO_ENV=production.")
 if EMAIL_HOST:
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_PORT = env_int("EMAIL_PORT", 587)
@@ -298,7 +310,7 @@ DEMO_PASSWORD = env_str("DEMO_PASSWORD", "demo-kcc")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
+        "kcc.api_auth.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -11,7 +11,7 @@ def ping() -> str:
 
 @shared_task
 def heartbeat() -> str:
-    """Run by beat every minute; /healthz shows when beat last ran."""
+    """Run by beat every minute; `manage.py beat_healthcheck` checks it ran."""
     now = timezone.now().isoformat()
     cache.set("kcc:beat:heartbeat", now, timeout=None)
     return now

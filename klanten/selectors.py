@@ -31,20 +31,26 @@ def klanten_zoeken(
 ) -> list[Klant]:
     """Find customers by BSN, KVK number, postcode (+ house number) or name.
 
-    The search itself is logged: the results list shows names and birth dates.
+    Every customer shown in the results is logged (name and birth date are
+    personal data), under the customer's own number so they can see it.
     """
     term = zoekterm.strip()
     if not term:
         return []
-    compact = normalise_bsn(term)
-    if is_valid_bsn(compact):
-        filters = Q(bsn=compact)
-    elif len(compact) == 8 and compact.isdigit():
-        filters = Q(kvk_nummer=compact)
+    digits = "".join(ch for ch in term if ch not in " .-")
+    if len(digits) == 8 and digits.isdigit():
+        # Eight digits: a KVK number, or a BSN typed without its leading zero.
+        filters = Q(kvk_nummer=digits)
+        if is_valid_bsn(normalise_bsn(digits)):
+            filters |= Q(bsn=normalise_bsn(digits))
+    elif is_valid_bsn(digits):
+        filters = Q(bsn=digits)
     elif postcode := _POSTCODE.match(term):
         filters = Q(postcode=(postcode["cijfers"] + postcode["letters"]).upper())
         if postcode["huisnummer"]:
             filters &= Q(huisnummer__iexact=postcode["huisnummer"])
+        # Finding someone by address would reveal a shielded address.
+        filters &= Q(geheimhouding=False)
     else:
         filters = Q()
         for word in term.split():
@@ -54,14 +60,16 @@ def klanten_zoeken(
                 | Q(organisatienaam__icontains=word)
             )
     results = list(Klant.objects.filter(filters)[:limit])
-    audit_log(
-        user=user,
-        actie=Actie.ZOEKEN,
-        object_type="klanten.Klant",
-        omschrijving=f"Klanten gezocht; {len(results)} resultaten getoond",
-        reden="Klant identificeren in de KCC-werkplek",
-        request=request,
-    )
+    for klant in results:
+        audit_log(
+            user=user,
+            actie=Actie.ZOEKEN,
+            obj=klant,
+            betrokkene=klant.identificatie,
+            omschrijving="Getoond in zoekresultaten (naam, geboortedatum of KVK-nummer)",
+            reden="Klant identificeren in de KCC-werkplek",
+            request=request,
+        )
     return results
 
 

@@ -81,7 +81,7 @@ def beheerder(db):
 
 @pytest.fixture
 def burger(db):
-    from kcc.auth.backends import klant_gebruiker
+    from kcc.services import klant_gebruiker
 
     return klant_gebruiker(bsn="999993653")
 

@@ -27,9 +27,35 @@ def test_it_logs_who_opened_whose_klantbeeld_and_why(client, klantmanager, klant
 
 def test_it_logs_a_customer_search(client, klantmanager, klant):
     client.force_login(klantmanager)
-    page = client.get("/kcc/", {"q": "999993653"}).content.decode()
+    page = client.post("/kcc/", {"q": "999993653"}).content.decode()
     assert "Suzanne" in page
-    assert AuditLogEntry.objects.filter(actie=Actie.ZOEKEN, gebruiker=klantmanager).count() == 1
+    entry = AuditLogEntry.objects.get(actie=Actie.ZOEKEN, gebruiker=klantmanager)
+    assert entry.betrokkene == "999993653"
+    assert entry.pad == "/kcc/"
+
+
+def test_it_finds_a_business_by_kvk_number(client, klantmanager):
+    from tests.factories import KlantFactory
+
+    bedrijf = KlantFactory(
+        soort="bedrijf", bsn=None, kvk_nummer="69599084", organisatienaam="Bakkerij"
+    )
+    client.force_login(klantmanager)
+    page = client.post("/kcc/", {"q": "6959 9084"}).content.decode()
+    assert f"/kcc/klanten/{bedrijf.uuid}/" in page
+
+
+def test_it_does_not_find_a_shielded_customer_by_address(client, klantmanager, klant):
+    klant.geheimhouding = True
+    klant.save()
+    client.force_login(klantmanager)
+    assert (
+        f"/kcc/klanten/{klant.uuid}/"
+        not in client.post("/kcc/", {"q": "1234AB 12"}).content.decode()
+    )
+    assert (
+        f"/kcc/klanten/{klant.uuid}/" in client.post("/kcc/", {"q": "999993653"}).content.decode()
+    )
 
 
 @pytest.mark.parametrize(
@@ -46,7 +72,7 @@ def test_it_finds_a_customer_by_what_the_caller_says(
     client, klantmanager, klant, zoekterm, gevonden
 ):
     client.force_login(klantmanager)
-    page = client.get("/kcc/", {"q": zoekterm}).content.decode()
+    page = client.post("/kcc/", {"q": zoekterm}).content.decode()
     assert (f"/kcc/klanten/{klant.uuid}/" in page) is gevonden
 
 
@@ -129,3 +155,27 @@ def test_it_offers_the_beheerder_the_log_read_only_in_the_admin(client, beheerde
     assert 'name="omschrijving"' not in detail.content.decode()
     assert client.post(f"/beheer/kcc/auditlogentry/{entry.pk}/delete/").status_code == 403
     assert AuditLogEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_it_logs_role_changes_and_refuses_granting_yourself_a_role(client, beheerder, klantmanager):
+    from django.contrib.auth.models import Group
+
+    client.force_login(beheerder)
+    own = client.get(f"/beheer/kcc/user/{beheerder.pk}/change/").content.decode()
+    assert 'name="groups"' not in own
+    teamleider = Group.objects.get(name="teamleider")
+    response = client.post(
+        f"/beheer/kcc/user/{klantmanager.pk}/change/",
+        {
+            "username": "km",
+            "first_name": "Mia",
+            "last_name": "K",
+            "email": "",
+            "groups": [teamleider.pk],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    entry = AuditLogEntry.objects.get(actie=Actie.WIJZIGEN, object_id=str(klantmanager.uuid))
+    assert entry.gebruiker == beheerder
+    assert "km" in entry.omschrijving

@@ -86,13 +86,26 @@ def test_it_refuses_production_without_a_secret_key(tmp_path):
     assert "DJANGO_SECRET_KEY is required" in result.stderr
 
 
+PRODUCTION = {
+    "DJANGO_ENV": "production",
+    "DJANGO_ALLOWED_HOSTS": "kcc.example.nl",
+    "DJANGO_SECRET_KEY": "k" * 60,
+    "DATABASE_URL": "postgres://kcc@db/kcc",
+    "REDIS_URL": "redis://redis:6379/0",
+    "EMAIL_HOST": "smtp.example.nl",
+}
+
+
+def test_it_refuses_production_on_the_embedded_services(tmp_path):
+    environment = {**PRODUCTION, "KCC_VAR_DIR": str(tmp_path)}
+    del environment["REDIS_URL"]
+    result = _django_setup(**environment)
+    assert result.returncode != 0
+    assert "DATABASE_URL and REDIS_URL are required" in result.stderr
+
+
 def test_it_refuses_the_login_simulator_in_production(tmp_path):
-    result = _django_setup(
-        KCC_VAR_DIR=str(tmp_path),
-        DJANGO_ENV="production",
-        DJANGO_ALLOWED_HOSTS="kcc.example.nl",
-        DJANGO_SECRET_KEY="k" * 60,
-    )
+    result = _django_setup(**PRODUCTION, KCC_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "simulator lets anyone log in" in result.stderr
 

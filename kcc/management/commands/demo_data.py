@@ -25,6 +25,8 @@ class Command(BaseCommand):
                 "Refusing to load demo data (with known passwords) in production; "
                 "pass --force on an acceptance environment."
             )
+        if settings.PRODUCTION and settings.DEMO_PASSWORD == "demo-kcc":  # noqa: S105
+            raise CommandError("Set DEMO_PASSWORD to a password of your own before --force.")
         with transaction.atomic():
             for app_config in apps.get_app_configs():
                 module_name = f"{app_config.name}.demo"
