@@ -91,13 +91,13 @@ class EHerkenningBrokerLoginView(_BrokerLoginView):
     scopes_setting = "OIDC_EHERKENNING_SCOPES"
 
 
-@never_cache
-def digid_login(request):
-    if settings.DIGID_BACKEND == "oidc":
-        return DigiDBrokerLoginView.as_view()(request)
-    form = DigiDSimulatorForm(request.POST or None)
+def _login_via(request, *, middel, backend, broker_view, form_class, field, credential):
+    """DigiD or eHerkenning: to the OIDC broker, or the local simulator page."""
+    if backend == "oidc":
+        return broker_view.as_view()(request)
+    form = form_class(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = auth.authenticate(request, simulator_bsn=form.cleaned_data["bsn"])
+        user = auth.authenticate(request, **{credential: form.cleaned_data[field]})
         if user is None:
             form.add_error(None, _("Inloggen is niet gelukt. Dit account is geblokkeerd."))
         else:
@@ -105,25 +105,33 @@ def digid_login(request):
     return render(
         request,
         "kcc/simulator_login.html",
-        {"form": form, "middel": "DigiD", "next": _veilige_next(request) or ""},
+        {"form": form, "middel": middel, "next": _veilige_next(request) or ""},
+    )
+
+
+@never_cache
+def digid_login(request):
+    return _login_via(
+        request,
+        middel="DigiD",
+        backend=settings.DIGID_BACKEND,
+        broker_view=DigiDBrokerLoginView,
+        form_class=DigiDSimulatorForm,
+        field="bsn",
+        credential="simulator_bsn",
     )
 
 
 @never_cache
 def eherkenning_login(request):
-    if settings.EHERKENNING_BACKEND == "oidc":
-        return EHerkenningBrokerLoginView.as_view()(request)
-    form = EHerkenningSimulatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = auth.authenticate(request, simulator_kvk=form.cleaned_data["kvk_nummer"])
-        if user is None:
-            form.add_error(None, _("Inloggen is niet gelukt. Dit account is geblokkeerd."))
-        else:
-            return _klant_inloggen(request, user)
-    return render(
+    return _login_via(
         request,
-        "kcc/simulator_login.html",
-        {"form": form, "middel": "eHerkenning", "next": _veilige_next(request) or ""},
+        middel="eHerkenning",
+        backend=settings.EHERKENNING_BACKEND,
+        broker_view=EHerkenningBrokerLoginView,
+        form_class=EHerkenningSimulatorForm,
+        field="kvk_nummer",
+        credential="simulator_kvk",
     )
 
 
