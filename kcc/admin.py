@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kcc.audit import Actie, audit_log
 from kcc.identifiers import is_valid_bsn
-from kcc.models import Afdeling, AuditLogEntry, User
+from kcc.models import Afdeling, AuditLogEntry, Sluitingsdag, User
 
 
 @admin.register(User)
@@ -116,3 +116,9 @@ class AuditLogEntryAdmin(admin.ModelAdmin):
                 reden="Controle op inzage (beheer)",
             )
         return super().change_view(request, object_id, form_url, extra_context)
+
+
+@admin.register(Sluitingsdag)
+class SluitingsdagAdmin(admin.ModelAdmin):
+    list_display = ["datum", "omschrijving"]
+    date_hierarchy = "datum"

@@ -19,7 +19,16 @@ class KccConfig(AppConfig):
         from kcc import roles
         from kcc.auth.backends import portaalsessie_beperken
 
+        from django.db.models.signals import post_delete, post_save
+
+        from kcc.kalender import sluitingsdagen_vergeten
+        from kcc.models import Sluitingsdag
+
         post_migrate.connect(roles.sync_after_migrate, sender=self)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                lambda **kwargs: sluitingsdagen_vergeten(), sender=Sluitingsdag, weak=False
+            )
         user_logged_in.connect(portaalsessie_beperken)
         logger.info("KCC platform (%s): %s", settings.DJANGO_ENV, settings.SERVICES_DESCRIPTION)
 

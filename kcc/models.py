@@ -29,6 +29,23 @@ class Afdeling(models.Model):
         return self.naam
 
 
+class Sluitingsdag(models.Model):
+    """A day the municipality is closed besides the public holidays
+    (e.g. the Friday after Ascension). Service norms skip it; statutory
+    terms (Atw) do not."""
+
+    datum = models.DateField(_("datum"), unique=True)
+    omschrijving = models.CharField(_("omschrijving"), max_length=200)
+
+    class Meta:
+        verbose_name = _("sluitingsdag")
+        verbose_name_plural = _("sluitingsdagen")
+        ordering = ["datum"]
+
+    def __str__(self):
+        return f"{self.datum:%d-%m-%Y} {self.omschrijving}"
+
+
 class User(AbstractUser):
     """Anyone who logs in: staff with a password, citizens through DigiD
     (identified by BSN) and businesses through eHerkenning (by KVK number).

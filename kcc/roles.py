@@ -49,6 +49,10 @@ ROL_RECHTEN: dict[str, list[str]] = {
         "kcc.add_afdeling",
         "kcc.change_afdeling",
         "kcc.view_auditlogentry",
+        "kcc.view_sluitingsdag",
+        "kcc.add_sluitingsdag",
+        "kcc.change_sluitingsdag",
+        "kcc.delete_sluitingsdag",
         "producten.*",
     ],
 }
