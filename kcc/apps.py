@@ -15,12 +15,10 @@ class KccConfig(AppConfig):
     def ready(self):
         from django.conf import settings
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import post_delete, post_save
 
         from kcc import roles
         from kcc.auth.backends import portaalsessie_beperken
-
-        from django.db.models.signals import post_delete, post_save
-
         from kcc.kalender import sluitingsdagen_vergeten
         from kcc.models import Sluitingsdag
 
