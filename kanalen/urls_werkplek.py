@@ -7,4 +7,12 @@ app_name = "werkplek"
 urlpatterns = [
     path("", views.werkplek_index, name="index"),
     path("klanten/<uuid:klant_uuid>/", views.werkplek_klantbeeld, name="klantbeeld"),
+    path("producten/", views.werkplek_producten, name="producten"),
+    path("producten/<slug:code>/", views.werkplek_product, name="product"),
+    path("kennisbank/", views.werkplek_kennisbank, name="kennisbank"),
+    path(
+        "kennisbank/<uuid:item_uuid>/gebruik/",
+        views.werkplek_kennisgebruik,
+        name="kennisgebruik",
+    ),
 ]

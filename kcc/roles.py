@@ -54,6 +54,13 @@ ROL_RECHTEN: dict[str, list[str]] = {
         "kcc.change_sluitingsdag",
         "kcc.delete_sluitingsdag",
         "producten.*",
+        "kanalen.view_kanaal",
+        "kanalen.add_kanaal",
+        "kanalen.change_kanaal",
+        "kanalen.view_openingstijd",
+        "kanalen.add_openingstijd",
+        "kanalen.change_openingstijd",
+        "kanalen.delete_openingstijd",
     ],
 }
 

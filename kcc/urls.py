@@ -3,7 +3,9 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from kanalen import api as kanalen_api
 from kcc import api, views
+from producten import api as producten_api
 
 handler403 = "kcc.views.permission_denied"
 handler404 = "kcc.views.page_not_found"
@@ -20,6 +22,12 @@ account_patterns = [
 
 api_v1_patterns = [
     path("mij/", api.MijView.as_view(), name="mij"),
+    path("producten/", producten_api.ProductListView.as_view(), name="product-list"),
+    path(
+        "producten/<uuid:uuid>/", producten_api.ProductDetailView.as_view(), name="product-detail"
+    ),
+    path("kennisitems/", producten_api.KennisItemListView.as_view(), name="kennisitem-list"),
+    path("kanalen/", kanalen_api.KanaalListView.as_view(), name="kanaal-list"),
     path("afdelingen/", api.AfdelingListView.as_view(), name="afdeling-list"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-v1:schema"), name="docs"),
@@ -29,6 +37,7 @@ urlpatterns = [
     path("", include((account_patterns, "kcc"))),
     path("healthz", views.healthz, name="healthz"),
     path("oidc/", include("mozilla_django_oidc.urls")),
+    path("", include("kanalen.urls_publiek")),
     path("pip/", include("kanalen.urls_portaal")),
     path("kcc/", include("kanalen.urls_werkplek")),
     path("dashboard/", include("dashboard.urls")),

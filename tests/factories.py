@@ -53,3 +53,69 @@ class KlantFactory(factory.django.DjangoModelFactory):
     postcode = "1234AB"
     woonplaats = "Voorbeeldstad"
     email = "s.moulin@example.nl"
+
+
+def maak_product(
+    code="paspoort",
+    naam="Paspoort aanvragen",
+    *,
+    publiceren=True,
+    kanalen=None,
+    afdeling_code="burgerzaken",
+    **velden,
+):
+    """A product with a theme, channels and a status step, published by default."""
+    from kcc.choices import KanaalSoort
+    from producten import services
+    from producten.models import Aanbieder, Product, ProductKanaal, Statusstap, Thema
+
+    aanbieder, _ = Aanbieder.objects.get_or_create(
+        code="gemeente", defaults={"naam": "Gemeente Voorbeeldstad", "soort": "gemeente"}
+    )
+    thema, _ = Thema.objects.get_or_create(slug="documenten", defaults={"naam": "Documenten"})
+    defaults = {
+        "samenvatting": f"{naam} bij de gemeente.",
+        "omschrijving": "Een paspoort is een reisdocument.",
+        "voorwaarden": "U staat ingeschreven in de gemeente\nU komt zelf naar de balie",
+        "meenemen": "Een pasfoto",
+        "servicenorm_aantal": 5,
+        "servicenorm_eenheid": "werkdagen",
+        "afdeling": AfdelingFactory(code=afdeling_code, naam=afdeling_code.title()),
+    }
+    defaults["aanbieder"] = aanbieder
+    product = Product.objects.create(code=code, naam=naam, **{**defaults, **velden})
+    product.themas.add(thema)
+    for kanaal, aanvragen, kosten in (
+        kanalen
+        if kanalen is not None
+        else [
+            (KanaalSoort.BALIE, True, "84.40"),
+            (KanaalSoort.INTERNET, False, None),
+            (KanaalSoort.TELEFOON, False, None),
+        ]
+    ):
+        ProductKanaal.objects.create(
+            product=product, kanaal=kanaal, aanvragen=aanvragen, kosten=kosten
+        )
+    Statusstap.objects.create(
+        product=product,
+        volgorde=1,
+        fase="in_behandeling",
+        naam="Ligt klaar",
+        burgertekst="Uw paspoort ligt klaar.",
+        klant_informeren=True,
+    )
+    if publiceren:
+        product = services.product_publiceren(product=product)
+    return product
+
+
+def maak_kennisitem(vraag, antwoord, *, trefwoorden="", producten=(), publiceren=True):
+    from producten import services
+    from producten.models import KennisItem
+
+    item = KennisItem.objects.create(vraag=vraag, antwoord=antwoord, trefwoorden=trefwoorden)
+    item.producten.set(producten)
+    if publiceren:
+        item = services.kennisitem_publiceren(item=item)
+    return item

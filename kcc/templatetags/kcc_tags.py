@@ -18,3 +18,28 @@ def met_aria(field):
     if field.field.required:
         attrs["required"] = True
     return field.as_widget(attrs=attrs)
+
+
+_EENHEID_ENKELVOUD = {"dagen": "dag", "werkdagen": "werkdag", "weken": "week"}
+
+
+@register.simple_tag
+def termijn(aantal, eenheid):
+    """'5 werkdagen', '1 week'; empty when there is no term."""
+    if aantal in (None, ""):
+        return ""
+    woord = _EENHEID_ENKELVOUD.get(eenheid, eenheid) if aantal == 1 else eenheid
+    return f"{aantal} {woord}"
+
+
+@register.filter
+def euro(bedrag):
+    """'€ 84,40'; 'gratis' for 0; for no fixed price, a pointer to the explanation."""
+    from django.utils.formats import number_format
+    from django.utils.translation import gettext
+
+    if bedrag in (None, ""):
+        return gettext("afhankelijk van uw situatie")
+    if bedrag == 0:
+        return gettext("gratis")
+    return f"€ {number_format(bedrag, decimal_pos=2)}"

@@ -1,0 +1,43 @@
+"""Read API of the channel registry."""
+
+from rest_framework import generics, serializers
+from rest_framework.permissions import AllowAny
+
+from kanalen import selectors
+from kanalen.models import Kanaal, Openingstijd
+
+
+class OpeningstijdSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Openingstijd
+        fields = ["weekdag", "open", "dicht"]
+
+
+class KanaalSerializer(serializers.ModelSerializer):
+    openingstijden = OpeningstijdSerializer(many=True)
+
+    class Meta:
+        model = Kanaal
+        fields = [
+            "uuid",
+            "soort",
+            "naam",
+            "bereikbaarheid",
+            "norm_percentage",
+            "norm_aantal",
+            "norm_eenheid",
+            "norm_omschrijving",
+            "kosten_per_contact",
+            "openingstijden",
+        ]
+
+
+class KanaalListView(generics.ListAPIView):
+    """The channels on which the municipality can be reached, with hours, norm and cost."""
+
+    permission_classes = [AllowAny]
+    serializer_class = KanaalSerializer
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.kanalen_alle().filter(actief=True)

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from kanalen import views
+
+app_name = "publiek"
+
+urlpatterns = [
+    path("producten/", views.catalogus_index, name="catalogus"),
+    path("producten/zoeken/", views.catalogus_zoeken, name="zoeken"),
+    path(
+        "producten/thema/<slug:slug>/",
+        views.catalogus_groep,
+        {"soort": "thema"},
+        name="thema",
+    ),
+    path(
+        "producten/levensgebeurtenis/<slug:slug>/",
+        views.catalogus_groep,
+        {"soort": "levensgebeurtenis"},
+        name="levensgebeurtenis",
+    ),
+    path("producten/<slug:code>/", views.catalogus_product, name="product"),
+    path("vragen/", views.faq, name="faq"),
+    path("contact/", views.contact, name="contact"),
+]

@@ -1,0 +1,376 @@
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from producten import catalogus, selectors, services
+from producten.models import (
+    Aanbieder,
+    Documentvereiste,
+    Formuliervraag,
+    KennisGebruik,
+    KennisItem,
+    Levensgebeurtenis,
+    OnbeantwoordeZoekvraag,
+    Product,
+    ProductKanaal,
+    ProductOnderdeel,
+    ProductVersie,
+    Statusstap,
+    Thema,
+)
+
+
+@admin.register(Thema)
+class ThemaAdmin(admin.ModelAdmin):
+    list_display = ["naam", "slug", "volgorde"]
+    list_editable = ["volgorde"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Levensgebeurtenis)
+class LevensgebeurtenisAdmin(admin.ModelAdmin):
+    list_display = ["naam", "slug", "volgorde"]
+    list_editable = ["volgorde"]
+    prepopulated_fields = {"slug": ["naam"]}
+
+
+@admin.register(Aanbieder)
+class AanbiederAdmin(admin.ModelAdmin):
+    list_display = ["naam", "code", "soort", "website"]
+    list_filter = ["soort"]
+    search_fields = ["naam", "code"]
+
+
+class ProductKanaalInline(admin.TabularInline):
+    model = ProductKanaal
+    extra = 0
+
+
+class StatusstapInline(admin.TabularInline):
+    model = Statusstap
+    extra = 0
+    fields = ["volgorde", "fase", "naam", "burgertekst", "klant_informeren"]
+    formfield_overrides = {
+        Statusstap._meta.get_field("burgertekst").__class__: {
+            "widget": forms.Textarea(attrs={"rows": 2, "cols": 50})
+        }
+    }
+
+
+class FormuliervraagInline(admin.StackedInline):
+    model = Formuliervraag
+    extra = 0
+    fields = [
+        ("volgorde", "sleutel", "soort", "verplicht"),
+        "vraag",
+        "toelichting",
+        "keuzes",
+        ("minimum", "maximum"),
+    ]
+
+
+class DocumentvereisteForm(forms.ModelForm):
+    bestandstypen = forms.MultipleChoiceField(
+        label=_("toegestane bestandstypen"),
+        choices=Documentvereiste.Bestandstype.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Documentvereiste
+        fields = ["volgorde", "naam", "toelichting", "verplicht", "bestandstypen", "max_mb"]
+
+
+class DocumentvereisteInline(admin.TabularInline):
+    model = Documentvereiste
+    form = DocumentvereisteForm
+    extra = 0
+
+
+class ProductOnderdeelInline(admin.TabularInline):
+    model = ProductOnderdeel
+    fk_name = "samengesteld"
+    extra = 0
+    autocomplete_fields = ["onderdeel"]
+    verbose_name_plural = _("onderdelen (alleen voor een samengesteld product)")
+
+
+class ProductForm(forms.ModelForm):
+    prefill_velden = forms.MultipleChoiceField(
+        label=_("vooraf ingevulde gegevens"),
+        choices=Product.PREFILL_VELDEN,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Bekende klantgegevens die het online formulier al invult."),
+    )
+
+    class Meta:
+        model = Product
+        # The admin's fieldsets decide which fields the form shows.
+        fields = ["prefill_velden"]
+
+
+@admin.register(Product)
+class ProductAdmin(admin.ModelAdmin):
+    form = ProductForm
+    list_display = [
+        "naam",
+        "code",
+        "aanbieder",
+        "status",
+        "geldig_vanaf",
+        "geldig_tot",
+        "voorbeeld",
+    ]
+    list_filter = ["status", "themas", "levensgebeurtenissen", "aanbieder", "afdeling"]
+    search_fields = ["naam", "code", "zoekwoorden"]
+    readonly_fields = ["status", "gewijzigd", "voorbeeld"]
+    filter_horizontal = ["themas", "levensgebeurtenissen"]
+    inlines = [
+        ProductKanaalInline,
+        StatusstapInline,
+        FormuliervraagInline,
+        DocumentvereisteInline,
+        ProductOnderdeelInline,
+    ]
+    actions = ["publiceren", "intrekken"]
+    change_list_template = "admin/producten/product/change_list.html"
+    fieldsets = [
+        (None, {"fields": ["naam", "code", "status", "voorbeeld", "samenvatting"]}),
+        (
+            _("Informatie voor inwoners"),
+            {"fields": ["omschrijving", "voorwaarden", "meenemen", "aanvragen", "zoekwoorden"]},
+        ),
+        (
+            _("Indeling"),
+            {
+                "fields": [
+                    "aanbieder",
+                    "afdeling",
+                    "themas",
+                    "levensgebeurtenissen",
+                    ("voor_burger", "voor_bedrijf", "voor_instelling"),
+                ]
+            },
+        ),
+        (
+            _("Normen en termijnen"),
+            {
+                "fields": [
+                    ("servicenorm_aantal", "servicenorm_eenheid"),
+                    ("wettelijke_termijn_aantal", "wettelijke_termijn_eenheid"),
+                    "klaar_terwijl_u_wacht",
+                ]
+            },
+        ),
+        (_("Online formulier"), {"fields": ["prefill_velden"]}),
+        (_("Publicatie"), {"fields": [("geldig_vanaf", "geldig_tot"), "gewijzigd"]}),
+    ]
+
+    @admin.display(description=_("voorbeeld"))
+    def voorbeeld(self, obj):
+        if not obj.pk:
+            return "-"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            reverse("werkplek:product", args=[obj.code]),
+            _("Bekijk zoals medewerkers en inwoners het zien"),
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # A published product that changed gets a new version; cases keep theirs.
+        services.product_gewijzigd(product=form.instance, user=request.user)
+
+    @admin.action(description=_("Publiceren"))
+    def publiceren(self, request, queryset):
+        for product in queryset:
+            try:
+                services.product_publiceren(product=product, user=request.user)
+                self.message_user(request, _("%s is gepubliceerd.") % product, messages.SUCCESS)
+            except ValidationError as error:
+                self.message_user(request, f"{product}: {' '.join(error.messages)}", messages.ERROR)
+
+    @admin.action(description=_("Intrekken"))
+    def intrekken(self, request, queryset):
+        for product in queryset:
+            try:
+                services.product_intrekken(product=product)
+                self.message_user(request, _("%s is ingetrokken.") % product, messages.SUCCESS)
+            except ValidationError as error:
+                self.message_user(request, f"{product}: {' '.join(error.messages)}", messages.ERROR)
+
+    def get_urls(self):
+        extra = [
+            path(
+                "exporteren/",
+                self.admin_site.admin_view(self.exporteren_view),
+                name="producten_catalogus_exporteren",
+            ),
+            path(
+                "importeren/",
+                self.admin_site.admin_view(self.importeren_view),
+                name="producten_catalogus_importeren",
+            ),
+        ]
+        return extra + super().get_urls()
+
+    def exporteren_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        response = HttpResponse(
+            json.dumps(catalogus.exporteren(), ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="catalogus-{timezone.localdate():%Y-%m-%d}.json"'
+        )
+        return response
+
+    def importeren_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        form = CatalogusImportForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                aantallen = catalogus.importeren(form.cleaned_data["data"], user=request.user)
+            except ValidationError as error:
+                for melding in error.messages[:20]:
+                    form.add_error(None, melding)
+            else:
+                self.message_user(
+                    request,
+                    _("Geïmporteerd: %(producten)s producten en %(kennisitems)s kennisitems.")
+                    % aantallen,
+                    messages.SUCCESS,
+                )
+                return redirect("admin:producten_product_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Catalogus importeren"),
+            "form": form,
+            "opts": self.model._meta,
+        }
+        return render(request, "admin/producten/catalogus_import.html", context)
+
+
+class CatalogusImportForm(forms.Form):
+    bestand = forms.FileField(
+        label=_("Catalogusbestand (JSON)"),
+        help_text=_("Een bestand dat met 'Exporteren' is gemaakt. Alles of niets wordt ingelezen."),
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        if bestand.size > 20 * 1024 * 1024:
+            raise ValidationError(_("Het bestand is groter dan 20 MB."))
+        try:
+            self.cleaned_data["data"] = json.loads(bestand.read().decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise ValidationError(_("Dit is geen geldig JSON-bestand.")) from None
+        return bestand
+
+
+@admin.register(ProductVersie)
+class ProductVersieAdmin(admin.ModelAdmin):
+    list_display = ["product", "nummer", "aangemaakt", "aangemaakt_door"]
+    list_filter = ["product"]
+    readonly_fields = ["product", "nummer", "inhoud", "aangemaakt", "aangemaakt_door"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(KennisItem)
+class KennisItemAdmin(admin.ModelAdmin):
+    list_display = ["vraag", "status", "eigenaar", "herzien_op", "gewijzigd"]
+    list_filter = ["status", "themas", "eigenaar"]
+    search_fields = ["vraag", "trefwoorden", "antwoord"]
+    readonly_fields = ["status", "gewijzigd"]
+    filter_horizontal = ["producten", "themas"]
+    fields = [
+        "vraag",
+        "antwoord",
+        "trefwoorden",
+        "producten",
+        "themas",
+        "eigenaar",
+        "herzien_op",
+        "status",
+        "gewijzigd",
+    ]
+    actions = ["publiceren", "intrekken"]
+    change_list_template = "admin/producten/kennisitem/change_list.html"
+
+    @admin.action(description=_("Publiceren"))
+    def publiceren(self, request, queryset):
+        for item in queryset:
+            try:
+                services.kennisitem_publiceren(item=item)
+            except ValidationError as error:
+                self.message_user(request, f"{item}: {' '.join(error.messages)}", messages.ERROR)
+
+    @admin.action(description=_("Intrekken"))
+    def intrekken(self, request, queryset):
+        for item in queryset:
+            try:
+                services.kennisitem_intrekken(item=item)
+            except ValidationError as error:
+                self.message_user(request, f"{item}: {' '.join(error.messages)}", messages.ERROR)
+
+    def get_urls(self):
+        return [
+            path(
+                "rapport/",
+                self.admin_site.admin_view(self.rapport_view),
+                name="producten_kennisbank_rapport",
+            ),
+            *super().get_urls(),
+        ]
+
+    def rapport_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Gebruik van de kennisbank"),
+            "opts": self.model._meta,
+            **selectors.kennisbank_rapport(),
+        }
+        return render(request, "admin/producten/kennisbank_rapport.html", context)
+
+
+class AlleenLezenAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(KennisGebruik)
+class KennisGebruikAdmin(AlleenLezenAdmin):
+    list_display = ["item", "kanaal", "geholpen", "tijdstip"]
+    list_filter = ["geholpen", "kanaal"]
+    list_select_related = ["item"]
+
+
+@admin.register(OnbeantwoordeZoekvraag)
+class OnbeantwoordeZoekvraagAdmin(AlleenLezenAdmin):
+    list_display = ["zoekterm", "bron", "aantal", "laatst"]
+    list_filter = ["bron"]
+    search_fields = ["zoekterm"]

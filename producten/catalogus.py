@@ -1,0 +1,351 @@
+"""Export and import of the whole catalogue as JSON.
+
+The format is the one ``catalogus_exporteren`` writes (version 1): themes,
+life events, providers, products with their channels, status steps, form and
+documents, and knowledge items. An import updates by code (products) or by
+question text (knowledge items), is all-or-nothing, and names every problem
+it finds.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from kcc.choices import Doelgroep, KanaalSoort
+from kcc.models import Afdeling, User
+from producten import services
+from producten.models import (
+    Aanbieder,
+    Documentvereiste,
+    Formuliervraag,
+    KennisItem,
+    Levensgebeurtenis,
+    Product,
+    ProductKanaal,
+    ProductOnderdeel,
+    Publicatiestatus,
+    Statusstap,
+    TermijnEenheid,
+    Thema,
+)
+
+FORMAAT_VERSIE = 1
+
+
+def exporteren() -> dict:
+    producten = (
+        Product.objects.select_related("aanbieder", "afdeling")
+        .prefetch_related(
+            "themas", "levensgebeurtenissen", "kanalen", "statusstappen", "vragen", "documenten"
+        )
+        .order_by("code")
+    )
+    return {
+        "formaat": FORMAAT_VERSIE,
+        "themas": [[t.slug, t.naam, t.omschrijving] for t in Thema.objects.all()],
+        "levensgebeurtenissen": [
+            [lg.slug, lg.naam, lg.omschrijving] for lg in Levensgebeurtenis.objects.all()
+        ],
+        "aanbieders": [[a.code, a.naam, a.soort, a.website] for a in Aanbieder.objects.all()],
+        "producten": [_product_als_dict(p) for p in producten],
+        "kennisitems": [
+            {
+                "vraag": k.vraag,
+                "antwoord": k.antwoord,
+                "trefwoorden": k.trefwoorden,
+                "producten": sorted(p.code for p in k.producten.all()),
+                "themas": sorted(t.slug for t in k.themas.all()),
+                "status": k.status,
+                "eigenaar": k.eigenaar.code if k.eigenaar else None,
+                "herzien_op": k.herzien_op.isoformat() if k.herzien_op else None,
+            }
+            for k in KennisItem.objects.prefetch_related("producten", "themas").select_related(
+                "eigenaar"
+            )
+        ],
+    }
+
+
+def _product_als_dict(p: Product) -> dict:
+    snapshot = services.product_snapshot(p)
+    return {
+        "code": p.code,
+        "naam": p.naam,
+        "samenvatting": p.samenvatting,
+        "omschrijving": p.omschrijving,
+        "voorwaarden": p.voorwaarden,
+        "meenemen": p.meenemen,
+        "aanvragen": p.aanvragen,
+        "zoekwoorden": p.zoekwoorden,
+        "aanbieder": p.aanbieder.code,
+        "afdeling": p.afdeling.code if p.afdeling else None,
+        "themas": sorted(t.slug for t in p.themas.all()),
+        "levensgebeurtenissen": sorted(lg.slug for lg in p.levensgebeurtenissen.all()),
+        "doelgroepen": p.doelgroepen,
+        "servicenorm": snapshot["servicenorm"],
+        "wettelijke_termijn": snapshot["wettelijke_termijn"],
+        "klaar_terwijl_u_wacht": p.klaar_terwijl_u_wacht,
+        "kanalen": snapshot["kanalen"],
+        "statusstappen": [
+            [s["fase"], s["naam"], s["burgertekst"], s["klant_informeren"]]
+            for s in snapshot["statusstappen"]
+        ],
+        "vragen": snapshot["vragen"],
+        "documenten": snapshot["documenten"],
+        "prefill": snapshot["prefill"],
+        "onderdelen": snapshot["onderdelen"],
+        "status": p.status,
+        "geldig_vanaf": p.geldig_vanaf.isoformat() if p.geldig_vanaf else None,
+        "geldig_tot": p.geldig_tot.isoformat() if p.geldig_tot else None,
+    }
+
+
+class _Fouten:
+    def __init__(self):
+        self.lijst: list[str] = []
+
+    def check(self, ok: bool, melding: str) -> bool:
+        if not ok:
+            self.lijst.append(melding)
+        return ok
+
+
+def _termijn(waarde, fouten: _Fouten, waar: str) -> tuple[int | None, str]:
+    if not waarde:
+        return None, ""
+    aantal, eenheid = waarde
+    fouten.check(eenheid in TermijnEenheid.values, f"{waar}: onbekende eenheid {eenheid!r}")
+    fouten.check(isinstance(aantal, int) and aantal >= 0, f"{waar}: termijn moet een getal zijn")
+    return aantal, eenheid
+
+
+def _bedrag(waarde, fouten: _Fouten, waar: str) -> Decimal | None:
+    if waarde in (None, ""):
+        return None
+    try:
+        return Decimal(str(waarde))
+    except InvalidOperation:
+        fouten.check(False, f"{waar}: {waarde!r} is geen bedrag")
+        return None
+
+
+@transaction.atomic
+def importeren(data: dict, *, user: User | None = None) -> dict[str, int]:
+    """Load a catalogue export. Raises ValidationError listing every problem;
+    on any problem nothing is changed."""
+    fouten = _Fouten()
+    if not isinstance(data, dict) or data.get("formaat") != FORMAAT_VERSIE:
+        raise ValidationError(f"Dit is geen catalogusbestand (formaat {FORMAAT_VERSIE}).")
+
+    for slug, naam, omschrijving in data.get("themas", []):
+        Thema.objects.update_or_create(
+            slug=slug, defaults={"naam": naam, "omschrijving": omschrijving}
+        )
+    for slug, naam, omschrijving in data.get("levensgebeurtenissen", []):
+        Levensgebeurtenis.objects.update_or_create(
+            slug=slug, defaults={"naam": naam, "omschrijving": omschrijving}
+        )
+    for code, naam, soort, website in data.get("aanbieders", []):
+        fouten.check(
+            soort in Aanbieder.Soort.values, f"Aanbieder {code}: onbekende soort {soort!r}"
+        )
+        Aanbieder.objects.update_or_create(
+            code=code, defaults={"naam": naam, "soort": soort, "website": website}
+        )
+
+    themas = {t.slug: t for t in Thema.objects.all()}
+    gebeurtenissen = {lg.slug: lg for lg in Levensgebeurtenis.objects.all()}
+    aanbieders = {a.code: a for a in Aanbieder.objects.all()}
+    afdelingen = {a.code: a for a in Afdeling.objects.all()}
+
+    producten: dict[str, tuple[Product, dict]] = {}
+    for pd in data.get("producten", []):
+        waar = f"Product {pd.get('code', '?')}"
+        product = _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdelingen)
+        if product is not None:
+            producten[product.code] = (product, pd)
+
+    bekend = {p.code: p for p in Product.objects.all()}
+    for code, (product, pd) in producten.items():
+        product.onderdeel_regels.all().delete()
+        for volgorde, onderdeel_code in enumerate(pd.get("onderdelen", [])):
+            if fouten.check(
+                onderdeel_code in bekend, f"Product {code}: onderdeel {onderdeel_code} bestaat niet"
+            ):
+                ProductOnderdeel.objects.create(
+                    samengesteld=product, onderdeel=bekend[onderdeel_code], volgorde=volgorde
+                )
+
+    aantal_items = 0
+    for kd in data.get("kennisitems", []):
+        _kennisitem_opslaan(kd, fouten, themas, bekend, afdelingen)
+        aantal_items += 1
+
+    if fouten.lijst:
+        raise ValidationError(fouten.lijst)
+
+    # Publication last: its checks need the channels, steps and parts in place.
+    for code, (product, pd) in producten.items():
+        gewenst = pd.get("status", Publicatiestatus.CONCEPT)
+        try:
+            if gewenst == Publicatiestatus.GEPUBLICEERD and product.status != gewenst:
+                services.product_publiceren(product=product, user=user)
+            elif (
+                gewenst == Publicatiestatus.INGETROKKEN
+                and product.status == Publicatiestatus.GEPUBLICEERD
+            ):
+                services.product_intrekken(product=product)
+            else:
+                services.product_gewijzigd(product=product, user=user)
+        except ValidationError as error:
+            fouten.lijst.extend(f"Product {code}: {m}" for m in error.messages)
+    if fouten.lijst:
+        raise ValidationError(fouten.lijst)
+    return {"producten": len(producten), "kennisitems": aantal_items}
+
+
+def _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdelingen):
+    if not fouten.check(
+        bool(pd.get("code")) and bool(pd.get("naam")), f"{waar}: code en naam zijn verplicht"
+    ):
+        return None
+    fouten.check(
+        pd.get("aanbieder") in aanbieders, f"{waar}: onbekende aanbieder {pd.get('aanbieder')!r}"
+    )
+    afdeling_code = pd.get("afdeling")
+    fouten.check(
+        afdeling_code is None or afdeling_code in afdelingen,
+        f"{waar}: onbekende afdeling {afdeling_code!r}",
+    )
+    doelgroepen = pd.get("doelgroepen", [Doelgroep.BURGER])
+    fouten.check(set(doelgroepen) <= set(Doelgroep.values), f"{waar}: onbekende doelgroep")
+    norm_aantal, norm_eenheid = _termijn(pd.get("servicenorm"), fouten, waar)
+    wet_aantal, wet_eenheid = _termijn(pd.get("wettelijke_termijn"), fouten, waar)
+    prefill = pd.get("prefill", [])
+    fouten.check(
+        set(prefill) <= {code for code, _label in Product.PREFILL_VELDEN},
+        f"{waar}: onbekend veld in prefill",
+    )
+    if pd.get("aanbieder") not in aanbieders:
+        return None
+    velden = {
+        "naam": pd["naam"],
+        "samenvatting": pd.get("samenvatting", ""),
+        "omschrijving": pd.get("omschrijving", ""),
+        "voorwaarden": pd.get("voorwaarden", ""),
+        "meenemen": pd.get("meenemen", ""),
+        "aanvragen": pd.get("aanvragen", ""),
+        "zoekwoorden": pd.get("zoekwoorden", ""),
+        "aanbieder": aanbieders[pd["aanbieder"]],
+        "afdeling": afdelingen.get(afdeling_code),
+        "voor_burger": Doelgroep.BURGER in doelgroepen,
+        "voor_bedrijf": Doelgroep.BEDRIJF in doelgroepen,
+        "voor_instelling": Doelgroep.INSTELLING in doelgroepen,
+        "servicenorm_aantal": norm_aantal,
+        "servicenorm_eenheid": norm_eenheid,
+        "wettelijke_termijn_aantal": wet_aantal,
+        "wettelijke_termijn_eenheid": wet_eenheid,
+        "klaar_terwijl_u_wacht": bool(pd.get("klaar_terwijl_u_wacht")),
+        "prefill_velden": prefill,
+        "geldig_vanaf": date.fromisoformat(pd["geldig_vanaf"]) if pd.get("geldig_vanaf") else None,
+        "geldig_tot": date.fromisoformat(pd["geldig_tot"]) if pd.get("geldig_tot") else None,
+    }
+    product = Product.objects.filter(code=pd["code"]).first()
+    if product is None:
+        product = Product(code=pd["code"], **velden)
+    else:
+        for veld, waarde in velden.items():
+            setattr(product, veld, waarde)
+    product.save()
+
+    onbekend = [s for s in pd.get("themas", []) if s not in themas]
+    fouten.check(not onbekend, f"{waar}: onbekende thema's {onbekend}")
+    product.themas.set([themas[s] for s in pd.get("themas", []) if s in themas])
+    onbekend = [s for s in pd.get("levensgebeurtenissen", []) if s not in gebeurtenissen]
+    fouten.check(not onbekend, f"{waar}: onbekende levensgebeurtenissen {onbekend}")
+    product.levensgebeurtenissen.set(
+        [gebeurtenissen[s] for s in pd.get("levensgebeurtenissen", []) if s in gebeurtenissen]
+    )
+
+    product.kanalen.all().delete()
+    for kanaal, instelling in pd.get("kanalen", {}).items():
+        if fouten.check(kanaal in KanaalSoort.values, f"{waar}: onbekend kanaal {kanaal!r}"):
+            ProductKanaal.objects.create(
+                product=product,
+                kanaal=kanaal,
+                aanvragen=bool(instelling.get("aanvragen")),
+                kosten=_bedrag(instelling.get("kosten"), fouten, waar),
+            )
+    product.statusstappen.all().delete()
+    for volgorde, (fase, naam, tekst, informeren) in enumerate(pd.get("statusstappen", [])):
+        if fouten.check(fase in Statusstap.Fase.values, f"{waar}: onbekende fase {fase!r}"):
+            Statusstap.objects.create(
+                product=product,
+                volgorde=volgorde,
+                fase=fase,
+                naam=naam,
+                burgertekst=tekst,
+                klant_informeren=bool(informeren),
+            )
+    product.vragen.all().delete()
+    for volgorde, vraag in enumerate(pd.get("vragen", [])):
+        if fouten.check(
+            vraag.get("soort") in Formuliervraag.Soort.values,
+            f"{waar}: vraag {vraag.get('sleutel')!r} heeft een onbekende soort",
+        ):
+            Formuliervraag.objects.create(
+                product=product,
+                volgorde=volgorde,
+                sleutel=vraag["sleutel"],
+                vraag=vraag["vraag"],
+                toelichting=vraag.get("toelichting", ""),
+                soort=vraag["soort"],
+                verplicht=bool(vraag.get("verplicht", True)),
+                keuzes="\n".join(vraag.get("keuzes", [])),
+                minimum=_bedrag(vraag.get("minimum"), fouten, waar),
+                maximum=_bedrag(vraag.get("maximum"), fouten, waar),
+            )
+    product.documenten.all().delete()
+    for volgorde, doc in enumerate(pd.get("documenten", [])):
+        typen = doc.get("bestandstypen", [])
+        if fouten.check(
+            bool(typen) and set(typen) <= set(Documentvereiste.Bestandstype.values),
+            f"{waar}: document {doc.get('naam')!r} heeft onbekende bestandstypen",
+        ):
+            Documentvereiste.objects.create(
+                product=product,
+                volgorde=volgorde,
+                naam=doc["naam"],
+                toelichting=doc.get("toelichting", ""),
+                verplicht=bool(doc.get("verplicht", True)),
+                bestandstypen=typen,
+                max_mb=int(doc.get("max_mb", 10)),
+            )
+    return product
+
+
+def _kennisitem_opslaan(kd, fouten, themas, producten, afdelingen):
+    waar = f"Kennisitem {kd.get('vraag', '?')[:40]!r}"
+    if not fouten.check(bool(kd.get("vraag")), f"{waar}: vraag is verplicht"):
+        return
+    item = KennisItem.objects.filter(vraag=kd["vraag"]).first() or KennisItem(vraag=kd["vraag"])
+    item.antwoord = kd.get("antwoord", "")
+    item.trefwoorden = kd.get("trefwoorden", "")
+    item.eigenaar = afdelingen.get(kd.get("eigenaar") or "")
+    item.herzien_op = date.fromisoformat(kd["herzien_op"]) if kd.get("herzien_op") else None
+    item.save()
+    onbekend = [c for c in kd.get("producten", []) if c not in producten]
+    fouten.check(not onbekend, f"{waar}: onbekende producten {onbekend}")
+    item.producten.set([producten[c] for c in kd.get("producten", []) if c in producten])
+    onbekend = [s for s in kd.get("themas", []) if s not in themas]
+    fouten.check(not onbekend, f"{waar}: onbekende thema's {onbekend}")
+    item.themas.set([themas[s] for s in kd.get("themas", []) if s in themas])
+    gewenst = kd.get("status", Publicatiestatus.GEPUBLICEERD)
+    if gewenst == Publicatiestatus.GEPUBLICEERD and item.status != gewenst and item.antwoord:
+        services.kennisitem_publiceren(item=item)
+    elif gewenst == Publicatiestatus.INGETROKKEN and item.status == Publicatiestatus.GEPUBLICEERD:
+        services.kennisitem_intrekken(item=item)

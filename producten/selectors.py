@@ -1,0 +1,172 @@
+"""Reading the catalogue and the knowledge base: one source for every channel."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from producten import zoeken
+from producten.models import (
+    KennisGebruik,
+    KennisItem,
+    Levensgebeurtenis,
+    OnbeantwoordeZoekvraag,
+    Product,
+    ProductOnderdeel,
+    Publicatiestatus,
+    Thema,
+)
+
+
+def _aangeboden_filter(op: date) -> Q:
+    return (
+        Q(status=Publicatiestatus.GEPUBLICEERD)
+        & (Q(geldig_vanaf__isnull=True) | Q(geldig_vanaf__lte=op))
+        & (Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=op))
+    )
+
+
+def producten_aangeboden(*, op: date | None = None) -> QuerySet[Product]:
+    """Published products valid on ``op`` (today): what citizens are offered."""
+    return Product.objects.filter(_aangeboden_filter(op or timezone.localdate())).select_related(
+        "aanbieder"
+    )
+
+
+def _met_details(queryset: QuerySet[Product]) -> QuerySet[Product]:
+    return queryset.select_related("aanbieder", "afdeling").prefetch_related(
+        "kanalen",
+        "statusstappen",
+        "themas",
+        "levensgebeurtenissen",
+        "vragen",
+        "documenten",
+        Prefetch(
+            "onderdeel_regels",
+            queryset=ProductOnderdeel.objects.select_related("onderdeel"),
+        ),
+        Prefetch(
+            "kennisitems",
+            queryset=KennisItem.objects.filter(status=Publicatiestatus.GEPUBLICEERD),
+        ),
+    )
+
+
+def product_publiek(*, code: str) -> Product:
+    """One offered product with everything its page shows; 404 when not offered."""
+    product = _met_details(producten_aangeboden()).filter(code=code).first()
+    if product is None:
+        raise Http404
+    return product
+
+
+def product_voorbeeld(*, code: str) -> Product:
+    """Any product, also a concept, for staff (agents see what citizens see; the
+    beheerder previews before publishing)."""
+    product = _met_details(Product.objects.all()).filter(code=code).first()
+    if product is None:
+        raise Http404
+    return product
+
+
+def producten_zoeken(*, zoekterm: str, limit: int = 20) -> list[Product]:
+    return zoeken.zoek(
+        producten_aangeboden(),
+        zoekterm=zoekterm,
+        titel="naam",
+        trefwoorden="zoekwoorden",
+        tekst="omschrijving",
+        limit=limit,
+    )
+
+
+def themas_met_aantal() -> list[Thema]:
+    today = timezone.localdate()
+    return list(
+        Thema.objects.annotate(
+            aantal=Count(
+                "producten",
+                filter=Q(
+                    producten__in=Product.objects.filter(_aangeboden_filter(today)).values("pk")
+                ),
+            )
+        ).filter(aantal__gt=0)
+    )
+
+
+def levensgebeurtenissen_met_aantal() -> list[Levensgebeurtenis]:
+    today = timezone.localdate()
+    return list(
+        Levensgebeurtenis.objects.annotate(
+            aantal=Count(
+                "producten",
+                filter=Q(
+                    producten__in=Product.objects.filter(_aangeboden_filter(today)).values("pk")
+                ),
+            )
+        ).filter(aantal__gt=0)
+    )
+
+
+def producten_per_groep(*, thema: str | None = None, levensgebeurtenis: str | None = None):
+    """The group (theme or life event) and its offered products; 404 when unknown."""
+    model, slug = (Thema, thema) if thema else (Levensgebeurtenis, levensgebeurtenis)
+    groep = model.objects.filter(slug=slug).first()
+    if groep is None:
+        raise Http404
+    relation = "themas" if thema else "levensgebeurtenissen"
+    producten = producten_aangeboden().filter(**{relation: groep}).order_by("naam")
+    return groep, list(producten)
+
+
+def kennisitems_gepubliceerd() -> QuerySet[KennisItem]:
+    return KennisItem.objects.filter(status=Publicatiestatus.GEPUBLICEERD)
+
+
+def kennisitems_zoeken(*, zoekterm: str, limit: int = 20) -> list[KennisItem]:
+    return zoeken.zoek(
+        kennisitems_gepubliceerd(),
+        zoekterm=zoekterm,
+        titel="vraag",
+        trefwoorden="trefwoorden",
+        tekst="antwoord",
+        limit=limit,
+    )
+
+
+def faq_per_thema() -> list[tuple[Thema, list[KennisItem]]]:
+    items = kennisitems_gepubliceerd().prefetch_related("themas").order_by("vraag")
+    groepen: dict[int, tuple[Thema, list[KennisItem]]] = {}
+    for item in items:
+        for thema in item.themas.all():
+            groepen.setdefault(thema.pk, (thema, []))[1].append(item)
+    return sorted(groepen.values(), key=lambda groep: (groep[0].volgorde, groep[0].naam))
+
+
+def kennisbank_rapport(*, limit: int = 25) -> dict:
+    """For the beheerder: which items are used, which fail, what found nothing."""
+    gebruik = (
+        KennisItem.objects.annotate(
+            keer=Count("gebruik"),
+            geholpen=Count("gebruik", filter=Q(gebruik__geholpen=True)),
+            niet_geholpen=Count("gebruik", filter=Q(gebruik__geholpen=False)),
+        )
+        .filter(keer__gt=0)
+        .order_by("-keer")
+    )
+    return {
+        "meest_gebruikt": list(gebruik[:limit]),
+        "vaak_niet_geholpen": list(
+            gebruik.filter(niet_geholpen__gt=0).order_by("-niet_geholpen")[:limit]
+        ),
+        "zonder_resultaat": list(OnbeantwoordeZoekvraag.objects.all()[:limit]),
+        "te_herzien": list(
+            kennisitems_gepubliceerd()
+            .filter(herzien_op__lte=timezone.localdate())
+            .select_related("eigenaar")[:limit]
+        ),
+        "totaal_gebruik": KennisGebruik.objects.count(),
+    }

@@ -1,0 +1,141 @@
+"""The knowledge base finds the answer from the words a caller uses."""
+
+import pytest
+
+from producten import selectors
+from producten.models import KennisGebruik, OnbeantwoordeZoekvraag
+from tests.factories import maak_kennisitem, maak_product
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def kennisbank():
+    paspoort = maak_product()
+    items = {
+        "kwijt": maak_kennisitem(
+            "Mijn paspoort is gestolen. Wat moet ik doen?",
+            "Doe aangifte bij de politie en vraag daarna een nieuw paspoort aan bij de balie.",
+            trefwoorden="kwijt, verloren, diefstal, gestolen",
+            producten=[paspoort],
+        ),
+        "kosten": maak_kennisitem(
+            "Wat kost een paspoort?",
+            "Een paspoort voor volwassenen kost € 84,40 aan de balie.",
+            trefwoorden="prijs, tarief, kosten",
+            producten=[paspoort],
+        ),
+        "verhuizen": maak_kennisitem(
+            "Hoe geef ik mijn verhuizing door?",
+            "U geeft uw verhuizing online door met DigiD, uiterlijk 5 dagen na de verhuisdatum.",
+            trefwoorden="adreswijziging, nieuw adres, verhuizen, inschrijven",
+        ),
+        "afval": maak_kennisitem(
+            "Mijn container is kapot. Wat nu?",
+            "Meld een kapotte container online. Wij vervangen hem binnen 10 werkdagen.",
+            trefwoorden="kliko, afvalbak, vuilnisbak, stuk",
+        ),
+        "concept": maak_kennisitem(
+            "Concept over paspoorten", "Nog niet af.", trefwoorden="paspoort", publiceren=False
+        ),
+    }
+    return items
+
+
+@pytest.mark.parametrize(
+    ("zoekterm", "verwacht"),
+    [
+        ("ik ben mijn paspoort kwijt", "kwijt"),
+        ("paspoort gestolen", "kwijt"),
+        ("wat kost een paspoort", "kosten"),
+        ("ik ga verhuizen", "verhuizen"),
+        ("adreswijziging doorgeven", "verhuizen"),
+        ("kliko stuk", "afval"),
+        ("paspo", None),  # search-as-you-type: a prefix finds passport items
+    ],
+)
+def test_it_puts_the_right_answer_first(kennisbank, zoekterm, verwacht):
+    resultaten = selectors.kennisitems_zoeken(zoekterm=zoekterm)
+    assert resultaten, zoekterm
+    if verwacht:
+        assert resultaten[0] == kennisbank[verwacht], [r.vraag for r in resultaten]
+    assert kennisbank["concept"] not in resultaten
+
+
+def test_it_finds_nothing_for_unrelated_words(kennisbank):
+    assert selectors.kennisitems_zoeken(zoekterm="zwembad openingstijden") == []
+
+
+def test_it_ignores_query_syntax_in_what_people_type(kennisbank):
+    for zoekterm in ["paspoort & | ! ( )", "'; DROP TABLE", ":*", "<paspoort>"]:
+        selectors.kennisitems_zoeken(zoekterm=zoekterm)  # no error
+
+
+def test_it_records_whether_an_answer_helped(client, klantmanager, kennisbank):
+    client.force_login(klantmanager)
+    item = kennisbank["kwijt"]
+    response = client.post(
+        f"/kcc/kennisbank/{item.uuid}/gebruik/",
+        {"geholpen": "ja", "kanaal": "telefoon", "terug": "/kcc/kennisbank/?q=kwijt"},
+    )
+    assert response["Location"] == "/kcc/kennisbank/?q=kwijt"
+    gebruik = KennisGebruik.objects.get()
+    assert (gebruik.item, gebruik.geholpen, gebruik.kanaal, gebruik.gebruiker) == (
+        item,
+        True,
+        "telefoon",
+        klantmanager,
+    )
+
+
+def test_it_refuses_an_unclear_helped_answer(client, klantmanager, kennisbank):
+    client.force_login(klantmanager)
+    client.post(f"/kcc/kennisbank/{kennisbank['kwijt'].uuid}/gebruik/", {"geholpen": "misschien"})
+    assert not KennisGebruik.objects.exists()
+
+
+def test_it_keeps_searches_that_found_nothing_for_the_beheerder(
+    client, klantmanager, beheerder, kennisbank
+):
+    client.force_login(klantmanager)
+    for _ in range(2):
+        client.get("/kcc/kennisbank/", {"q": "Zwembad  openingstijden"})
+    rij = OnbeantwoordeZoekvraag.objects.get()
+    assert (rij.zoekterm, rij.aantal, rij.bron) == ("zwembad openingstijden", 2, "werkplek")
+    client.force_login(beheerder)
+    rapport = client.get("/beheer/producten/kennisitem/rapport/").content.decode()
+    assert "zwembad openingstijden" in rapport
+
+
+def test_it_answers_the_public_faq_from_the_same_items(client, kennisbank):
+    page = client.get("/vragen/", {"q": "paspoort kwijt"}).content.decode()
+    assert "Mijn paspoort is gestolen" in page
+    assert "Concept over paspoorten" not in page
+
+
+def test_it_shows_agents_the_knowledge_search_in_the_product_screen(
+    client, klantmanager, kennisbank
+):
+    client.force_login(klantmanager)
+    page = client.get("/kcc/producten/", {"q": "paspoort kwijt"}).content.decode()
+    assert "Mijn paspoort is gestolen" in page
+    assert "/kcc/producten/paspoort/" in page
+
+
+def test_it_uses_the_full_text_index_on_postgresql(needs_postgres, kennisbank):
+    from django.contrib.postgres.search import SearchVector
+    from django.db import connection
+
+    from producten.models import KennisItem
+    from producten.zoeken import _tsquery
+
+    qs = KennisItem.objects.annotate(m=SearchVector("zoektekst", config="dutch")).filter(
+        m=_tsquery(["paspoort"])
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        sql, params = qs.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "producten_kennisitem_zoektekst_fts" in plan
