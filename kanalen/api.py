@@ -7,7 +7,13 @@ from kanalen import selectors
 from kanalen.models import Kanaal, Openingstijd
 
 
+# Integer fields are declared with their real range: the database's column
+# limits differ per vendor and would make the OpenAPI file differ too.
+
+
 class OpeningstijdSerializer(serializers.ModelSerializer):
+    weekdag = serializers.IntegerField(min_value=0, max_value=6, help_text="0 = maandag")
+
     class Meta:
         model = Openingstijd
         fields = ["weekdag", "open", "dicht"]
@@ -15,6 +21,8 @@ class OpeningstijdSerializer(serializers.ModelSerializer):
 
 class KanaalSerializer(serializers.ModelSerializer):
     openingstijden = OpeningstijdSerializer(many=True)
+    norm_percentage = serializers.IntegerField(min_value=0, max_value=100)
+    norm_aantal = serializers.IntegerField(min_value=0, allow_null=True)
 
     class Meta:
         model = Kanaal
