@@ -6,7 +6,6 @@ from rest_framework.permissions import AllowAny
 from kanalen import selectors
 from kanalen.models import Kanaal, Openingstijd
 
-
 # Integer fields are declared with their real range: the database's column
 # limits differ per vendor and would make the OpenAPI file differ too.
 
