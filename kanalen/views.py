@@ -154,7 +154,12 @@ def werkplek_producten(request):
     return render(
         request,
         "werkplek/producten.html",
-        {"zoekterm": zoekterm, "producten": producten, "kennis": kennis},
+        {
+            "zoekterm": zoekterm,
+            "producten": producten,
+            "kennis": kennis,
+            "kanalen": KanaalSoort.choices,
+        },
     )
 
 

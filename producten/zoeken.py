@@ -57,9 +57,19 @@ def zoek(
     return _zoek_eenvoudig(queryset, ws=ws, titel=titel, trefwoorden=trefwoorden, limit=limit)
 
 
+# The commonest Dutch function words; PostgreSQL's 'dutch' configuration
+# drops these (and more) itself.
+_STOPWOORDEN = set(
+    "de het een en in is ik je u mijn uw ben bent wat hoe waar wie kan moet wil "
+    "van voor met op aan te er niet dat die dit om of als bij naar ook nog al "
+    "heb heeft hebben wordt worden zijn was".split()
+)
+
+
 def _zoek_eenvoudig(queryset, *, ws, titel, trefwoorden, limit):
     from django.db.models import Q
 
+    ws = [w for w in ws if w not in _STOPWOORDEN] or ws
     filters = Q()
     for w in ws:
         filters |= Q(zoektekst__icontains=w[:6] if len(w) > 6 else w)

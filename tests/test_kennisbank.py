@@ -139,3 +139,11 @@ def test_it_uses_the_full_text_index_on_postgresql(needs_postgres, kennisbank):
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
     assert "producten_kennisitem_zoektekst_fts" in plan
+
+
+def test_it_offers_every_channel_when_recording_use(client, klantmanager, kennisbank):
+    client.force_login(klantmanager)
+    for url in ["/kcc/producten/?q=paspoort+kwijt", "/kcc/kennisbank/?q=paspoort+kwijt"]:
+        page = client.get(url).content.decode()
+        assert '<option value="telefoon" selected>' in page, url
+        assert '<option value="chat">' in page, url
