@@ -10,11 +10,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test lint format check-compose openapi clean
+.PHONY: help install run serve test bench lint format check-compose openapi clean
 
 help:
 	@echo "make run    set up everything and start the platform with demo data on http://$(HOST):$(PORT)"
 	@echo "make test   lint, checks and the whole test suite"
+	@echo "make bench  benchmarks (see docs/benchmarks.md)"
 	@echo "make openapi  regenerate docs/openapi.yaml after an API change"
 
 $(BIN)/python:
@@ -79,6 +80,11 @@ check-compose:
 	else \
 		echo "docker-compose not installed: skipped validating docker-compose.yml"; \
 	fi
+
+# Benchmarks print Markdown tables; results with their command and machine
+# are kept in docs/benchmarks.md. Use DATABASE_URL for PostgreSQL figures.
+bench: install
+	$(BIN)/python benchmarks/kennisbank_zoeken.py
 
 lint: install
 	$(BIN)/ruff check .

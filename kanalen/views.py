@@ -164,8 +164,9 @@ def werkplek_producten(request):
 
 
 @require_GET
-@medewerker_required()
+@medewerker_required("kcc.werkplek_gebruiken", "kcc.beheer_gebruiken")
 def werkplek_product(request, code):
+    # The beheerder previews a (concept) product here, as agents will see it.
     product = producten_selectors.product_voorbeeld(code=code)
     return render(
         request,

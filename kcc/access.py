@@ -15,13 +15,13 @@ from django.urls import reverse
 from rest_framework.permissions import BasePermission
 
 
-def _area_required(permission: str, login_url_name: str):
+def _area_required(permissions: tuple[str, ...], login_url_name: str):
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path(), reverse(login_url_name))
-            if not request.user.has_perm(permission):
+            if not any(request.user.has_perm(permission) for permission in permissions):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
@@ -36,7 +36,7 @@ def klant_required(view):
     Each portal page view renews the session, so the 15-minute limit set at
     login (PORTAL_SESSION_SECONDS) counts idle time, not time since login.
     """
-    guarded = _area_required("kcc.portaal_gebruiken", "kcc:klant-login")(view)
+    guarded = _area_required(("kcc.portaal_gebruiken",), "kcc:klant-login")(view)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -47,9 +47,9 @@ def klant_required(view):
     return wrapper
 
 
-def medewerker_required(permission: str = "kcc.werkplek_gebruiken"):
-    """Staff screens; ``permission`` narrows it down to the roles that need it."""
-    return _area_required(permission, "kcc:medewerker-login")
+def medewerker_required(*permissions: str):
+    """Staff screens for whoever has any of ``permissions`` (default: the workspace)."""
+    return _area_required(permissions or ("kcc.werkplek_gebruiken",), "kcc:medewerker-login")
 
 
 class HasPlatformPermission(BasePermission):

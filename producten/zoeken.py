@@ -1,11 +1,12 @@
 """Full-text search over the catalogue and the knowledge base.
 
-On PostgreSQL: Dutch stemming and stop words (``to_tsvector('dutch', ...)``)
-on the ``zoektekst`` column, served by a GIN index, ranked with the title and
-keywords weighted above the body. The words are OR-ed, so a caller's extra
-words ("ik ben mijn paspoort kwijt") do not hide the answer; the rank puts
-the items matching most words first. The last word also matches as a prefix,
-for search-as-you-type.
+On PostgreSQL each row has a stored, weighted ``zoekvector`` (a generated
+column, migration producten 0005: title and keywords weigh most) with a GIN
+index. The words a caller uses are OR-ed, so extra words ("ik ben mijn
+paspoort kwijt") do not hide the answer, and ``ts_rank`` puts the rows that
+match most (and best) first. Dutch stemming and stop words come from the
+'dutch' configuration; the last word also matches as a prefix, for
+search-as-you-type.
 
 On SQLite (the embedded development database) a simpler fallback counts
 word matches.
@@ -15,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import BooleanField, FloatField, QuerySet
+from django.db.models.expressions import RawSQL
 
 _WOORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_WOORDEN = 12
@@ -27,11 +28,10 @@ def woorden(zoekterm: str) -> list[str]:
     return [w.lower() for w in _WOORD.findall(zoekterm)][:MAX_WOORDEN]
 
 
-def _tsquery(ws: list[str]) -> SearchQuery:
-    # Only letters and digits reach the raw query (see _WOORD): nothing a
-    # caller types can change its syntax.
-    termen = [*ws[:-1], f"{ws[-1]}:*"]
-    return SearchQuery(" | ".join(termen), config="dutch", search_type="raw")
+def tsquery_tekst(ws: list[str]) -> str:
+    """The raw tsquery for ``ws``. Only letters and digits reach it (see
+    _WOORD), so nothing a caller types can change its syntax."""
+    return " | ".join([*ws[:-1], f"{ws[-1]}:*"])
 
 
 def zoek(
@@ -42,19 +42,28 @@ def zoek(
     if not ws:
         return []
     if connection.vendor == "postgresql":
-        query = _tsquery(ws)
-        gewogen = (
-            SearchVector(titel, weight="A", config="dutch")
-            + SearchVector(trefwoorden, weight="A", config="dutch")
-            + SearchVector(tekst, weight="C", config="dutch")
-        )
-        return list(
-            queryset.annotate(_match=SearchVector("zoektekst", config="dutch"))
-            .filter(_match=query)
-            .annotate(rank=SearchRank(gewogen, query))
-            .order_by("-rank", titel)[:limit]
-        )
+        return list(postgres_zoekopdracht(queryset, ws=ws).order_by("-rank", titel)[:limit])
     return _zoek_eenvoudig(queryset, ws=ws, titel=titel, trefwoorden=trefwoorden, limit=limit)
+
+
+def postgres_zoekopdracht(queryset: QuerySet, *, ws: list[str]) -> QuerySet:
+    """``queryset`` narrowed to rows matching ``ws``, annotated with ``rank``."""
+    tabel = queryset.model._meta.db_table
+    query = tsquery_tekst(ws)
+    # RawSQL: the generated column is unknown to the model. The table name
+    # comes from the model, the words only as a parameter.
+    return queryset.annotate(
+        _match=RawSQL(  # noqa: S611
+            f"{tabel}.zoekvector @@ to_tsquery('dutch'::regconfig, %s)",
+            [query],
+            output_field=BooleanField(),
+        ),
+        rank=RawSQL(  # noqa: S611
+            f"ts_rank({tabel}.zoekvector, to_tsquery('dutch'::regconfig, %s))",
+            [query],
+            output_field=FloatField(),
+        ),
+    ).filter(_match=True)
 
 
 # The commonest Dutch function words; PostgreSQL's 'dutch' configuration

@@ -147,3 +147,10 @@ def test_it_publishes_a_compound_product_without_its_own_afdeling():
     services.product_publiceren(product=samengesteld)
     versie = services.product_huidige_versie(product=samengesteld)
     assert versie.inhoud["onderdelen"] == ["verhuizing-doorgeven", "afvalcontainer"]
+
+
+def test_it_lets_the_beheerder_preview_a_concept(client, beheerder):
+    product = maak_product(publiceren=False)
+    client.force_login(beheerder)
+    assert client.get(f"/kcc/producten/{product.code}/").status_code == 200
+    assert client.get("/kcc/producten/").status_code == 403
