@@ -42,7 +42,11 @@ def zoek(
     if not ws:
         return []
     if connection.vendor == "postgresql":
-        return list(postgres_zoekopdracht(queryset, ws=ws).order_by("-rank", titel)[:limit])
+        gevonden = list(postgres_zoekopdracht(queryset, ws=ws).order_by("-rank", titel)[:limit])
+        # Nothing found: perhaps a typo ("pasport"). Try similar-looking words.
+        return gevonden or _op_gelijkenis(
+            queryset, zoekterm=" ".join(ws), titel=titel, trefwoorden=trefwoorden, limit=limit
+        )
     return _zoek_eenvoudig(queryset, ws=ws, titel=titel, trefwoorden=trefwoorden, limit=limit)
 
 
@@ -64,6 +68,26 @@ def postgres_zoekopdracht(queryset: QuerySet, *, ws: list[str]) -> QuerySet:
             output_field=FloatField(),
         ),
     ).filter(_match=True)
+
+
+TYPO_DREMPEL = 0.45
+
+
+def _op_gelijkenis(queryset, *, zoekterm, titel, trefwoorden, limit):
+    """Rows whose title or keywords contain a word like one of ``zoekterm`` (pg_trgm)."""
+    from django.contrib.postgres.search import TrigramWordSimilarity
+    from django.db.models.functions import Greatest
+
+    return list(
+        queryset.annotate(
+            rank=Greatest(
+                TrigramWordSimilarity(zoekterm, titel),
+                TrigramWordSimilarity(zoekterm, trefwoorden),
+            )
+        )
+        .filter(rank__gte=TYPO_DREMPEL)
+        .order_by("-rank", titel)[:limit]
+    )
 
 
 # The commonest Dutch function words; PostgreSQL's 'dutch' configuration

@@ -144,3 +144,11 @@ def test_it_offers_every_channel_when_recording_use(client, klantmanager, kennis
         page = client.get(url).content.decode()
         assert '<option value="telefoon" selected>' in page, url
         assert '<option value="chat">' in page, url
+
+
+@pytest.mark.parametrize(
+    ("zoekterm", "verwacht"), [("pasport gestoolen", "kwijt"), ("vuilnisbakk", "afval")]
+)
+def test_it_forgives_typos_on_postgresql(needs_postgres, kennisbank, zoekterm, verwacht):
+    resultaten = selectors.kennisitems_zoeken(zoekterm=zoekterm)
+    assert resultaten and resultaten[0] == kennisbank[verwacht], [r.vraag for r in resultaten]
