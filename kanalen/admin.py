@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from kanalen.models import Kanaal, Openingstijd
 
@@ -23,8 +24,8 @@ class KanaalAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["soort", "naam", "bereikbaarheid", "volgorde", "actief"]}),
         (
-            "Norm",
+            _("Norm"),
             {"fields": [("norm_percentage", "norm_aantal", "norm_eenheid"), "norm_omschrijving"]},
         ),
-        ("Kosten", {"fields": ["kosten_per_contact"]}),
+        (_("Kosten"), {"fields": ["kosten_per_contact"]}),
     ]

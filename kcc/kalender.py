@@ -15,12 +15,14 @@ Monday 2 March ends on Monday 9 March.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from functools import lru_cache
+from types import MappingProxyType
 
 from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
 _CACHE_KEY = "kcc:kalender:sluitingsdagen"
@@ -47,26 +49,33 @@ def pasen(jaar: int) -> date:
     return date(jaar, month, day)
 
 
-@lru_cache(maxsize=64)
-def feestdagen(jaar: int) -> dict[date, str]:
+def feestdagen(jaar: int) -> Mapping[date, str]:
     """The public holidays of Atw art. 3 (and those put on a par with them) in ``jaar``."""
+    return _feestdagen(jaar)
+
+
+@lru_cache(maxsize=64)
+def _feestdagen(jaar: int) -> Mapping[date, str]:
     paasdag = pasen(jaar)
     koningsdag = date(jaar, 4, 27)
     if koningsdag.weekday() == 6:  # on a Sunday King's Day moves to Saturday the 26th
         koningsdag = date(jaar, 4, 26)
-    return {
-        date(jaar, 1, 1): "Nieuwjaarsdag",
-        paasdag - timedelta(days=2): "Goede Vrijdag",
-        paasdag: "Eerste Paasdag",
-        paasdag + timedelta(days=1): "Tweede Paasdag",
-        koningsdag: "Koningsdag",
-        date(jaar, 5, 5): "Bevrijdingsdag",
-        paasdag + timedelta(days=39): "Hemelvaartsdag",
-        paasdag + timedelta(days=49): "Eerste Pinksterdag",
-        paasdag + timedelta(days=50): "Tweede Pinksterdag",
-        date(jaar, 12, 25): "Eerste Kerstdag",
-        date(jaar, 12, 26): "Tweede Kerstdag",
-    }
+    # Read-only: the cached mapping is shared by every caller.
+    return MappingProxyType(
+        {
+            date(jaar, 1, 1): "Nieuwjaarsdag",
+            paasdag - timedelta(days=2): "Goede Vrijdag",
+            paasdag: "Eerste Paasdag",
+            paasdag + timedelta(days=1): "Tweede Paasdag",
+            koningsdag: "Koningsdag",
+            date(jaar, 5, 5): "Bevrijdingsdag",
+            paasdag + timedelta(days=39): "Hemelvaartsdag",
+            paasdag + timedelta(days=49): "Eerste Pinksterdag",
+            paasdag + timedelta(days=50): "Tweede Pinksterdag",
+            date(jaar, 12, 25): "Eerste Kerstdag",
+            date(jaar, 12, 26): "Tweede Kerstdag",
+        }
+    )
 
 
 def is_feestdag(dag: date) -> bool:
@@ -85,8 +94,10 @@ def sluitingsdagen() -> frozenset[date]:
 
 
 def sluitingsdagen_vergeten() -> None:
-    """Called when a closing day is added, changed or removed."""
-    cache.delete(_CACHE_KEY)
+    """Called when a closing day is added, changed or removed: the cache is
+    cleared once the change is committed (a read before that would cache the
+    old days again)."""
+    transaction.on_commit(lambda: cache.delete(_CACHE_KEY))
 
 
 def is_wettelijke_werkdag(dag: date) -> bool:
@@ -145,12 +156,14 @@ def atw_toepassen(start: date, einde: date) -> date:
     """Apply Atw art. 1 and 2 to a statutory term running from ``start`` to ``einde``.
 
     Art. 1: a term ending on a Saturday, Sunday or public holiday ends on the
-    next day that is none of these. Art. 2: a term of at least three days
-    lasts until it contains at least two such days.
+    next day that is none of these. Art. 2: a term of at least three days (as
+    the law states it, before art. 1 moved its end) lasts until it contains
+    at least two such days.
     """
+    minstens_drie_dagen = (einde - start).days >= 3
     while not is_wettelijke_werkdag(einde):
         einde += timedelta(days=1)
-    if (einde - start).days >= 3:
+    if minstens_drie_dagen:
         while _wettelijke_werkdagen(start, einde) < 2:
             einde += timedelta(days=1)
             while not is_wettelijke_werkdag(einde):

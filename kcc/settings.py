@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # lookups for PostgreSQL search; harmless on SQLite
     "kcc.apps.KccAdminConfig",
     "rest_framework",
     "django_filters",
@@ -184,6 +186,10 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "kcc.tasks.heartbeat", "schedule": 60.0},
+    "zoekvragen-opruimen": {
+        "task": "producten.tasks.zoekvragen_opruimen",
+        "schedule": crontab(hour=3, minute=15),
+    },
 }
 
 SERVICES_DESCRIPTION = ", ".join(

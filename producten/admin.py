@@ -23,6 +23,7 @@ from producten.models import (
     ProductKanaal,
     ProductOnderdeel,
     ProductVersie,
+    Publicatiestatus,
     Statusstap,
     Thema,
 )
@@ -49,14 +50,31 @@ class AanbiederAdmin(admin.ModelAdmin):
     search_fields = ["naam", "code"]
 
 
-class ProductKanaalInline(admin.TabularInline):
+class _NietLeegAlsGepubliceerd:
+    """A published product keeps at least one row of this inline: the same
+    rule publication checked (producten.services) cannot be undone by an edit."""
+
+    def get_formset(self, request, obj=None, **kwargs):
+        if obj is not None and obj.status == Publicatiestatus.GEPUBLICEERD and self._nodig(obj):
+            kwargs.update(min_num=1, validate_min=True)
+        return super().get_formset(request, obj, **kwargs)
+
+    def _nodig(self, obj) -> bool:
+        return True
+
+
+class ProductKanaalInline(_NietLeegAlsGepubliceerd, admin.TabularInline):
     model = ProductKanaal
     extra = 0
 
 
-class StatusstapInline(admin.TabularInline):
+class StatusstapInline(_NietLeegAlsGepubliceerd, admin.TabularInline):
     model = Statusstap
     extra = 0
+
+    def _nodig(self, obj) -> bool:
+        return obj.statusstappen.exists()
+
     fields = ["volgorde", "fase", "naam", "burgertekst", "klant_informeren"]
     formfield_overrides = {
         Statusstap._meta.get_field("burgertekst").__class__: {
@@ -236,7 +254,17 @@ class ProductAdmin(admin.ModelAdmin):
         return response
 
     def importeren_view(self, request):
-        if not self.has_change_permission(request):
+        # An import writes products, knowledge items, themes and providers.
+        if not request.user.has_perms(
+            [
+                "producten.change_product",
+                "producten.add_product",
+                "producten.change_kennisitem",
+                "producten.add_kennisitem",
+                "producten.change_thema",
+                "producten.change_aanbieder",
+            ]
+        ):
             raise PermissionDenied
         form = CatalogusImportForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():

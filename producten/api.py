@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
@@ -10,7 +11,7 @@ from rest_framework.permissions import AllowAny
 
 from kcc.choices import Doelgroep, KanaalSoort
 from producten import selectors
-from producten.models import KennisItem, Product, ProductOnderdeel
+from producten.models import KennisItem, Product
 
 
 class ProductKanaalSerializer(serializers.Serializer):
@@ -22,6 +23,23 @@ class ProductKanaalSerializer(serializers.Serializer):
 class TermijnSerializer(serializers.Serializer):
     aantal = serializers.IntegerField()
     eenheid = serializers.CharField()
+
+
+class DocumentvereisteSerializer(serializers.Serializer):
+    naam = serializers.CharField()
+    toelichting = serializers.CharField()
+    verplicht = serializers.BooleanField()
+    bestandstypen = serializers.ListField(child=serializers.CharField())
+    max_mb = serializers.IntegerField(min_value=1)
+
+
+class FormuliervraagSerializer(serializers.Serializer):
+    sleutel = serializers.CharField()
+    vraag = serializers.CharField()
+    toelichting = serializers.CharField()
+    soort = serializers.CharField()
+    verplicht = serializers.BooleanField()
+    keuzes = serializers.ListField(source="keuzes_lijst", child=serializers.CharField())
 
 
 class ProductLijstSerializer(serializers.ModelSerializer):
@@ -46,6 +64,9 @@ class ProductDetailSerializer(ProductLijstSerializer):
     wettelijke_termijn = serializers.SerializerMethodField()
     onderdelen = serializers.SerializerMethodField()
     statusstappen = serializers.SerializerMethodField()
+    documenten = DocumentvereisteSerializer(many=True)
+    vragen = FormuliervraagSerializer(many=True)
+    prefill = serializers.ListField(source="prefill_velden", child=serializers.CharField())
 
     class Meta(ProductLijstSerializer.Meta):
         fields = [
@@ -62,6 +83,9 @@ class ProductDetailSerializer(ProductLijstSerializer):
             "klaar_terwijl_u_wacht",
             "onderdelen",
             "statusstappen",
+            "documenten",
+            "vragen",
+            "prefill",
         ]
 
     def get_servicenorm(self, product) -> dict | None:
@@ -95,7 +119,7 @@ class ProductFilter(filters.FilterSet):
     kanaal = filters.ChoiceFilter(
         choices=KanaalSoort.choices,
         method="filter_kanaal",
-        label="Alleen producten die via dit kanaal aan te vragen zijn",
+        label=_("Alleen producten die via dit kanaal aan te vragen zijn"),
     )
 
     def filter_doelgroep(self, queryset, name, value):
@@ -131,9 +155,9 @@ class ProductDetailView(generics.RetrieveAPIView):
             "levensgebeurtenissen",
             "kanalen",
             "statusstappen",
-            Prefetch(
-                "onderdeel_regels", queryset=ProductOnderdeel.objects.select_related("onderdeel")
-            ),
+            "vragen",
+            "documenten",
+            selectors.onderdelen_prefetch(alleen_aangeboden=True),
         )
 
 
@@ -163,15 +187,23 @@ class KennisItemListView(generics.ListAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        queryset = selectors.kennisitems_gepubliceerd().prefetch_related("producten", "themas")
+        aangeboden = selectors.producten_aangeboden()
+        queryset = selectors.kennisitems_gepubliceerd().prefetch_related(
+            # Only offered products: a concept's code never leaves the building.
+            Prefetch("producten", queryset=aangeboden),
+            "themas",
+        )
         params = self.request.query_params
         if params.get("product"):
-            queryset = queryset.filter(producten__code=params["product"])
+            queryset = queryset.filter(
+                producten__in=aangeboden.filter(code=params["product"]).values("pk")
+            )
         if params.get("thema"):
             queryset = queryset.filter(themas__slug=params["thema"])
         zoekterm = params.get("q", "").strip()[:200]
         if zoekterm:
-            ids = [item.pk for item in selectors.kennisitems_zoeken(zoekterm=zoekterm, limit=50)]
-            order = {pk: index for index, pk in enumerate(ids)}
-            return sorted(queryset.filter(pk__in=ids), key=lambda item: order[item.pk])
+            # Narrow first, then rank: the best matches within the filter.
+            return selectors.kennisitems_zoeken(
+                zoekterm=zoekterm, limit=100, binnen=queryset.distinct()
+            )
         return queryset.order_by("vraag").distinct()

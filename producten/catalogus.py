@@ -13,7 +13,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DataError, IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from kcc.choices import Doelgroep, KanaalSoort
 from kcc.models import Afdeling, User
@@ -54,6 +55,7 @@ def exporteren() -> dict:
         "producten": [_product_als_dict(p) for p in producten],
         "kennisitems": [
             {
+                "uuid": str(k.uuid),
                 "vraag": k.vraag,
                 "antwoord": k.antwoord,
                 "trefwoorden": k.trefwoorden,
@@ -118,8 +120,14 @@ def _termijn(waarde, fouten: _Fouten, waar: str) -> tuple[int | None, str]:
     if not waarde:
         return None, ""
     aantal, eenheid = waarde
-    fouten.check(eenheid in TermijnEenheid.values, f"{waar}: onbekende eenheid {eenheid!r}")
-    fouten.check(isinstance(aantal, int) and aantal >= 0, f"{waar}: termijn moet een getal zijn")
+    fouten.check(
+        eenheid in TermijnEenheid.values,
+        _("%(waar)s: onbekende eenheid %(w1)r") % {"waar": waar, "w1": eenheid},
+    )
+    fouten.check(
+        isinstance(aantal, int) and aantal >= 0,
+        _("%(waar)s: termijn moet een getal zijn") % {"waar": waar},
+    )
     return aantal, eenheid
 
 
@@ -129,8 +137,28 @@ def _bedrag(waarde, fouten: _Fouten, waar: str) -> Decimal | None:
     try:
         return Decimal(str(waarde))
     except InvalidOperation:
-        fouten.check(False, f"{waar}: {waarde!r} is geen bedrag")
+        fouten.check(False, _("%(waar)s: %(w1)r is geen bedrag") % {"waar": waar, "w1": waarde})
         return None
+
+
+# What a malformed file raises while it is read: wrong types, missing keys,
+# bad dates, values the database refuses. Each becomes a message.
+_VORMFOUTEN = (TypeError, ValueError, KeyError, AttributeError, IntegrityError, DataError)
+
+
+def _onderdeel(fouten: _Fouten, waar: str, stap) -> object | None:
+    """Run ``stap`` in a savepoint; a malformed part becomes a message, not a crash."""
+    try:
+        with transaction.atomic():
+            return stap()
+    except ValidationError as error:
+        fouten.lijst.extend(_("%(waar)s: %(w1)s") % {"waar": waar, "w1": m} for m in error.messages)
+    except _VORMFOUTEN as error:
+        fouten.lijst.append(
+            _("%(waar)s: dit onderdeel heeft niet de verwachte vorm (%(fout)s).")
+            % {"waar": waar, "fout": type(error).__name__}
+        )
+    return None
 
 
 @transaction.atomic
@@ -139,23 +167,37 @@ def importeren(data: dict, *, user: User | None = None) -> dict[str, int]:
     on any problem nothing is changed."""
     fouten = _Fouten()
     if not isinstance(data, dict) or data.get("formaat") != FORMAAT_VERSIE:
-        raise ValidationError(f"Dit is geen catalogusbestand (formaat {FORMAAT_VERSIE}).")
+        raise ValidationError(
+            _("Dit is geen catalogusbestand (formaat %(versie)s).") % {"versie": FORMAAT_VERSIE}
+        )
+    for sleutel in ["themas", "levensgebeurtenissen", "aanbieders", "producten", "kennisitems"]:
+        if not isinstance(data.get(sleutel, []), list):
+            raise ValidationError(_("'%(sleutel)s' moet een lijst zijn.") % {"sleutel": sleutel})
 
-    for slug, naam, omschrijving in data.get("themas", []):
-        Thema.objects.update_or_create(
-            slug=slug, defaults={"naam": naam, "omschrijving": omschrijving}
+    def groep(model, rij):
+        slug, naam, omschrijving = rij
+        obj = model.objects.filter(slug=slug).first() or model(slug=slug)
+        obj.naam, obj.omschrijving = naam, omschrijving
+        obj.full_clean()
+        obj.save()
+
+    def aanbieder(rij):
+        code, naam, soort, website = rij
+        obj = Aanbieder.objects.filter(code=code).first() or Aanbieder(code=code)
+        obj.naam, obj.soort, obj.website = naam, soort, website
+        obj.full_clean()
+        obj.save()
+
+    for rij in data.get("themas", []):
+        _onderdeel(fouten, _("Thema %s") % str(rij)[:40], lambda rij=rij: groep(Thema, rij))
+    for rij in data.get("levensgebeurtenissen", []):
+        _onderdeel(
+            fouten,
+            _("Levensgebeurtenis %s") % str(rij)[:40],
+            lambda rij=rij: groep(Levensgebeurtenis, rij),
         )
-    for slug, naam, omschrijving in data.get("levensgebeurtenissen", []):
-        Levensgebeurtenis.objects.update_or_create(
-            slug=slug, defaults={"naam": naam, "omschrijving": omschrijving}
-        )
-    for code, naam, soort, website in data.get("aanbieders", []):
-        fouten.check(
-            soort in Aanbieder.Soort.values, f"Aanbieder {code}: onbekende soort {soort!r}"
-        )
-        Aanbieder.objects.update_or_create(
-            code=code, defaults={"naam": naam, "soort": soort, "website": website}
-        )
+    for rij in data.get("aanbieders", []):
+        _onderdeel(fouten, _("Aanbieder %s") % str(rij)[:40], lambda rij=rij: aanbieder(rij))
 
     themas = {t.slug: t for t in Thema.objects.all()}
     gebeurtenissen = {lg.slug: lg for lg in Levensgebeurtenis.objects.all()}
@@ -164,8 +206,14 @@ def importeren(data: dict, *, user: User | None = None) -> dict[str, int]:
 
     producten: dict[str, tuple[Product, dict]] = {}
     for pd in data.get("producten", []):
-        waar = f"Product {pd.get('code', '?')}"
-        product = _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdelingen)
+        waar = _("Product %s") % (pd.get("code", "?") if isinstance(pd, dict) else "?")
+        product = _onderdeel(
+            fouten,
+            waar,
+            lambda pd=pd, waar=waar: _product_opslaan(
+                pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdelingen
+            ),
+        )
         if product is not None:
             producten[product.code] = (product, pd)
 
@@ -174,7 +222,9 @@ def importeren(data: dict, *, user: User | None = None) -> dict[str, int]:
         product.onderdeel_regels.all().delete()
         for volgorde, onderdeel_code in enumerate(pd.get("onderdelen", [])):
             if fouten.check(
-                onderdeel_code in bekend, f"Product {code}: onderdeel {onderdeel_code} bestaat niet"
+                onderdeel_code in bekend,
+                _("Product %(code)s: onderdeel %(onderdeel)s bestaat niet")
+                % {"code": code, "onderdeel": onderdeel_code},
             ):
                 ProductOnderdeel.objects.create(
                     samengesteld=product, onderdeel=bekend[onderdeel_code], volgorde=volgorde
@@ -182,7 +232,16 @@ def importeren(data: dict, *, user: User | None = None) -> dict[str, int]:
 
     aantal_items = 0
     for kd in data.get("kennisitems", []):
-        _kennisitem_opslaan(kd, fouten, themas, bekend, afdelingen)
+        waar = _("Kennisitem %s") % (
+            str(kd.get("vraag", "?"))[:40] if isinstance(kd, dict) else "?"
+        )
+        _onderdeel(
+            fouten,
+            waar,
+            lambda kd=kd, waar=waar: _kennisitem_opslaan(
+                kd, fouten, waar, themas, bekend, afdelingen
+            ),
+        )
         aantal_items += 1
 
     if fouten.lijst:
@@ -202,7 +261,9 @@ def importeren(data: dict, *, user: User | None = None) -> dict[str, int]:
             else:
                 services.product_gewijzigd(product=product, user=user)
         except ValidationError as error:
-            fouten.lijst.extend(f"Product {code}: {m}" for m in error.messages)
+            fouten.lijst.extend(
+                _("Product %(code)s: %(m)s") % {"code": code, "m": m} for m in error.messages
+            )
     if fouten.lijst:
         raise ValidationError(fouten.lijst)
     return {"producten": len(producten), "kennisitems": aantal_items}
@@ -210,25 +271,30 @@ def importeren(data: dict, *, user: User | None = None) -> dict[str, int]:
 
 def _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdelingen):
     if not fouten.check(
-        bool(pd.get("code")) and bool(pd.get("naam")), f"{waar}: code en naam zijn verplicht"
+        bool(pd.get("code")) and bool(pd.get("naam")),
+        _("%(waar)s: code en naam zijn verplicht") % {"waar": waar},
     ):
         return None
     fouten.check(
-        pd.get("aanbieder") in aanbieders, f"{waar}: onbekende aanbieder {pd.get('aanbieder')!r}"
+        pd.get("aanbieder") in aanbieders,
+        _("%(waar)s: onbekende aanbieder %(w1)r") % {"waar": waar, "w1": pd.get("aanbieder")},
     )
     afdeling_code = pd.get("afdeling")
     fouten.check(
         afdeling_code is None or afdeling_code in afdelingen,
-        f"{waar}: onbekende afdeling {afdeling_code!r}",
+        _("%(waar)s: onbekende afdeling %(w1)r") % {"waar": waar, "w1": afdeling_code},
     )
     doelgroepen = pd.get("doelgroepen", [Doelgroep.BURGER])
-    fouten.check(set(doelgroepen) <= set(Doelgroep.values), f"{waar}: onbekende doelgroep")
+    fouten.check(
+        set(doelgroepen) <= set(Doelgroep.values),
+        _("%(waar)s: onbekende doelgroep") % {"waar": waar},
+    )
     norm_aantal, norm_eenheid = _termijn(pd.get("servicenorm"), fouten, waar)
     wet_aantal, wet_eenheid = _termijn(pd.get("wettelijke_termijn"), fouten, waar)
     prefill = pd.get("prefill", [])
     fouten.check(
         set(prefill) <= {code for code, _label in Product.PREFILL_VELDEN},
-        f"{waar}: onbekend veld in prefill",
+        _("%(waar)s: onbekend veld in prefill") % {"waar": waar},
     )
     if pd.get("aanbieder") not in aanbieders:
         return None
@@ -260,20 +326,29 @@ def _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdel
     else:
         for veld, waarde in velden.items():
             setattr(product, veld, waarde)
+    product.full_clean(exclude=["zoektekst", "status"])  # status: FSM, set by services
     product.save()
 
     onbekend = [s for s in pd.get("themas", []) if s not in themas]
-    fouten.check(not onbekend, f"{waar}: onbekende thema's {onbekend}")
+    fouten.check(
+        not onbekend, _("%(waar)s: onbekende thema's %(w1)s") % {"waar": waar, "w1": onbekend}
+    )
     product.themas.set([themas[s] for s in pd.get("themas", []) if s in themas])
     onbekend = [s for s in pd.get("levensgebeurtenissen", []) if s not in gebeurtenissen]
-    fouten.check(not onbekend, f"{waar}: onbekende levensgebeurtenissen {onbekend}")
+    fouten.check(
+        not onbekend,
+        _("%(waar)s: onbekende levensgebeurtenissen %(w1)s") % {"waar": waar, "w1": onbekend},
+    )
     product.levensgebeurtenissen.set(
         [gebeurtenissen[s] for s in pd.get("levensgebeurtenissen", []) if s in gebeurtenissen]
     )
 
     product.kanalen.all().delete()
     for kanaal, instelling in pd.get("kanalen", {}).items():
-        if fouten.check(kanaal in KanaalSoort.values, f"{waar}: onbekend kanaal {kanaal!r}"):
+        if fouten.check(
+            kanaal in KanaalSoort.values,
+            _("%(waar)s: onbekend kanaal %(w1)r") % {"waar": waar, "w1": kanaal},
+        ):
             ProductKanaal.objects.create(
                 product=product,
                 kanaal=kanaal,
@@ -282,7 +357,10 @@ def _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdel
             )
     product.statusstappen.all().delete()
     for volgorde, (fase, naam, tekst, informeren) in enumerate(pd.get("statusstappen", [])):
-        if fouten.check(fase in Statusstap.Fase.values, f"{waar}: onbekende fase {fase!r}"):
+        if fouten.check(
+            fase in Statusstap.Fase.values,
+            _("%(waar)s: onbekende fase %(w1)r") % {"waar": waar, "w1": fase},
+        ):
             Statusstap.objects.create(
                 product=product,
                 volgorde=volgorde,
@@ -295,7 +373,8 @@ def _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdel
     for volgorde, vraag in enumerate(pd.get("vragen", [])):
         if fouten.check(
             vraag.get("soort") in Formuliervraag.Soort.values,
-            f"{waar}: vraag {vraag.get('sleutel')!r} heeft een onbekende soort",
+            _("%(waar)s: vraag %(w1)r heeft een onbekende soort")
+            % {"waar": waar, "w1": vraag.get("sleutel")},
         ):
             Formuliervraag.objects.create(
                 product=product,
@@ -314,7 +393,8 @@ def _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdel
         typen = doc.get("bestandstypen", [])
         if fouten.check(
             bool(typen) and set(typen) <= set(Documentvereiste.Bestandstype.values),
-            f"{waar}: document {doc.get('naam')!r} heeft onbekende bestandstypen",
+            _("%(waar)s: document %(w1)r heeft onbekende bestandstypen")
+            % {"waar": waar, "w1": doc.get("naam")},
         ):
             Documentvereiste.objects.create(
                 product=product,
@@ -328,23 +408,34 @@ def _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdel
     return product
 
 
-def _kennisitem_opslaan(kd, fouten, themas, producten, afdelingen):
-    waar = f"Kennisitem {kd.get('vraag', '?')[:40]!r}"
-    if not fouten.check(bool(kd.get("vraag")), f"{waar}: vraag is verplicht"):
+def _kennisitem_opslaan(kd, fouten, waar, themas, producten, afdelingen):
+    if not fouten.check(bool(kd.get("vraag")), _("%s: vraag is verplicht") % waar):
         return
-    item = KennisItem.objects.filter(vraag=kd["vraag"]).first() or KennisItem(vraag=kd["vraag"])
+    # Matched on uuid (an export), else on the question (a hand-written file).
+    item = None
+    if kd.get("uuid"):
+        item = KennisItem.objects.filter(uuid=kd["uuid"]).first()
+    item = item or KennisItem.objects.filter(vraag=kd["vraag"]).first() or KennisItem()
+    if kd.get("uuid") and item._state.adding:
+        item.uuid = kd["uuid"]
+    item.vraag = kd["vraag"]
     item.antwoord = kd.get("antwoord", "")
     item.trefwoorden = kd.get("trefwoorden", "")
     item.eigenaar = afdelingen.get(kd.get("eigenaar") or "")
     item.herzien_op = date.fromisoformat(kd["herzien_op"]) if kd.get("herzien_op") else None
+    item.full_clean(exclude=["zoektekst", "status"])
     item.save()
     onbekend = [c for c in kd.get("producten", []) if c not in producten]
-    fouten.check(not onbekend, f"{waar}: onbekende producten {onbekend}")
+    fouten.check(
+        not onbekend, _("%(waar)s: onbekende producten %(w1)s") % {"waar": waar, "w1": onbekend}
+    )
     item.producten.set([producten[c] for c in kd.get("producten", []) if c in producten])
     onbekend = [s for s in kd.get("themas", []) if s not in themas]
-    fouten.check(not onbekend, f"{waar}: onbekende thema's {onbekend}")
+    fouten.check(
+        not onbekend, _("%(waar)s: onbekende thema's %(w1)s") % {"waar": waar, "w1": onbekend}
+    )
     item.themas.set([themas[s] for s in kd.get("themas", []) if s in themas])
-    gewenst = kd.get("status", Publicatiestatus.GEPUBLICEERD)
+    gewenst = kd.get("status", Publicatiestatus.CONCEPT)
     if gewenst == Publicatiestatus.GEPUBLICEERD and item.status != gewenst and item.antwoord:
         services.kennisitem_publiceren(item=item)
     elif gewenst == Publicatiestatus.INGETROKKEN and item.status == Publicatiestatus.GEPUBLICEERD:

@@ -4,6 +4,7 @@ and the knowledge base every channel answers from."""
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,16 @@ from django_fsm import FSMField, transition
 
 from kcc.choices import Doelgroep, KanaalSoort
 from kcc.kalender import Eenheid
+
+# Codes that are path segments of the catalogue's own pages (/producten/zoeken/).
+GERESERVEERDE_CODES = {"zoeken", "thema", "levensgebeurtenis"}
+
+
+def validate_productcode(code: str) -> None:
+    if code in GERESERVEERDE_CODES:
+        raise ValidationError(
+            _("De code '%(code)s' is gereserveerd; kies een andere."), params={"code": code}
+        )
 
 
 class Publicatiestatus(models.TextChoices):
@@ -95,7 +106,9 @@ class Product(models.Model):
     ]
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    code = models.SlugField(_("code"), max_length=80, unique=True)
+    code = models.SlugField(
+        _("code"), max_length=80, unique=True, validators=[validate_productcode]
+    )
     naam = models.CharField(_("naam"), max_length=200)
     samenvatting = models.CharField(_("samenvatting"), max_length=300)
     omschrijving = models.TextField(_("omschrijving"))

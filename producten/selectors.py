@@ -36,7 +36,15 @@ def producten_aangeboden(*, op: date | None = None) -> QuerySet[Product]:
     )
 
 
-def _met_details(queryset: QuerySet[Product]) -> QuerySet[Product]:
+def onderdelen_prefetch(*, alleen_aangeboden: bool) -> Prefetch:
+    """The parts of compound products; for the public only the offered ones."""
+    regels = ProductOnderdeel.objects.select_related("onderdeel")
+    if alleen_aangeboden:
+        regels = regels.filter(onderdeel__in=producten_aangeboden().values("pk"))
+    return Prefetch("onderdeel_regels", queryset=regels)
+
+
+def _met_details(queryset: QuerySet[Product], *, alleen_aangeboden: bool) -> QuerySet[Product]:
     return queryset.select_related("aanbieder", "afdeling").prefetch_related(
         "kanalen",
         "statusstappen",
@@ -44,10 +52,7 @@ def _met_details(queryset: QuerySet[Product]) -> QuerySet[Product]:
         "levensgebeurtenissen",
         "vragen",
         "documenten",
-        Prefetch(
-            "onderdeel_regels",
-            queryset=ProductOnderdeel.objects.select_related("onderdeel"),
-        ),
+        onderdelen_prefetch(alleen_aangeboden=alleen_aangeboden),
         Prefetch(
             "kennisitems",
             queryset=KennisItem.objects.filter(status=Publicatiestatus.GEPUBLICEERD),
@@ -57,7 +62,7 @@ def _met_details(queryset: QuerySet[Product]) -> QuerySet[Product]:
 
 def product_publiek(*, code: str) -> Product:
     """One offered product with everything its page shows; 404 when not offered."""
-    product = _met_details(producten_aangeboden()).filter(code=code).first()
+    product = _met_details(producten_aangeboden(), alleen_aangeboden=True).filter(code=code).first()
     if product is None:
         raise Http404
     return product
@@ -66,7 +71,7 @@ def product_publiek(*, code: str) -> Product:
 def product_voorbeeld(*, code: str) -> Product:
     """Any product, also a concept, for staff (agents see what citizens see; the
     beheerder previews before publishing)."""
-    product = _met_details(Product.objects.all()).filter(code=code).first()
+    product = _met_details(Product.objects.all(), alleen_aangeboden=False).filter(code=code).first()
     if product is None:
         raise Http404
     return product
@@ -126,9 +131,12 @@ def kennisitems_gepubliceerd() -> QuerySet[KennisItem]:
     return KennisItem.objects.filter(status=Publicatiestatus.GEPUBLICEERD)
 
 
-def kennisitems_zoeken(*, zoekterm: str, limit: int = 20) -> list[KennisItem]:
+def kennisitems_zoeken(
+    *, zoekterm: str, limit: int = 20, binnen: QuerySet[KennisItem] | None = None
+) -> list[KennisItem]:
+    """The best published items for ``zoekterm``; ``binnen`` narrows the set first."""
     return zoeken.zoek(
-        kennisitems_gepubliceerd(),
+        binnen if binnen is not None else kennisitems_gepubliceerd(),
         zoekterm=zoekterm,
         titel="vraag",
         trefwoorden="trefwoorden",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -88,8 +90,9 @@ def product_snapshot(product: Product) -> dict:
 def product_versie_vastleggen(*, product: Product, user: User | None = None) -> ProductVersie:
     """Freeze the product as it is now, unless the latest version already says the same.
 
-    Called after every change of a published product; a case refers to the
-    version it was registered under, so later edits never change its promise.
+    The caller must hold the product's row lock (``select_for_update``) and
+    pass the row as read under that lock: two saves at once would otherwise
+    both claim the next version number, or freeze a stale copy.
     """
     inhoud = product_snapshot(product)
     laatste = product.versies.order_by("-nummer").first()
@@ -103,11 +106,11 @@ def product_versie_vastleggen(*, product: Product, user: User | None = None) -> 
     )
 
 
-def product_huidige_versie(*, product: Product) -> ProductVersie:
+@transaction.atomic
+def product_huidige_versie(*, product: Product, user: User | None = None) -> ProductVersie:
     """The version a case registered now refers to (made if the product changed)."""
-    with transaction.atomic():
-        Product.objects.select_for_update().filter(pk=product.pk).first()
-        return product_versie_vastleggen(product=product)
+    vers = Product.objects.select_for_update().get(pk=product.pk)
+    return product_versie_vastleggen(product=vers, user=user)
 
 
 def _publicatie_bezwaren(product: Product) -> list[str]:
@@ -159,10 +162,12 @@ def product_intrekken(*, product: Product) -> Product:
     return product
 
 
+@transaction.atomic
 def product_gewijzigd(*, product: Product, user: User | None = None) -> None:
     """After an edit (admin, import): a published product gets a new version."""
-    if product.status == Publicatiestatus.GEPUBLICEERD:
-        product_versie_vastleggen(product=product, user=user)
+    vers = Product.objects.select_for_update().get(pk=product.pk)
+    if vers.status == Publicatiestatus.GEPUBLICEERD:
+        product_versie_vastleggen(product=vers, user=user)
 
 
 @transaction.atomic
@@ -196,12 +201,42 @@ def kennisgebruik_vastleggen(
     return KennisGebruik.objects.create(item=item, gebruiker=user, kanaal=kanaal, geholpen=geholpen)
 
 
+ZOEKVRAGEN_MAXIMUM = 10_000
+ZOEKVRAGEN_BEWAARTERMIJN_DAGEN = 180
+
+
+def _zonder_persoonsgegevens(zoekterm: str) -> str:
+    # People type a BSN, phone number or e-mail address into a search box;
+    # those are not what the beheerder needs to see, and are not kept.
+    woorden = [
+        "…" if "@" in woord or sum(ch.isdigit() for ch in woord) >= 2 else woord
+        for woord in zoekterm.lower().split()
+    ]
+    return " ".join(woorden)[:200]
+
+
 def zoekvraag_zonder_resultaat(*, zoekterm: str, bron: str) -> None:
-    """Count a search that found nothing, so the beheerder sees what is missing."""
-    term = " ".join(zoekterm.lower().split())[:200]
-    if not term:
+    """Count a search that found nothing, so the beheerder sees what is missing.
+
+    Numbers and e-mail addresses are masked; at most ZOEKVRAGEN_MAXIMUM
+    distinct questions are kept (so a bot cannot fill the table), each for
+    ZOEKVRAGEN_BEWAARTERMIJN_DAGEN after it was last asked.
+    """
+    term = _zonder_persoonsgegevens(zoekterm)
+    if not term.replace("…", "").strip():
         return
-    rij, _created = OnbeantwoordeZoekvraag.objects.get_or_create(zoekterm=term, bron=bron)
+    rij = OnbeantwoordeZoekvraag.objects.filter(zoekterm=term, bron=bron).first()
+    if rij is None:
+        if OnbeantwoordeZoekvraag.objects.count() >= ZOEKVRAGEN_MAXIMUM:
+            return
+        rij, _created = OnbeantwoordeZoekvraag.objects.get_or_create(zoekterm=term, bron=bron)
     OnbeantwoordeZoekvraag.objects.filter(pk=rij.pk).update(
         aantal=F("aantal") + 1, laatst=timezone.now()
     )
+
+
+def zoekvragen_opruimen() -> int:
+    """Forget questions nobody asked for ZOEKVRAGEN_BEWAARTERMIJN_DAGEN days."""
+    grens = timezone.now() - timedelta(days=ZOEKVRAGEN_BEWAARTERMIJN_DAGEN)
+    verwijderd, _per_model = OnbeantwoordeZoekvraag.objects.filter(laatst__lt=grens).delete()
+    return verwijderd

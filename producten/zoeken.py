@@ -70,22 +70,28 @@ def postgres_zoekopdracht(queryset: QuerySet, *, ws: list[str]) -> QuerySet:
     ).filter(_match=True)
 
 
-TYPO_DREMPEL = 0.45
-
-
 def _op_gelijkenis(queryset, *, zoekterm, titel, trefwoorden, limit):
-    """Rows whose title or keywords contain a word like one of ``zoekterm`` (pg_trgm)."""
+    """Rows whose title or keywords contain a word like one of ``zoekterm`` (pg_trgm).
+
+    The ``trigram_word_similar`` lookups (pg_trgm's ``%>`` operator, threshold
+    ``pg_trgm.word_similarity_threshold``, 0.6 by default) are served by the
+    trigram indexes; the similarity itself only orders the matches.
+    """
     from django.contrib.postgres.search import TrigramWordSimilarity
+    from django.db.models import Q
     from django.db.models.functions import Greatest
 
     return list(
-        queryset.annotate(
+        queryset.filter(
+            Q(**{f"{titel}__trigram_word_similar": zoekterm})
+            | Q(**{f"{trefwoorden}__trigram_word_similar": zoekterm})
+        )
+        .annotate(
             rank=Greatest(
                 TrigramWordSimilarity(zoekterm, titel),
                 TrigramWordSimilarity(zoekterm, trefwoorden),
             )
         )
-        .filter(rank__gte=TYPO_DREMPEL)
         .order_by("-rank", titel)[:limit]
     )
 

@@ -154,3 +154,45 @@ def test_it_lets_the_beheerder_preview_a_concept(client, beheerder):
     client.force_login(beheerder)
     assert client.get(f"/kcc/producten/{product.code}/").status_code == 200
     assert client.get("/kcc/producten/").status_code == 403
+
+
+def test_it_never_shows_a_concept_part_or_link_to_the_public(client):
+    from producten.models import ProductOnderdeel
+    from tests.factories import maak_kennisitem
+
+    maak_product("verhuizing-doorgeven", "Verhuizing doorgeven")
+    geheim = maak_product("geheim-plan", "Geheim plan", publiceren=False)
+    samengesteld = maak_product("verhuizing", "Verhuizing", publiceren=False, afdeling=None)
+    for volgorde, product in enumerate([Product.objects.get(code="verhuizing-doorgeven"), geheim]):
+        ProductOnderdeel.objects.create(
+            samengesteld=samengesteld, onderdeel=product, volgorde=volgorde
+        )
+    services.product_publiceren(product=samengesteld)
+    maak_kennisitem("Wat is het plan?", "Dat zeggen we nog niet.", producten=[geheim])
+
+    assert "Geheim plan" not in client.get("/producten/verhuizing/").content.decode()
+    detail = client.get(f"/api/v1/producten/{samengesteld.uuid}/").json()
+    assert detail["onderdelen"] == ["verhuizing-doorgeven"]
+    items = client.get("/api/v1/kennisitems/").json()["results"]
+    assert items[0]["producten"] == []
+    assert client.get("/api/v1/kennisitems/", {"product": "geheim-plan"}).json()["count"] == 0
+
+
+def test_it_tells_citizens_which_documents_the_online_application_needs(client):
+    from producten.models import Documentvereiste
+
+    product = maak_product()
+    Documentvereiste.objects.create(
+        product=product, naam="Pasfoto", bestandstypen=["jpg", "png"], max_mb=5
+    )
+    page = client.get(f"/producten/{product.code}/").content.decode()
+    assert "Pasfoto" in page and "JPG, PNG" in page and "5 MB" in page
+    detail = client.get(f"/api/v1/producten/{product.uuid}/").json()
+    assert detail["documenten"][0]["bestandstypen"] == ["jpg", "png"]
+
+
+def test_it_reserves_the_codes_of_the_catalogues_own_pages():
+    product = Product(code="zoeken")
+    with pytest.raises(ValidationError) as error:
+        product.full_clean()
+    assert "gereserveerd" in str(error.value)

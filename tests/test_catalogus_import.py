@@ -64,3 +64,62 @@ def test_it_lets_the_beheerder_edit_a_product_in_the_admin(client, beheerder):
     page = client.get(f"/beheer/producten/product/{product.pk}/change/")
     assert page.status_code == 200
     assert "Statusstappen" in page.content.decode() or "statusstappen" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "bederf",
+    [
+        lambda d: d["themas"].append(["alleen-een-slug"]),
+        lambda d: d["producten"].append("geen product"),
+        lambda d: d["producten"][0].update(kanalen=["balie"]),
+        lambda d: d["producten"][0].update(geldig_vanaf="morgen"),
+        lambda d: d["producten"][0].update(geldig_vanaf="2027-01-01", geldig_tot="2026-01-01"),
+        lambda d: d["producten"][0].update(code="x" * 200),
+        lambda d: d["producten"][0].update(servicenorm=5),
+        lambda d: d["producten"][0]["vragen"].extend(
+            [{"sleutel": "a", "vraag": "A", "soort": "tekst"}] * 2
+        ),
+        lambda d: d["producten"][0]["documenten"].append(
+            {"naam": "X", "bestandstypen": ["pdf"], "max_mb": "veel"}
+        ),
+        lambda d: d["kennisitems"].append({"vraag": "Zonder antwoord", "herzien_op": "ooit"}),
+        lambda d: d.update(producten={"code": "x"}),
+    ],
+)
+def test_it_turns_a_malformed_file_into_messages_and_changes_nothing(bederf):
+    maak_product()
+    data = json.loads(json.dumps(catalogus.exporteren()))
+    data["producten"][0]["naam"] = "Gewijzigd"
+    bederf(data)
+    with pytest.raises(ValidationError) as error:
+        catalogus.importeren(data)
+    assert error.value.messages
+    assert Product.objects.get(code="paspoort").naam == "Paspoort aanvragen"
+
+
+def test_it_keeps_a_published_product_offerable_when_edited_in_the_admin(client, beheerder):
+    from producten.models import ProductKanaal
+
+    product = maak_product()
+    client.force_login(beheerder)
+    page = client.get(f"/beheer/producten/product/{product.pk}/change/")
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and not hasattr(v, "all")}
+    data["themas"] = [product.themas.get().pk]
+    data["levensgebeurtenissen"] = []
+    for formset in page.context["inline_admin_formsets"]:
+        fs = formset.formset
+        data[f"{fs.prefix}-TOTAL_FORMS"] = fs.total_form_count()
+        data[f"{fs.prefix}-INITIAL_FORMS"] = fs.initial_form_count()
+        for index, sub in enumerate(fs.forms):
+            for name, value in sub.initial.items():
+                if value is not None:
+                    data[f"{fs.prefix}-{index}-{name}"] = getattr(value, "pk", value)
+            data[f"{fs.prefix}-{index}-id"] = sub.instance.pk
+            if fs.prefix == "kanalen":
+                data[f"{fs.prefix}-{index}-DELETE"] = "on"  # remove every channel
+    response = client.post(f"/beheer/producten/product/{product.pk}/change/", data)
+    assert response.status_code == 200
+    errors = [str(e) for e in response.context["errors"]]
+    assert "Verstuur minimaal 1 formulier." in errors, errors
+    assert ProductKanaal.objects.filter(product=product).count() == 3

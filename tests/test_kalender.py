@@ -68,6 +68,7 @@ def test_it_adds_working_days(start, aantal, einde):
 
 @pytest.mark.django_db
 def test_it_skips_the_municipalitys_closing_days_for_service_norms_only():
+    # Nothing cached yet in this test's cache namespace: read from the database.
     Sluitingsdag.objects.create(datum=date(2026, 5, 15), omschrijving="Vrijdag na Hemelvaart")
     assert kalender.servicenorm_einde(date(2026, 5, 13), 2, Eenheid.WERKDAGEN) == date(2026, 5, 19)
     # A statutory term counts the closing day: the law does not know it.
@@ -77,10 +78,13 @@ def test_it_skips_the_municipalitys_closing_days_for_service_norms_only():
 
 
 @pytest.mark.django_db
-def test_it_forgets_a_removed_closing_day():
-    dag = Sluitingsdag.objects.create(datum=date(2026, 3, 9), omschrijving="Storing")
+def test_it_forgets_a_removed_closing_day(django_capture_on_commit_callbacks):
+    assert kalender.is_werkdag(date(2026, 3, 9))  # cached without the closing day
+    with django_capture_on_commit_callbacks(execute=True):
+        dag = Sluitingsdag.objects.create(datum=date(2026, 3, 9), omschrijving="Storing")
     assert not kalender.is_werkdag(date(2026, 3, 9))
-    dag.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        dag.delete()
     assert kalender.is_werkdag(date(2026, 3, 9))
 
 
@@ -105,6 +109,10 @@ def test_it_counts_working_days_between_two_dates():
         (date(2026, 11, 6), 8, Eenheid.WEKEN, date(2027, 1, 4)),
         # Eight weeks ending on King's Day (a Monday) end on the Tuesday.
         (date(2026, 3, 2), 8, Eenheid.WEKEN, date(2026, 4, 28)),
+        # Terms under three days get art. 1 only (art. 2 is for 3 days or more).
+        (date(2026, 4, 2), 1, Eenheid.DAGEN, date(2026, 4, 7)),
+        (date(2026, 4, 2), 2, Eenheid.DAGEN, date(2026, 4, 7)),
+        (date(2026, 4, 24), 1, Eenheid.DAGEN, date(2026, 4, 28)),
         # A term that ends on a working day stays as it is.
         (date(2026, 3, 3), 8, Eenheid.WEKEN, date(2026, 4, 28)),
     ],
@@ -125,3 +133,8 @@ def test_it_knows_when_a_channel_is_open():
     assert not kalender.is_open(kantoor, datetime(2026, 4, 27, 10, 0))  # King's Day
     assert not kalender.is_open(kantoor, datetime(2026, 4, 28, 17, 0))
     assert not kalender.is_open(kantoor, datetime(2026, 5, 2, 10, 0))  # Saturday
+
+
+def test_it_does_not_let_callers_change_the_holidays():
+    with pytest.raises(TypeError):
+        kalender.feestdagen(2026)[date(2026, 6, 1)] = "Eigen feestdag"

@@ -152,3 +152,26 @@ def test_it_offers_every_channel_when_recording_use(client, klantmanager, kennis
 def test_it_forgives_typos_on_postgresql(needs_postgres, kennisbank, zoekterm, verwacht):
     resultaten = selectors.kennisitems_zoeken(zoekterm=zoekterm)
     assert resultaten and resultaten[0] == kennisbank[verwacht], [r.vraag for r in resultaten]
+
+
+def test_it_keeps_no_numbers_or_addresses_from_failed_searches(client):
+    for zoekterm in ["bsn 999993653 zwembad", "mail piet@example.nl over zwembad"]:
+        client.get("/vragen/", {"q": zoekterm})
+    termen = set(OnbeantwoordeZoekvraag.objects.values_list("zoekterm", flat=True))
+    assert termen == {"bsn … zwembad", "mail … over zwembad"}
+
+
+def test_it_forgets_failed_searches_after_the_retention_period(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from producten.tasks import zoekvragen_opruimen
+
+    client.get("/vragen/", {"q": "zwembad"})
+    client.get("/vragen/", {"q": "sporthal"})
+    OnbeantwoordeZoekvraag.objects.filter(zoekterm="zwembad").update(
+        laatst=timezone.now() - timedelta(days=181)
+    )
+    assert zoekvragen_opruimen.delay().get() == 1
+    assert list(OnbeantwoordeZoekvraag.objects.values_list("zoekterm", flat=True)) == ["sporthal"]

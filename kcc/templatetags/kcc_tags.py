@@ -43,3 +43,17 @@ def euro(bedrag):
     if bedrag == 0:
         return gettext("gratis")
     return f"€ {number_format(bedrag, decimal_pos=2)}"
+
+
+@register.simple_tag(takes_context=True)
+def huidig(context, url, sectie=False):
+    """aria-current for a navigation link: "page" on the page itself, "true"
+    anywhere below it when ``sectie``; nothing elsewhere."""
+    from django.utils.html import format_html
+
+    path = context["request"].path
+    if path == url:
+        return format_html(' aria-current="{}"', "page")
+    if sectie and path.startswith(url):
+        return format_html(' aria-current="{}"', "true")
+    return ""
