@@ -1,0 +1,213 @@
+"""Cases (zaken): one request for one product by one customer, its lifecycle
+and status history."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
+
+from kcc.choices import KanaalSoort
+
+
+class ZaakStatus(models.TextChoices):
+    ONTVANGEN = "ontvangen", _("Ontvangen")
+    IN_BEHANDELING = "in_behandeling", _("In behandeling")
+    WACHT_OP_KLANT = "wacht_op_klant", _("Wacht op u")
+    AFGEHANDELD = "afgehandeld", _("Afgehandeld")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+    HEROPEND = "heropend", _("Heropend")
+
+
+OPEN_STATUSSEN = [
+    ZaakStatus.ONTVANGEN,
+    ZaakStatus.IN_BEHANDELING,
+    ZaakStatus.WACHT_OP_KLANT,
+    ZaakStatus.HEROPEND,
+]
+EIND_STATUSSEN = [ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN, ZaakStatus.INGETROKKEN]
+
+
+class ZaakNummerReeks(models.Model):
+    """The last case number handed out per year (see services.volgend_zaaknummer)."""
+
+    jaar = models.PositiveIntegerField(primary_key=True)
+    laatste = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("zaaknummerreeks")
+        verbose_name_plural = _("zaaknummerreeksen")
+
+    def __str__(self):
+        return f"{self.jaar}: {self.laatste}"
+
+
+class Zaak(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    nummer = models.CharField(_("zaaknummer"), max_length=20, unique=True)
+    klant = models.ForeignKey(
+        "klanten.Klant", verbose_name=_("klant"), on_delete=models.PROTECT, related_name="zaken"
+    )
+    product = models.ForeignKey(
+        "producten.Product", verbose_name=_("product"), on_delete=models.PROTECT, related_name="+"
+    )
+    productversie = models.ForeignKey(
+        "producten.ProductVersie",
+        verbose_name=_("productversie"),
+        on_delete=models.PROTECT,
+        related_name="zaken",
+        help_text=_("Wat de klant bij de aanvraag is beloofd."),
+    )
+    hoofdzaak = models.ForeignKey(
+        "self",
+        verbose_name=_("hoofdzaak"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="deelzaken",
+    )
+    kanaal = models.CharField(_("kanaal van aanvraag"), max_length=20, choices=KanaalSoort.choices)
+    antwoorden = models.JSONField(_("antwoorden"), default=dict, blank=True)
+    afdeling = models.ForeignKey(
+        "kcc.Afdeling",
+        verbose_name=_("afdeling"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="zaken",
+    )
+    behandelaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("behandelaar"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="zaken_in_behandeling",
+    )
+    status = FSMField(
+        _("status"),
+        max_length=20,
+        choices=ZaakStatus.choices,
+        default=ZaakStatus.ONTVANGEN,
+        protected=True,
+    )
+    statusstap = models.CharField(
+        _("huidige stap"), max_length=200, blank=True, help_text=_("Mijlpaal uit de catalogus.")
+    )
+    geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
+    streefdatum = models.DateField(_("streefdatum (servicenorm)"), null=True, blank=True)
+    uiterste_datum = models.DateField(_("uiterste datum (wettelijk)"), null=True, blank=True)
+    opgeschort_op = models.DateField(_("klok stilgezet op"), null=True, blank=True)
+    verlengd = models.BooleanField(_("verlengd"), default=False)
+    verlenging_reden = models.CharField(_("reden verlenging"), max_length=500, blank=True)
+    gesignaleerd_op = models.DateTimeField(_("80%-signaal"), null=True, blank=True)
+    geescaleerd_op = models.DateTimeField(_("geëscaleerd"), null=True, blank=True)
+    resultaat = models.CharField(_("resultaat"), max_length=200, blank=True)
+    toelichting = models.TextField(_("toelichting bij het resultaat"), blank=True)
+    afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("zaak")
+        verbose_name_plural = _("zaken")
+        ordering = ["-geregistreerd_op"]
+        indexes = [
+            # The work queues: per afdeling or behandelaar, open, by deadline.
+            models.Index(fields=["afdeling", "status", "streefdatum"]),
+            models.Index(fields=["behandelaar", "status", "streefdatum"]),
+            models.Index(fields=["klant", "-geregistreerd_op"]),
+        ]
+
+    def __str__(self):
+        return self.nummer
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSSEN
+
+    @property
+    def klok_loopt(self) -> bool:
+        return self.is_open and self.status != ZaakStatus.WACHT_OP_KLANT
+
+    # The transitions change only the status; zaken.services checks the
+    # actor, locks the row, updates the dates and writes the history.
+    @transition(
+        field=status,
+        source=[ZaakStatus.ONTVANGEN, ZaakStatus.HEROPEND],
+        target=ZaakStatus.IN_BEHANDELING,
+    )
+    def in_behandeling_nemen(self):
+        pass
+
+    @transition(field=status, source=ZaakStatus.IN_BEHANDELING, target=ZaakStatus.WACHT_OP_KLANT)
+    def wachten_op_klant(self):
+        pass
+
+    @transition(field=status, source=ZaakStatus.WACHT_OP_KLANT, target=ZaakStatus.IN_BEHANDELING)
+    def hervatten(self):
+        pass
+
+    @transition(field=status, source=ZaakStatus.IN_BEHANDELING, target=ZaakStatus.AFGEHANDELD)
+    def afhandelen(self):
+        pass
+
+    @transition(
+        field=status,
+        source=[ZaakStatus.ONTVANGEN, ZaakStatus.IN_BEHANDELING],
+        target=ZaakStatus.AFGEWEZEN,
+    )
+    def afwijzen(self):
+        pass
+
+    @transition(
+        field=status,
+        source=[ZaakStatus.ONTVANGEN, ZaakStatus.IN_BEHANDELING, ZaakStatus.WACHT_OP_KLANT],
+        target=ZaakStatus.INGETROKKEN,
+    )
+    def intrekken(self):
+        pass
+
+    @transition(field=status, source=ZaakStatus.AFGEHANDELD, target=ZaakStatus.HEROPEND)
+    def heropenen(self):
+        pass
+
+
+class StatusWijziging(models.Model):
+    """Append-only history of a case: every transition and every milestone."""
+
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="historie")
+    van = models.CharField(_("van"), max_length=20, choices=ZaakStatus.choices, blank=True)
+    naar = models.CharField(_("naar"), max_length=20, choices=ZaakStatus.choices)
+    statusstap = models.CharField(_("stap"), max_length=200, blank=True)
+    door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
+    reden = models.TextField(_("reden"), blank=True)
+    burgertekst = models.TextField(_("tekst voor de klant"), blank=True)
+    klant_informeren = models.BooleanField(_("klant geïnformeerd"), default=False)
+
+    class Meta:
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statushistorie")
+        ordering = ["zaak", "tijdstip", "id"]
+
+    def __str__(self):
+        return f"{self.zaak}: {self.van or '-'} → {self.naar}"
+
+
+class ZaakNotitie(models.Model):
+    zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="notities")
+    auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    tekst = models.TextField(_("notitie"))
+    tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+        ordering = ["zaak", "-tijdstip"]
+
+    def __str__(self):
+        return f"{self.zaak}: {self.tekst[:40]}"
