@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class KanalenConfig(AppConfig):
     name = "kanalen"
     verbose_name = "Kanalen"
+
+    def ready(self):
+        from kanalen import receivers
+        from zaken.signals import zaak_gewijzigd
+
+        zaak_gewijzigd.connect(receivers.zaak_gewijzigd, dispatch_uid="kanalen.zaak_gewijzigd")

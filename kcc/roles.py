@@ -61,6 +61,12 @@ ROL_RECHTEN: dict[str, list[str]] = {
         "kanalen.add_openingstijd",
         "kanalen.change_openingstijd",
         "kanalen.delete_openingstijd",
+        "kanalen.view_berichtsjabloon",
+        "kanalen.add_berichtsjabloon",
+        "kanalen.change_berichtsjabloon",
+        "kanalen.delete_berichtsjabloon",
+        "kanalen.view_bericht",
+        "kanalen.change_bericht",
     ],
 }
 

@@ -186,6 +186,7 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "kcc.tasks.heartbeat", "schedule": 60.0},
+    "berichten-wachtrij": {"task": "kanalen.tasks.berichten_wachtrij_verwerken", "schedule": 60.0},
     "zoekvragen-opruimen": {
         "task": "producten.tasks.zoekvragen_opruimen",
         "schedule": crontab(hour=3, minute=15),
@@ -305,7 +306,10 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "outbox" / "email"
 
-SMS_BACKEND = env_choice("SMS_BACKEND", ("console", "file", "locmem"), "file")
+SMS_BACKEND = env_choice("SMS_BACKEND", ("console", "file", "locmem", "gateway"), "file")
+if SMS_BACKEND == "gateway":
+    SMS_GATEWAY_URL = env_str("SMS_GATEWAY_URL")
+    SMS_GATEWAY_TOKEN = env_str("SMS_GATEWAY_TOKEN")
 SMS_FILE_PATH = VAR_DIR / "outbox" / "sms"
 SMS_SENDER = env_str("SMS_SENDER", "Gemeente")
 

@@ -37,6 +37,21 @@ class Klant(models.Model):
     woonplaats = models.CharField(_("plaats"), max_length=100, blank=True)
     email = models.EmailField(_("e-mailadres"), blank=True)
     telefoon = models.CharField(_("telefoonnummer"), max_length=20, blank=True)
+
+    class Berichtvoorkeur(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        SMS = "sms", _("Sms")
+        PORTAAL = "portaal", _("Alleen in Mijn omgeving")
+
+    berichtvoorkeur = models.CharField(
+        _("berichten ontvangen via"),
+        max_length=10,
+        choices=Berichtvoorkeur.choices,
+        default=Berichtvoorkeur.EMAIL,
+        help_text=_(
+            "Hoe de klant berichten over zaken krijgt. Ze staan altijd ook in Mijn omgeving."
+        ),
+    )
     geheimhouding = models.BooleanField(
         _("geheimhouding"),
         default=False,

@@ -1,0 +1,273 @@
+"""The outbox: messages to customers, written with the change they tell
+about and sent by a worker, exactly once per message.
+
+How a message travels:
+1. ``bericht_voor_zaakwijziging`` writes a ``Bericht`` in the transaction of
+   the case change (a rolled-back change leaves no message) and, on commit,
+   queues ``kanalen.tasks.bericht_versturen``.
+2. ``bericht_versturen`` claims the row (``SELECT ... FOR UPDATE SKIP
+   LOCKED`` and the transition to "bezig"), so of two workers only one gets
+   it; it sends outside the transaction and then records the outcome.
+3. A transient failure (SMTP or gateway down) puts the row back with an
+   exponential backoff; after MAX_POGINGEN it is "mislukt", visible to staff,
+   who can send it again.
+4. Beat runs ``berichten_wachtrij_verwerken`` every minute: it queues rows
+   that are due (the broker was down at commit, a retry is due) and returns
+   rows whose claim is older than LEASE (the worker died) to the queue. LEASE
+   is longer than the task time limit, so a live worker has been stopped
+   before its row is handed to another.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import smtplib
+from datetime import timedelta
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kanalen.models import Bericht, BerichtSjabloon, BerichtStatus
+from kcc import sms
+from kcc.models import User
+from kcc.telefoon import is_mobiel, normaliseer_telefoon
+from klanten.models import Klant
+
+logger = logging.getLogger(__name__)
+
+MAX_POGINGEN = 6
+LEASE = timedelta(seconds=max(settings.CELERY_TASK_TIME_LIMIT * 2, 600))
+_PLAATSHOUDER = re.compile(r"\{(\w+)\}")
+
+
+class TijdelijkMislukt(Exception):
+    """Sending may work later: keep the message and try again."""
+
+
+class DefinitiefMislukt(Exception):
+    """Sending will not work (address refused): stop and show staff."""
+
+
+# --- Writing messages ----------------------------------------------------------
+
+
+def vul_in(tekst: str, waarden: dict[str, str]) -> str:
+    """Replace {naam}-style placeholders; unknown ones stay as they are.
+    (No str.format: a template must not reach attributes of the values.)"""
+    return _PLAATSHOUDER.sub(lambda m: waarden.get(m.group(1), m.group(0)), tekst)
+
+
+def _sjabloon(product_id: int, sleutels: list[str]) -> BerichtSjabloon | None:
+    kandidaten = {
+        (s.product_id, s.sleutel): s
+        for s in BerichtSjabloon.objects.filter(sleutel__in=[*sleutels, "*"]).filter(
+            product_id__in=[product_id]
+        )
+        | BerichtSjabloon.objects.filter(sleutel__in=[*sleutels, "*"], product__isnull=True)
+    }
+    for sleutel in [*sleutels, "*"]:
+        for product in (product_id, None):
+            if (product, sleutel) in kandidaten:
+                return kandidaten[(product, sleutel)]
+    return None
+
+
+def _kanaal_en_ontvanger(klant: Klant) -> tuple[str, str]:
+    """The customer's preferred channel, falling back to what we can reach."""
+    email = klant.email
+    mobiel = ""
+    if klant.telefoon:
+        try:
+            nummer = normaliseer_telefoon(klant.telefoon)
+            mobiel = nummer if is_mobiel(nummer) else ""
+        except ValidationError:
+            mobiel = ""
+    voorkeur = klant.berichtvoorkeur
+    if voorkeur == Bericht.Kanaal.SMS and mobiel:
+        return Bericht.Kanaal.SMS, mobiel
+    if voorkeur in (Bericht.Kanaal.EMAIL, Bericht.Kanaal.SMS) and email:
+        return Bericht.Kanaal.EMAIL, email
+    if voorkeur == Bericht.Kanaal.EMAIL and mobiel:
+        return Bericht.Kanaal.SMS, mobiel
+    return Bericht.Kanaal.PORTAAL, ""
+
+
+def bericht_voor_zaakwijziging(*, zaak, wijziging) -> Bericht:
+    """Write the message about a case change. The caller holds the transaction
+    of the change; sending starts after it commits."""
+    klant = zaak.klant
+    sleutels = [s for s in [wijziging.statusstap, wijziging.naar] if s]
+    sjabloon = _sjabloon(zaak.product_id, sleutels)
+    waarden = {
+        "naam": klant.naam,
+        "zaaknummer": zaak.nummer,
+        "product": zaak.product.naam,
+        "status": zaak.get_status_display(),
+        "tekst": wijziging.burgertekst,
+        "datum": f"{timezone.localtime(wijziging.tijdstip):%d-%m-%Y}",
+    }
+    if sjabloon is not None:
+        onderwerp = vul_in(sjabloon.onderwerp, waarden)
+        tekst = vul_in(sjabloon.tekst, waarden)
+        sms_tekst = vul_in(sjabloon.sms_tekst, waarden) if sjabloon.sms_tekst else ""
+    else:
+        onderwerp = _("Nieuws over uw aanvraag %(zaaknummer)s") % waarden
+        tekst = _(
+            "Beste %(naam)s,\n\n%(tekst)s\n\nU kunt uw aanvraag %(zaaknummer)s (%(product)s) "
+            "volgen in Mijn omgeving.\n\nMet vriendelijke groet,\n%(gemeente)s"
+        ) % {**waarden, "gemeente": settings.GEMEENTE_NAAM}
+        sms_tekst = ""
+    kanaal, ontvanger = _kanaal_en_ontvanger(klant)
+    if kanaal == Bericht.Kanaal.SMS:
+        tekst = sms_tekst or _("%(tekst)s Zaak %(zaaknummer)s. Meer in Mijn omgeving.") % waarden
+    bericht = Bericht.objects.create(
+        klant=klant, zaak=zaak, kanaal=kanaal, ontvanger=ontvanger, onderwerp=onderwerp, tekst=tekst
+    )
+    if kanaal == Bericht.Kanaal.PORTAAL:
+        # Nothing leaves the building: it is "sent" by being in Mijn omgeving.
+        bericht.claimen()
+        bericht.verzonden()
+        bericht.verzonden_op = timezone.now()
+        bericht.save()
+    else:
+        from kanalen.tasks import bericht_versturen
+
+        transaction.on_commit(lambda: bericht_versturen.delay(bericht.pk))
+    return bericht
+
+
+# --- Sending -------------------------------------------------------------------
+
+
+def bericht_claimen(*, bericht_id: int) -> Bericht | None:
+    """Claim a due message for this worker, or None if another has it."""
+    with transaction.atomic():
+        bericht = (
+            Bericht.objects.select_for_update(skip_locked=True)
+            .filter(
+                pk=bericht_id,
+                status=BerichtStatus.WACHTRIJ,
+                volgende_poging__lte=timezone.now(),
+            )
+            .first()
+        )
+        if bericht is None:
+            return None
+        bericht.claimen()
+        bericht.geclaimd_op = timezone.now()
+        bericht.pogingen += 1
+        bericht.save()
+        return bericht
+
+
+def _afleveren(bericht: Bericht) -> None:
+    if bericht.kanaal == Bericht.Kanaal.EMAIL:
+        mail = EmailMessage(
+            subject=bericht.onderwerp,
+            body=bericht.tekst,
+            to=[bericht.ontvanger],
+            # One Message-ID per outbox row: a repeat is recognisable as one.
+            headers={"Message-ID": f"<{bericht.uuid}@{_mail_domein()}>"},
+        )
+        try:
+            mail.send()
+        except smtplib.SMTPRecipientsRefused as error:
+            raise DefinitiefMislukt(f"Address refused: {error}") from None
+        except (smtplib.SMTPException, OSError) as error:
+            raise TijdelijkMislukt(f"{type(error).__name__}: {error}") from None
+    elif bericht.kanaal == Bericht.Kanaal.SMS:
+        try:
+            sms.send_sms(to=bericht.ontvanger, text=bericht.tekst, reference=str(bericht.uuid))
+        except sms.SmsTijdelijkMislukt as error:
+            raise TijdelijkMislukt(str(error)) from None
+        except sms.SmsMislukt as error:
+            raise DefinitiefMislukt(str(error)) from None
+
+
+def _mail_domein() -> str:
+    _naam, adres = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return adres.rpartition("@")[2] or "localhost"
+
+
+def backoff(pogingen: int) -> timedelta:
+    """1, 2, 4, 8, 16 ... minutes after attempt 1, 2, 3 ..."""
+    return timedelta(minutes=2 ** max(pogingen - 1, 0))
+
+
+def bericht_versturen(*, bericht_id: int) -> str:
+    """Send one message if it is due and nobody else is sending it."""
+    bericht = bericht_claimen(bericht_id=bericht_id)
+    if bericht is None:
+        return "niet geclaimd"
+    try:
+        _afleveren(bericht)
+    except TijdelijkMislukt as error:
+        return _uitkomst(bericht, fout=str(error), opnieuw=bericht.pogingen < MAX_POGINGEN)
+    except DefinitiefMislukt as error:
+        return _uitkomst(bericht, fout=str(error), opnieuw=False)
+    return _uitkomst(bericht, fout="", opnieuw=False)
+
+
+def _uitkomst(bericht: Bericht, *, fout: str, opnieuw: bool) -> str:
+    with transaction.atomic():
+        bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
+        if bericht.status != BerichtStatus.BEZIG:
+            return "al afgehandeld"
+        if not fout:
+            bericht.verzonden()
+            bericht.verzonden_op = timezone.now()
+        elif opnieuw:
+            bericht.later_opnieuw()
+            bericht.volgende_poging = timezone.now() + backoff(bericht.pogingen)
+        else:
+            bericht.mislukt()
+            logger.warning("Message %s failed for good: %s", bericht.uuid, fout)
+        bericht.laatste_fout = fout[:500]
+        bericht.save()
+        return bericht.status
+
+
+def berichten_wachtrij_verwerken(*, limit: int = 1000) -> int:
+    """Beat: hand back stale claims, queue what is due. Returns how many were queued."""
+    from kanalen.tasks import bericht_versturen
+
+    grens = timezone.now() - LEASE
+    with transaction.atomic():
+        for bericht in Bericht.objects.select_for_update(skip_locked=True).filter(
+            status=BerichtStatus.BEZIG, geclaimd_op__lt=grens
+        )[:limit]:
+            bericht.later_opnieuw()
+            bericht.laatste_fout = "Verzender reageerde niet; opnieuw in de wachtrij"
+            bericht.save()
+    ids = list(
+        Bericht.objects.filter(
+            status=BerichtStatus.WACHTRIJ, volgende_poging__lte=timezone.now()
+        ).values_list("pk", flat=True)[:limit]
+    )
+    for pk in ids:
+        bericht_versturen.delay(pk)
+    return len(ids)
+
+
+@transaction.atomic
+def bericht_opnieuw_versturen(*, bericht: Bericht, user: User) -> Bericht:
+    """Staff send a failed message again (after correcting the address, say)."""
+    if not (user.has_perm("kcc.zaken_toewijzen") or user.has_perm("kcc.beheer_gebruiken")):
+        raise PermissionDenied
+    bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
+    if bericht.status != BerichtStatus.MISLUKT:
+        raise ValidationError(_("Alleen een mislukt bericht kan opnieuw worden verstuurd."))
+    bericht.opnieuw_versturen()
+    bericht.pogingen = 0
+    bericht.volgende_poging = timezone.now()
+    bericht.save()
+    from kanalen.tasks import bericht_versturen
+
+    transaction.on_commit(lambda: bericht_versturen.delay(bericht.pk))
+    return bericht

@@ -1,0 +1,199 @@
+"""Status notifications: outbox row in the change's transaction, sent once."""
+
+import smtplib
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import transaction
+from django.utils import timezone
+
+from kanalen import services
+from kanalen.models import Bericht, BerichtSjabloon, BerichtStatus
+from kcc import sms
+from kcc.roles import Rol
+from tests.factories import UserFactory, maak_product
+from zaken import services as zaken_services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def tl():
+    return UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-berichten")
+
+
+@pytest.fixture
+def zaak(klant, tl, django_capture_on_commit_callbacks):
+    product = maak_product(kanalen=[("balie", True, "84.40")])
+    with django_capture_on_commit_callbacks(execute=True):
+        zaak = zaken_services.zaak_registreren(
+            klant=klant, product=product, kanaal="balie", user=tl
+        )
+        zaken_services.zaak_in_behandeling_nemen(zaak=zaak, user=tl)
+    mail.outbox.clear()
+    return zaak
+
+
+@pytest.fixture(autouse=True)
+def _sms_in_memory(settings):
+    settings.SMS_BACKEND = "locmem"
+    sms.outbox.clear()
+
+
+def test_it_emails_the_customer_at_a_notifying_step_once(
+    zaak, tl, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        zaken_services.zaak_statusstap_zetten(zaak=zaak, user=tl, stap="Ligt klaar")
+    [bericht] = Bericht.objects.filter(zaak=zaak, onderwerp__contains="Nieuws").order_by("-id")[:1]
+    assert Bericht.objects.get(pk=bericht.pk).status == BerichtStatus.VERZONDEN
+    [email] = mail.outbox
+    assert email.to == ["s.moulin@example.nl"]
+    assert "Uw paspoort ligt klaar." in email.body
+    assert str(bericht.uuid) in email.extra_headers["Message-ID"]
+    # Running the task again sends nothing more.
+    assert services.bericht_versturen(bericht_id=bericht.pk) == "niet geclaimd"
+    assert len(mail.outbox) == 1
+
+
+def test_it_sends_nothing_for_a_change_that_rolls_back(
+    zaak, tl, django_capture_on_commit_callbacks
+):
+    voor = Bericht.objects.count()
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        zaken_services.zaak_statusstap_zetten(zaak=zaak, user=tl, stap="Ligt klaar")
+        raise RuntimeError("database error after the change")
+    assert Bericht.objects.count() == voor
+    assert mail.outbox == []
+
+
+def test_it_sends_nothing_for_a_change_the_customer_need_not_hear(klant, tl):
+    product = maak_product(kanalen=[("balie", True, "84.40")])
+    zaak = zaken_services.zaak_registreren(klant=klant, product=product, kanaal="balie", user=tl)
+    voor = Bericht.objects.count()
+    zaken_services.zaak_in_behandeling_nemen(zaak=zaak, user=tl)
+    assert Bericht.objects.count() == voor
+
+
+def test_it_texts_a_customer_who_prefers_sms(zaak, tl, django_capture_on_commit_callbacks):
+    zaak.klant.berichtvoorkeur = "sms"
+    zaak.klant.telefoon = "06 12345678"
+    zaak.klant.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        zaken_services.zaak_statusstap_zetten(zaak=zaak, user=tl, stap="Ligt klaar")
+    [bericht] = sms.outbox
+    assert bericht.to == "+31612345678"
+    assert "Uw paspoort ligt klaar." in bericht.text
+    assert mail.outbox == []
+
+
+def test_it_keeps_portal_only_messages_in_the_portal(zaak, tl, django_capture_on_commit_callbacks):
+    zaak.klant.berichtvoorkeur = "portaal"
+    zaak.klant.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        zaken_services.zaak_statusstap_zetten(zaak=zaak, user=tl, stap="Ligt klaar")
+    bericht = Bericht.objects.filter(zaak=zaak).order_by("-id").first()
+    assert (bericht.kanaal, bericht.status) == ("portaal", BerichtStatus.VERZONDEN)
+    assert mail.outbox == [] and sms.outbox == []
+
+
+def test_it_uses_the_beheerders_template_with_placeholders(
+    zaak, tl, django_capture_on_commit_callbacks
+):
+    BerichtSjabloon.objects.create(
+        product=zaak.product,
+        sleutel="Ligt klaar",
+        onderwerp="Uw {product} ligt klaar ({zaaknummer})",
+        tekst="Beste {naam}, {tekst} {naam.__class__} {onbekend}",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        zaken_services.zaak_statusstap_zetten(zaak=zaak, user=tl, stap="Ligt klaar")
+    [email] = mail.outbox
+    assert email.subject == f"Uw Paspoort aanvragen ligt klaar ({zaak.nummer})"
+    assert email.body == "Beste Suzanne Moulin, Uw paspoort ligt klaar. {naam.__class__} {onbekend}"
+
+
+def test_it_retries_a_transient_failure_with_backoff_and_gives_up_visibly(
+    zaak, tl, monkeypatch, django_capture_on_commit_callbacks
+):
+    def down(self, *args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("connection lost")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        zaken_services.zaak_statusstap_zetten(zaak=zaak, user=tl, stap="Ligt klaar")
+    bericht = Bericht.objects.filter(zaak=zaak, kanaal="email").order_by("-id").first()
+    assert bericht.status == BerichtStatus.WACHTRIJ
+    assert bericht.pogingen == 1
+    assert bericht.volgende_poging > timezone.now() + timedelta(seconds=50)
+    assert "SMTPServerDisconnected" in bericht.laatste_fout
+    for _ in range(services.MAX_POGINGEN):
+        Bericht.objects.filter(pk=bericht.pk).update(volgende_poging=timezone.now())
+        services.bericht_versturen(bericht_id=bericht.pk)
+    bericht = Bericht.objects.get(pk=bericht.pk)
+    assert bericht.status == BerichtStatus.MISLUKT
+
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.bericht_opnieuw_versturen(bericht=bericht, user=tl)
+    assert Bericht.objects.get(pk=bericht.pk).status == BerichtStatus.VERZONDEN
+    assert len(mail.outbox) == 1
+
+
+def test_it_lets_only_one_worker_claim_a_message(zaak):
+    bericht = Bericht.objects.create(
+        klant=zaak.klant,
+        zaak=zaak,
+        kanaal="email",
+        ontvanger="a@example.nl",
+        onderwerp="x",
+        tekst="y",
+    )
+    assert services.bericht_claimen(bericht_id=bericht.pk) is not None
+    assert services.bericht_claimen(bericht_id=bericht.pk) is None
+
+
+def test_it_picks_up_messages_left_behind(zaak):
+    achtergebleven = Bericht.objects.create(
+        klant=zaak.klant,
+        zaak=zaak,
+        kanaal="email",
+        ontvanger="a@example.nl",
+        onderwerp="a",
+        tekst="a",
+    )
+    vastgelopen = Bericht.objects.create(
+        klant=zaak.klant,
+        zaak=zaak,
+        kanaal="email",
+        ontvanger="b@example.nl",
+        onderwerp="b",
+        tekst="b",
+    )
+    services.bericht_claimen(bericht_id=vastgelopen.pk)
+    Bericht.objects.filter(pk=vastgelopen.pk).update(
+        geclaimd_op=timezone.now() - services.LEASE - timedelta(minutes=1)
+    )
+    services.berichten_wachtrij_verwerken()
+    for bericht in [achtergebleven, vastgelopen]:
+        assert Bericht.objects.get(pk=bericht.pk).status == BerichtStatus.VERZONDEN
+    assert sorted(m.to[0] for m in mail.outbox) == ["a@example.nl", "b@example.nl"]
+
+
+def test_it_shows_the_beheerder_a_template_preview_and_failed_messages(client, beheerder, zaak):
+    from kcc.models import AuditLogEntry
+
+    sjabloon = BerichtSjabloon.objects.create(
+        sleutel="afgehandeld", onderwerp="Klaar: {zaaknummer}", tekst="Beste {naam}, {tekst}"
+    )
+    client.force_login(beheerder)
+    page = client.get(f"/beheer/kanalen/berichtsjabloon/{sjabloon.pk}/change/").content.decode()
+    assert "Klaar: ZAAK-2026-000123" in page and "Beste Suzanne Moulin" in page
+    bericht = Bericht.objects.filter(zaak=zaak).first()
+    assert client.get(f"/beheer/kanalen/bericht/{bericht.pk}/change/").status_code == 200
+    assert AuditLogEntry.objects.filter(object_id=str(bericht.uuid)).exists()
