@@ -4,6 +4,7 @@ In CI (KCC_REQUIRE_SERVICES=1) these fail instead of skipping when a service
 is not configured.
 """
 
+import time
 import uuid
 
 import pytest
@@ -56,3 +57,37 @@ def test_it_carries_a_group_message_through_the_redis_channel_layer(needs_redis)
         return message
 
     assert async_to_sync(roundtrip)() == {"type": "test.message", "text": "hallo"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_delivers_a_status_message_through_redis_and_a_real_worker(needs_redis, needs_postgres):
+    from celery.contrib.testing.worker import start_worker
+    from django.core import mail
+
+    from kanalen.models import Bericht, BerichtStatus
+    from kcc.celery import app
+    from kcc.roles import Rol
+    from tests.factories import KlantFactory, UserFactory, maak_product
+    from zaken import services
+
+    product = maak_product(kanalen=[("balie", True, "84.40")])
+    klant = KlantFactory(bsn="999993653")
+    tl = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-worker")
+    zaak = services.zaak_registreren(klant=klant, product=product, kanaal="balie", user=tl)
+    services.zaak_in_behandeling_nemen(zaak=zaak, user=tl)
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
+            mail.outbox.clear()
+            services.zaak_statusstap_zetten(zaak=zaak, user=tl, stap="Ligt klaar")
+            bericht = Bericht.objects.filter(zaak=zaak).order_by("-id").first()
+            for _ in range(100):
+                if Bericht.objects.get(pk=bericht.pk).status == BerichtStatus.VERZONDEN:
+                    break
+                time.sleep(0.1)
+    finally:
+        app.conf.task_always_eager = eager
+    assert Bericht.objects.get(pk=bericht.pk).status == BerichtStatus.VERZONDEN
+    assert [m.to for m in mail.outbox] == [["s.moulin@example.nl"]]
