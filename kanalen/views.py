@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -12,10 +14,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kanalen import selectors as kanaal_selectors
 from kcc.access import klant_required, medewerker_required
 from kcc.choices import KanaalSoort
+from kcc.models import Afdeling, User
 from klanten.selectors import klant_inzien, klant_van_gebruiker, klanten_zoeken
 from producten import selectors as producten_selectors
 from producten import services as producten_services
 from producten.models import OnbeantwoordeZoekvraag
+from zaken import selectors as zaken_selectors
+from zaken import services as zaken_services
+from zaken.models import OPEN_STATUSSEN, ZaakStatus
 
 
 @require_GET
@@ -63,7 +69,19 @@ def werkplek_klantbeeld(request, klant_uuid):
         reden="Klantbeeld geopend in de KCC-werkplek",
         request=request,
     )
-    return render(request, "werkplek/klantbeeld.html", {"klant": klant})
+    return render(
+        request,
+        "werkplek/klantbeeld.html",
+        {
+            "klant": klant,
+            "zaken": zaken_selectors.zaken_van_klant(klant=klant),
+            "producten": producten_selectors.producten_aangeboden()
+            .filter(kanalen__aanvragen=True)
+            .distinct()
+            .order_by("naam"),
+            "kanalen": KanaalSoort.choices,
+        },
+    )
 
 
 # --- Public catalogue, FAQ and contact (no login) ----------------------------
@@ -210,3 +228,147 @@ def werkplek_kennisgebruik(request, item_uuid):
     if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
         terug = reverse("werkplek:kennisbank")
     return redirect(terug)
+
+
+# --- Cases in the workspace ---------------------------------------------------
+
+
+def _int(waarde) -> int | None:
+    try:
+        return int(waarde)
+    except (TypeError, ValueError):
+        return None
+
+
+@require_GET
+@medewerker_required("kcc.zaken_behandelen", "kcc.klantbeeld_inzien")
+def werkplek_zaken(request):
+    filters = {
+        "afdeling_id": _int(request.GET.get("afdeling")),
+        "alleen_mijn": request.GET.get("mijn") == "1",
+        "status": request.GET.get("status") or None,
+        "product_id": _int(request.GET.get("product")),
+        "termijn": request.GET.get("termijn") or None,
+    }
+    voorraad = zaken_selectors.werkvoorraad(
+        user=request.user, pagina=_int(request.GET.get("pagina")) or 1, **filters
+    )
+    zonder_pagina = request.GET.copy()
+    zonder_pagina.pop("pagina", None)
+    return render(
+        request,
+        "werkplek/zaken.html",
+        {
+            "voorraad": voorraad,
+            "filters": filters,
+            "statussen": [(s, ZaakStatus(s).label) for s in OPEN_STATUSSEN],
+            "afdelingen": Afdeling.objects.filter(actief=True),
+            "vandaag": timezone.localdate(),
+            "querystring": zonder_pagina.urlencode(),
+        },
+    )
+
+
+@require_GET
+@medewerker_required("kcc.zaken_behandelen", "kcc.klantbeeld_inzien")
+def werkplek_zaak(request, zaak_uuid):
+    zaak = zaken_selectors.zaak_voor_medewerker(
+        zaak_uuid=zaak_uuid, user=request.user, request=request
+    )
+    return render(
+        request,
+        "werkplek/zaak.html",
+        {
+            "zaak": zaak,
+            "acties": zaken_selectors.beschikbare_acties(zaak=zaak, user=request.user),
+            "stappen": zaak.productversie.inhoud.get("statusstappen", []),
+            "collegas": User.objects.filter(afdelingen=zaak.afdeling, is_active=True)
+            if zaak.afdeling_id
+            else User.objects.none(),
+            "vandaag": timezone.localdate(),
+        },
+    )
+
+
+_ZAAK_ACTIES = {
+    "in_behandeling": lambda z, u, p: zaken_services.zaak_in_behandeling_nemen(
+        zaak=z, user=u, verwachte_status=p.get("verwachte_status")
+    ),
+    "wacht_op_klant": lambda z, u, p: zaken_services.zaak_wacht_op_klant(
+        zaak=z, user=u, vraag=p.get("vraag", ""), verwachte_status=p.get("verwachte_status")
+    ),
+    "hervatten": lambda z, u, p: zaken_services.zaak_hervatten(
+        zaak=z, user=u, reden=p.get("reden", ""), verwachte_status=p.get("verwachte_status")
+    ),
+    "statusstap": lambda z, u, p: zaken_services.zaak_statusstap_zetten(
+        zaak=z, user=u, stap=p.get("stap", "")
+    ),
+    "verlengen": lambda z, u, p: zaken_services.zaak_verlengen(
+        zaak=z, user=u, weken=_int(p.get("weken")) or 0, reden=p.get("reden", "")
+    ),
+    "afhandelen": lambda z, u, p: zaken_services.zaak_afhandelen(
+        zaak=z,
+        user=u,
+        resultaat=p.get("resultaat", ""),
+        toelichting=p.get("toelichting", ""),
+        verwachte_status=p.get("verwachte_status"),
+    ),
+    "afwijzen": lambda z, u, p: zaken_services.zaak_afwijzen(
+        zaak=z, user=u, reden=p.get("reden", ""), verwachte_status=p.get("verwachte_status")
+    ),
+    "heropenen": lambda z, u, p: zaken_services.zaak_heropenen(
+        zaak=z, user=u, reden=p.get("reden", "")
+    ),
+    "intrekken": lambda z, u, p: zaken_services.zaak_intrekken(
+        zaak=z, user=u, reden=p.get("reden", "")
+    ),
+    "notitie": lambda z, u, p: zaken_services.zaak_notitie_toevoegen(
+        zaak=z, user=u, tekst=p.get("tekst", "")
+    ),
+    "toewijzen": lambda z, u, p: zaken_services.zaak_toewijzen(
+        zaak=z, user=u, behandelaar=get_object_or_404(User, uuid=p.get("behandelaar"))
+    ),
+}
+
+
+@require_POST
+@medewerker_required("kcc.zaken_behandelen", "kcc.klantbeeld_inzien")
+def werkplek_zaak_actie(request, zaak_uuid):
+    zaak = zaken_selectors.zaak_voor_medewerker(zaak_uuid=zaak_uuid, user=request.user)
+    actie = _ZAAK_ACTIES.get(request.POST.get("actie", ""))
+    if actie is None:
+        messages.error(request, _("Onbekende handeling."))
+    else:
+        try:
+            actie(zaak, request.user, request.POST)
+        except zaken_services.ZaakConflict as conflict:
+            messages.warning(request, str(conflict))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Opgeslagen."))
+    return redirect("werkplek:zaak", zaak_uuid=zaak.uuid)
+
+
+@require_POST
+@medewerker_required("kcc.klantbeeld_inzien")
+def werkplek_aanvraag(request, klant_uuid):
+    """Start a case for a customer on their behalf (telefoon, balie, ...)."""
+    klant = klant_inzien(
+        klant_uuid=klant_uuid, user=request.user, reden="Aanvraag namens de klant", request=request
+    )
+    product = get_object_or_404(
+        producten_selectors.producten_aangeboden(), uuid=request.POST.get("product")
+    )
+    try:
+        zaak = zaken_services.zaak_registreren(
+            klant=klant,
+            product=product,
+            kanaal=request.POST.get("kanaal", KanaalSoort.TELEFOON),
+            user=request.user,
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
+    messages.success(request, _("Zaak %(nummer)s is geregistreerd.") % {"nummer": zaak.nummer})
+    return redirect("werkplek:zaak", zaak_uuid=zaak.uuid)
