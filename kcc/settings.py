@@ -186,6 +186,7 @@ CELERY_TIMEZONE = "Europe/Amsterdam"
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "kcc.tasks.heartbeat", "schedule": 60.0},
+    "termijnen-bewaken": {"task": "zaken.tasks.termijnen_bewaken", "schedule": 15 * 60.0},
     "berichten-wachtrij": {"task": "kanalen.tasks.berichten_wachtrij_verwerken", "schedule": 60.0},
     "zoekvragen-opruimen": {
         "task": "producten.tasks.zoekvragen_opruimen",

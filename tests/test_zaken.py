@@ -299,3 +299,50 @@ def test_it_hands_out_unique_numbers_under_concurrency(needs_postgres):
     for t in threads:
         t.join(timeout=30)
     assert len(nummers) == 50 == len(set(nummers))
+
+
+def test_it_puts_the_80_percent_signal_on_the_right_working_day():
+    from datetime import date
+
+    # 5 working days from Thursday 2 April 2026 end on Monday 13 April (Good
+    # Friday and Easter Monday are skipped); 80% is the 4th working day, the 10th.
+    assert kalender.werkdagen_optellen(date(2026, 4, 2), 5) == date(2026, 4, 13)
+    assert services.signaaldatum(date(2026, 4, 2), date(2026, 4, 13), None) == date(2026, 4, 10)
+    assert services.signaaldatum(date(2026, 3, 2), None, date(2026, 3, 12)) == date(2026, 3, 10)
+
+
+def test_it_flags_and_escalates_each_case_exactly_once(klant, paspoort, klantmanager, monkeypatch):
+    meldingen = []
+    monkeypatch.setattr(
+        "kcc.realtime.push_to_user", lambda uuid, event: meldingen.append((uuid, event))
+    )
+    leider = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-burgerzaken")
+    leider.afdelingen.add(paspoort.afdeling)
+
+    vandaag = timezone.localdate()
+    bijna = services.zaak_registreren(
+        klant=klant, product=paspoort, kanaal="balie", user=klantmanager
+    )
+    te_laat = services.zaak_registreren(
+        klant=klant, product=paspoort, kanaal="balie", user=klantmanager
+    )
+    wacht = services.zaak_registreren(
+        klant=klant, product=paspoort, kanaal="balie", user=klantmanager
+    )
+    Zaak.objects.filter(pk=bijna.pk).update(
+        signaaldatum=vandaag, streefdatum=vandaag + timedelta(days=2)
+    )
+    Zaak.objects.filter(pk__in=[te_laat.pk, wacht.pk]).update(
+        signaaldatum=vandaag - timedelta(days=5), streefdatum=vandaag - timedelta(days=1)
+    )
+    tl = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-x")
+    services.zaak_in_behandeling_nemen(zaak=wacht, user=tl)
+    services.zaak_wacht_op_klant(zaak=wacht, user=tl, vraag="Pasfoto")
+
+    gesignaleerd, geescaleerd = services.termijnen_bewaken()
+    assert sorted(gesignaleerd) == sorted([bijna.pk, te_laat.pk])
+    assert geescaleerd == [te_laat.pk]
+    assert services.termijnen_bewaken() == ([], [])
+    assert [uuid for uuid, _ in meldingen] == [leider.uuid]
+    assert meldingen[0][1]["zaken"][0]["nummer"] == te_laat.nummer
+    assert Zaak.objects.get(pk=wacht.pk).geescaleerd_op is None

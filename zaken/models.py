@@ -103,6 +103,9 @@ class Zaak(models.Model):
     opgeschort_op = models.DateField(_("klok stilgezet op"), null=True, blank=True)
     verlengd = models.BooleanField(_("verlengd"), default=False)
     verlenging_reden = models.CharField(_("reden verlenging"), max_length=500, blank=True)
+    signaaldatum = models.DateField(
+        _("80% van de termijn op"), null=True, blank=True, db_index=True
+    )
     gesignaleerd_op = models.DateTimeField(_("80%-signaal"), null=True, blank=True)
     geescaleerd_op = models.DateTimeField(_("geëscaleerd"), null=True, blank=True)
     resultaat = models.CharField(_("resultaat"), max_length=200, blank=True)

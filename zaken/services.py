@@ -4,10 +4,12 @@ announcement happen together or not at all."""
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
@@ -81,6 +83,81 @@ def _eis(toegestaan: bool) -> None:
         raise PermissionDenied(_("U mag deze handeling op deze zaak niet uitvoeren."))
 
 
+# --- Deadlines -----------------------------------------------------------------
+
+SIGNAAL_FRACTIE = 0.8
+
+
+def signaaldatum(start: date, streefdatum: date | None, uiterste_datum: date | None) -> date | None:
+    """The day 80% of the term has passed: working days for the service norm,
+    calendar days for a statutory term without one."""
+    if streefdatum is not None:
+        totaal = kalender.werkdagen_tussen(start, streefdatum)
+        return kalender.werkdagen_optellen(start, math.ceil(totaal * SIGNAAL_FRACTIE))
+    if uiterste_datum is not None:
+        return start + timedelta(days=math.ceil((uiterste_datum - start).days * SIGNAAL_FRACTIE))
+    return None
+
+
+def termijnen_bewaken(*, vandaag: date | None = None) -> tuple[list[int], list[int]]:
+    """Beat: flag open cases at 80% of their term and escalate breached ones.
+
+    Each flag is set by one conditional UPDATE (``... IS NULL``), so a case is
+    flagged and escalated exactly once however often or concurrently this
+    runs. Cases waiting for the customer are skipped: their clock stands still.
+    Returns the ids flagged and escalated now; the teamleiders of the
+    afdeling get a live notice of each escalation.
+    """
+    vandaag = vandaag or timezone.localdate()
+    lopend = Zaak.objects.filter(
+        status__in=[ZaakStatus.ONTVANGEN, ZaakStatus.IN_BEHANDELING, ZaakStatus.HEROPEND]
+    )
+    nu = timezone.now()
+    with transaction.atomic():
+        te_signaleren = list(
+            lopend.filter(gesignaleerd_op__isnull=True, signaaldatum__lte=vandaag)
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
+        )
+        Zaak.objects.filter(pk__in=te_signaleren, gesignaleerd_op__isnull=True).update(
+            gesignaleerd_op=nu
+        )
+        te_escaleren = list(
+            lopend.filter(geescaleerd_op__isnull=True)
+            .filter(Q(streefdatum__lt=vandaag) | Q(uiterste_datum__lt=vandaag))
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)
+        )
+        Zaak.objects.filter(pk__in=te_escaleren, geescaleerd_op__isnull=True).update(
+            geescaleerd_op=nu
+        )
+        _teamleiders_melden(te_escaleren)
+    return te_signaleren, te_escaleren
+
+
+def _teamleiders_melden(zaak_ids: list[int]) -> None:
+    from kcc.realtime import push_to_user
+
+    if not zaak_ids:
+        return
+    zaken = Zaak.objects.filter(pk__in=zaak_ids).select_related("product", "afdeling")
+    per_afdeling: dict[int | None, list[Zaak]] = {}
+    for zaak in zaken:
+        per_afdeling.setdefault(zaak.afdeling_id, []).append(zaak)
+    for afdeling_id, lijst in per_afdeling.items():
+        leiders = User.objects.filter(groups__name=Rol.TEAMLEIDER, is_active=True)
+        if afdeling_id is not None:
+            leiders = leiders.filter(afdelingen=afdeling_id)
+        for leider in leiders:
+            push_to_user(
+                leider.uuid,
+                {
+                    "type": "zaken.geescaleerd",
+                    "zaken": [{"uuid": str(z.uuid), "nummer": z.nummer} for z in lijst],
+                },
+            )
+
+
 # --- Registration --------------------------------------------------------------
 
 
@@ -129,6 +206,7 @@ def zaak_registreren(
     afdeling = Afdeling.objects.filter(code=inhoud.get("afdeling") or "").first()
 
     zaak = Zaak.objects.create(
+        signaaldatum=signaaldatum(vandaag, streef, uiterst),
         nummer=volgend_zaaknummer(jaar=vandaag.year),
         klant=klant,
         product=product,
@@ -274,6 +352,7 @@ def _na_opschorting(zaak: Zaak, vandaag: date) -> None:
             vandaag, vandaag + timedelta(days=resterend_dagen)
         )
     zaak.opgeschort_op = None
+    zaak.signaaldatum = signaaldatum(vandaag, zaak.streefdatum, zaak.uiterste_datum)
 
 
 @transaction.atomic
