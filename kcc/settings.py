@@ -346,6 +346,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
+    "ENUM_NAME_OVERRIDES": {
+        "KanaalSoortEnum": "kcc.choices.KanaalSoort",
+        "BerichtKanaalEnum": "kanalen.models.Bericht.Kanaal",
+    },
 }
 
 # --- Security -------------------------------------------------------------

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from kanalen import api as kanalen_api
 from kcc import api, views
 from producten import api as producten_api
+from zaken import api as zaken_api
 
 handler403 = "kcc.views.permission_denied"
 handler404 = "kcc.views.page_not_found"
@@ -28,6 +29,13 @@ api_v1_patterns = [
     ),
     path("kennisitems/", producten_api.KennisItemListView.as_view(), name="kennisitem-list"),
     path("kanalen/", kanalen_api.KanaalListView.as_view(), name="kanaal-list"),
+    path("zaken/", zaken_api.ZaakListView.as_view(), name="zaak-list"),
+    path("zaken/<uuid:uuid>/", zaken_api.ZaakDetailView.as_view(), name="zaak-detail"),
+    path(
+        "zaken/<uuid:uuid>/overgangen/",
+        zaken_api.ZaakOvergangView.as_view(),
+        name="zaak-overgang",
+    ),
     path("afdelingen/", api.AfdelingListView.as_view(), name="afdeling-list"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-v1:schema"), name="docs"),
