@@ -75,6 +75,7 @@ def werkplek_klantbeeld(request, klant_uuid):
         {
             "klant": klant,
             "zaken": zaken_selectors.zaken_van_klant(klant=klant),
+            "berichten": klant.berichten.select_related("zaak").order_by("-aangemaakt")[:20],
             "producten": producten_selectors.producten_aangeboden()
             .filter(kanalen__aanvragen=True)
             .distinct()

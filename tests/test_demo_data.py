@@ -33,3 +33,14 @@ def test_it_refuses_to_load_demo_accounts_in_production(settings):
     settings.PRODUCTION = True
     with pytest.raises(CommandError, match="production"):
         call_command("demo_data")
+
+
+def test_it_makes_demo_cases_in_several_stages_once():
+    from zaken.models import Zaak
+
+    call_command("demo_data")
+    statussen = set(Zaak.objects.values_list("status", flat=True))
+    assert {"ontvangen", "in_behandeling", "wacht_op_klant", "afgehandeld"} <= statussen
+    aantal = Zaak.objects.count()
+    call_command("demo_data")
+    assert Zaak.objects.count() == aantal
