@@ -138,7 +138,7 @@ def bericht_voor_zaakwijziging(*, zaak, wijziging) -> Bericht:
     else:
         from kanalen.tasks import bericht_versturen
 
-        transaction.on_commit(lambda: bericht_versturen.delay(bericht.pk))
+        transaction.on_commit(lambda: bericht_versturen.delay(bericht.pk), robust=True)
     return bericht
 
 
@@ -211,13 +211,23 @@ def bericht_versturen(*, bericht_id: int) -> str:
         return _uitkomst(bericht, fout=str(error), opnieuw=bericht.pogingen < MAX_POGINGEN)
     except DefinitiefMislukt as error:
         return _uitkomst(bericht, fout=str(error), opnieuw=False)
+    except Exception as error:
+        logger.exception("Unexpected error sending message %s", bericht.uuid)
+        return _uitkomst(
+            bericht,
+            fout=f"{type(error).__name__}: {error}",
+            opnieuw=bericht.pogingen < MAX_POGINGEN,
+        )
     return _uitkomst(bericht, fout="", opnieuw=False)
 
 
 def _uitkomst(bericht: Bericht, *, fout: str, opnieuw: bool) -> str:
     with transaction.atomic():
+        geclaimd_op = bericht.geclaimd_op
         bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
-        if bericht.status != BerichtStatus.BEZIG:
+        # Only the worker that holds the claim records the outcome: a worker
+        # that outlived its lease finds the row claimed again by another.
+        if bericht.status != BerichtStatus.BEZIG or bericht.geclaimd_op != geclaimd_op:
             return "al afgehandeld"
         if not fout:
             bericht.verzonden()
@@ -242,13 +252,19 @@ def berichten_wachtrij_verwerken(*, limit: int = 1000) -> int:
         for bericht in Bericht.objects.select_for_update(skip_locked=True).filter(
             status=BerichtStatus.BEZIG, geclaimd_op__lt=grens
         )[:limit]:
-            bericht.later_opnieuw()
-            bericht.laatste_fout = "Verzender reageerde niet; opnieuw in de wachtrij"
+            if bericht.pogingen >= MAX_POGINGEN:
+                bericht.mislukt()
+                bericht.laatste_fout = "Verzender reageerde niet; te vaak geprobeerd"
+            else:
+                bericht.later_opnieuw()
+                bericht.laatste_fout = "Verzender reageerde niet; opnieuw in de wachtrij"
             bericht.save()
+    # Oldest first, so a backlog drains in order. A row queued twice is
+    # harmless: only one task can claim it.
     ids = list(
-        Bericht.objects.filter(
-            status=BerichtStatus.WACHTRIJ, volgende_poging__lte=timezone.now()
-        ).values_list("pk", flat=True)[:limit]
+        Bericht.objects.filter(status=BerichtStatus.WACHTRIJ, volgende_poging__lte=timezone.now())
+        .order_by("volgende_poging")
+        .values_list("pk", flat=True)[:limit]
     )
     for pk in ids:
         bericht_versturen.delay(pk)
@@ -269,5 +285,5 @@ def bericht_opnieuw_versturen(*, bericht: Bericht, user: User) -> Bericht:
     bericht.save()
     from kanalen.tasks import bericht_versturen
 
-    transaction.on_commit(lambda: bericht_versturen.delay(bericht.pk))
+    transaction.on_commit(lambda: bericht_versturen.delay(bericht.pk), robust=True)
     return bericht

@@ -283,9 +283,7 @@ def werkplek_zaak(request, zaak_uuid):
             "zaak": zaak,
             "acties": zaken_selectors.beschikbare_acties(zaak=zaak, user=request.user),
             "stappen": zaak.productversie.inhoud.get("statusstappen", []),
-            "collegas": User.objects.filter(afdelingen=zaak.afdeling, is_active=True)
-            if zaak.afdeling_id
-            else User.objects.none(),
+            "collegas": zaken_selectors.collegas_voor_zaak(zaak=zaak),
             "vandaag": timezone.localdate(),
         },
     )
@@ -335,7 +333,9 @@ _ZAAK_ACTIES = {
 @require_POST
 @medewerker_required("kcc.zaken_behandelen", "kcc.klantbeeld_inzien")
 def werkplek_zaak_actie(request, zaak_uuid):
-    zaak = zaken_selectors.zaak_voor_medewerker(zaak_uuid=zaak_uuid, user=request.user)
+    zaak = zaken_selectors.zaak_voor_medewerker(
+        zaak_uuid=zaak_uuid, user=request.user, request=request
+    )
     actie = _ZAAK_ACTIES.get(request.POST.get("actie", ""))
     if actie is None:
         messages.error(request, _("Onbekende handeling."))

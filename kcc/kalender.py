@@ -179,8 +179,9 @@ def _wettelijke_werkdagen(start: date, einde: date) -> int:
     )
 
 
-def wettelijke_termijn_einde(start: date, aantal: int, eenheid: str) -> date:
-    """The last day of a statutory term of ``aantal`` ``eenheid`` from ``start``, per the Atw."""
+def wettelijk_einde_ruw(start: date, aantal: int, eenheid: str) -> date:
+    """Where a statutory term ends before the Atw moves it (for working days:
+    the last working day itself)."""
     if eenheid == Eenheid.WERKDAGEN:
         einde = start
         while aantal:
@@ -188,8 +189,12 @@ def wettelijke_termijn_einde(start: date, aantal: int, eenheid: str) -> date:
             if is_wettelijke_werkdag(einde):
                 aantal -= 1
         return einde
-    einde = start + timedelta(days=aantal * 7 if eenheid == Eenheid.WEKEN else aantal)
-    return atw_toepassen(start, einde)
+    return start + timedelta(days=aantal * 7 if eenheid == Eenheid.WEKEN else aantal)
+
+
+def wettelijke_termijn_einde(start: date, aantal: int, eenheid: str) -> date:
+    """The last day of a statutory term of ``aantal`` ``eenheid`` from ``start``, per the Atw."""
+    return atw_toepassen(start, wettelijk_einde_ruw(start, aantal, eenheid))
 
 
 def is_open(openingstijden: Iterable[tuple[int, time, time]], moment: datetime) -> bool:

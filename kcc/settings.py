@@ -392,3 +392,5 @@ LOGGING = {
 # --- Platform -------------------------------------------------------------
 
 GEMEENTE_NAAM = env_str("GEMEENTE_NAAM", "Gemeente Voorbeeldstad")
+# The afdeling that is the KCC: its teamleiders keep control of every case.
+KCC_AFDELING_CODE = env_str("KCC_AFDELING_CODE", "kcc")

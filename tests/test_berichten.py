@@ -197,3 +197,66 @@ def test_it_shows_the_beheerder_a_template_preview_and_failed_messages(client, b
     bericht = Bericht.objects.filter(zaak=zaak).first()
     assert client.get(f"/beheer/kanalen/bericht/{bericht.pk}/change/").status_code == 200
     assert AuditLogEntry.objects.filter(object_id=str(bericht.uuid)).exists()
+
+
+def test_it_never_leaves_a_message_claimed_after_an_unexpected_error(zaak, monkeypatch):
+    bericht = Bericht.objects.create(
+        klant=zaak.klant,
+        zaak=zaak,
+        kanaal="email",
+        ontvanger="a@example.nl",
+        onderwerp="x",
+        tekst="y",
+    )
+
+    def kapot(self, *args, **kwargs):
+        raise ValueError("bug in a backend")
+
+    monkeypatch.setattr("django.core.mail.EmailMessage.send", kapot)
+    services.bericht_versturen(bericht_id=bericht.pk)
+    bericht = Bericht.objects.get(pk=bericht.pk)
+    assert bericht.status == BerichtStatus.WACHTRIJ
+    assert "ValueError" in bericht.laatste_fout
+
+
+def test_it_gives_up_on_a_message_whose_worker_keeps_dying(zaak):
+    bericht = Bericht.objects.create(
+        klant=zaak.klant,
+        zaak=zaak,
+        kanaal="email",
+        ontvanger="a@example.nl",
+        onderwerp="x",
+        tekst="y",
+    )
+    services.bericht_claimen(bericht_id=bericht.pk)
+    Bericht.objects.filter(pk=bericht.pk).update(
+        pogingen=services.MAX_POGINGEN, geclaimd_op=timezone.now() - services.LEASE * 2
+    )
+    services.berichten_wachtrij_verwerken()
+    assert Bericht.objects.get(pk=bericht.pk).status == BerichtStatus.MISLUKT
+
+
+def test_it_sends_one_message_when_a_compound_request_is_withdrawn(
+    klant, tl, django_capture_on_commit_callbacks
+):
+    from producten import services as producten_services
+    from producten.models import Product, ProductOnderdeel
+
+    maak_product("deel-a", "Deel A", kanalen=[("balie", True, "1.00")])
+    maak_product("deel-b", "Deel B", kanalen=[("balie", True, "1.00")])
+    geheel = maak_product(
+        "geheel", "Geheel", publiceren=False, afdeling=None, kanalen=[("balie", True, "0.00")]
+    )
+    for volgorde, code in enumerate(["deel-a", "deel-b"]):
+        ProductOnderdeel.objects.create(
+            samengesteld=geheel, onderdeel=Product.objects.get(code=code), volgorde=volgorde
+        )
+    producten_services.product_publiceren(product=geheel)
+    with django_capture_on_commit_callbacks(execute=True):
+        hoofd = zaken_services.zaak_registreren(
+            klant=klant, product=geheel, kanaal="balie", user=tl
+        )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        zaken_services.zaak_intrekken(zaak=hoofd, user=tl, reden="Verhuizing gaat niet door")
+    assert [m.subject for m in mail.outbox] == [f"Nieuws over uw aanvraag {hoofd.nummer}"]

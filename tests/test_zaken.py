@@ -136,29 +136,44 @@ def test_it_reports_a_conflict_when_the_case_changed_on_screen(
         )
 
 
-def test_it_restarts_the_clock_with_the_days_that_were_left(zaak, burgerzaken_behandelaar):
+@pytest.mark.parametrize("streef_na_stop", [3, -2])  # 3 working days left; 2 days late
+def test_it_moves_every_deadline_on_by_the_time_the_clock_stood_still(
+    zaak, burgerzaken_behandelaar, streef_na_stop
+):
     user = burgerzaken_behandelaar
     services.zaak_in_behandeling_nemen(zaak=zaak, user=user)
     services.zaak_wacht_op_klant(zaak=zaak, user=user, vraag="Pasfoto")
     # The customer took ten days to answer.
-    gestopt = timezone.localdate() - timedelta(days=10)
-    streef = kalender.werkdagen_optellen(gestopt, 3)
-    uiterst = gestopt + timedelta(days=30)
+    vandaag = timezone.localdate()
+    gestopt = vandaag - timedelta(days=10)
+    if streef_na_stop > 0:
+        streef = kalender.werkdagen_optellen(gestopt, streef_na_stop)
+    else:
+        streef = gestopt - timedelta(days=-streef_na_stop)
+    ruw = gestopt + timedelta(days=30)
     Zaak.objects.filter(pk=zaak.pk).update(
-        opgeschort_op=gestopt, streefdatum=streef, uiterste_datum=uiterst
+        opgeschort_op=gestopt, streefdatum=streef, uiterste_datum_ruw=ruw
     )
     zaak = services.zaak_hervatten(zaak=haal(zaak), user=user)
-    vandaag = timezone.localdate()
-    assert zaak.streefdatum == kalender.werkdagen_optellen(vandaag, 3)
-    assert zaak.uiterste_datum == kalender.atw_toepassen(vandaag, vandaag + timedelta(days=30))
+    stil = kalender.werkdagen_tussen(gestopt, vandaag)
+    assert zaak.streefdatum == kalender.werkdagen_optellen(streef, stil)
+    if streef_na_stop < 0:
+        assert zaak.streefdatum < vandaag  # a late case stays late
+    assert zaak.uiterste_datum_ruw == ruw + timedelta(days=10)
+    assert zaak.uiterste_datum == kalender.atw_toepassen(
+        timezone.localdate(zaak.geregistreerd_op), ruw + timedelta(days=10)
+    )
     assert zaak.opgeschort_op is None
 
 
 def test_it_extends_the_legal_term_once_with_a_reason(zaak, burgerzaken_behandelaar):
     user = burgerzaken_behandelaar
-    oud = zaak.uiterste_datum
+    ruw = zaak.uiterste_datum_ruw
     zaak = services.zaak_verlengen(zaak=zaak, user=user, weken=4, reden="Advies nodig")
-    assert zaak.uiterste_datum == kalender.atw_toepassen(oud, oud + timedelta(weeks=4))
+    assert zaak.uiterste_datum_ruw == ruw + timedelta(weeks=4)
+    assert zaak.uiterste_datum == kalender.atw_toepassen(
+        timezone.localdate(zaak.geregistreerd_op), ruw + timedelta(weeks=4)
+    )
     assert "Advies nodig" in zaak.historie.last().burgertekst
     with pytest.raises(ValidationError, match="al een keer verlengd"):
         services.zaak_verlengen(zaak=zaak, user=user, weken=2, reden="Nog meer")
@@ -346,3 +361,25 @@ def test_it_flags_and_escalates_each_case_exactly_once(klant, paspoort, klantman
     assert [uuid for uuid, _ in meldingen] == [leider.uuid]
     assert meldingen[0][1]["zaken"][0]["nummer"] == te_laat.nummer
     assert Zaak.objects.get(pk=wacht.pk).geescaleerd_op is None
+
+
+def test_it_limits_a_back_office_teamleider_to_their_own_afdeling(zaak):
+    vth_leider = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-vth")
+    vth_leider.afdelingen.add(AfdelingFactory(code="vergunningen"))
+    with pytest.raises(PermissionDenied):
+        services.zaak_in_behandeling_nemen(zaak=zaak, user=vth_leider)
+    kcc_leider = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-kcc")
+    kcc_leider.afdelingen.add(AfdelingFactory(code="kcc"))
+    services.zaak_in_behandeling_nemen(zaak=zaak, user=kcc_leider)
+
+
+def test_it_assigns_only_colleagues_who_can_work_cases(zaak, burgerzaken_behandelaar, teamleider):
+    from kcc.models import AuditLogEntry
+
+    gewone = UserFactory(rollen=[Rol.KLANTMANAGER], username="km-x")
+    gewone.afdelingen.add(zaak.afdeling)
+    with pytest.raises(ValidationError, match="geen zaken behandelen"):
+        services.zaak_toewijzen(zaak=zaak, user=teamleider, behandelaar=gewone)
+    services.zaak_toewijzen(zaak=zaak, user=teamleider, behandelaar=burgerzaken_behandelaar)
+    assert haal(zaak).behandelaar == burgerzaken_behandelaar
+    assert AuditLogEntry.objects.filter(object_id=str(zaak.uuid), actie="wijzigen").exists()

@@ -29,6 +29,8 @@ OPEN_STATUSSEN = [
     ZaakStatus.HEROPEND,
 ]
 EIND_STATUSSEN = [ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN, ZaakStatus.INGETROKKEN]
+# Open and with the clock running (not waiting for the customer).
+LOPENDE_STATUSSEN = [ZaakStatus.ONTVANGEN, ZaakStatus.IN_BEHANDELING, ZaakStatus.HEROPEND]
 
 
 class ZaakNummerReeks(models.Model):
@@ -100,12 +102,13 @@ class Zaak(models.Model):
     geregistreerd_op = models.DateTimeField(_("geregistreerd op"), default=timezone.now)
     streefdatum = models.DateField(_("streefdatum (servicenorm)"), null=True, blank=True)
     uiterste_datum = models.DateField(_("uiterste datum (wettelijk)"), null=True, blank=True)
+    # The statutory end before the Atw moved it: suspension and extension
+    # move this one, and the Atw is applied to the result again.
+    uiterste_datum_ruw = models.DateField(null=True, blank=True, editable=False)
     opgeschort_op = models.DateField(_("klok stilgezet op"), null=True, blank=True)
     verlengd = models.BooleanField(_("verlengd"), default=False)
     verlenging_reden = models.CharField(_("reden verlenging"), max_length=500, blank=True)
-    signaaldatum = models.DateField(
-        _("80% van de termijn op"), null=True, blank=True, db_index=True
-    )
+    signaaldatum = models.DateField(_("80% van de termijn op"), null=True, blank=True)
     gesignaleerd_op = models.DateTimeField(_("80%-signaal"), null=True, blank=True)
     geescaleerd_op = models.DateTimeField(_("geëscaleerd"), null=True, blank=True)
     resultaat = models.CharField(_("resultaat"), max_length=200, blank=True)
@@ -117,9 +120,40 @@ class Zaak(models.Model):
         verbose_name_plural = _("zaken")
         ordering = ["-geregistreerd_op"]
         indexes = [
-            # The work queues: per afdeling or behandelaar, open, by deadline.
-            models.Index(fields=["afdeling", "status", "streefdatum"]),
-            models.Index(fields=["behandelaar", "status", "streefdatum"]),
+            # The work queues read open cases only, in deadline order: partial
+            # indexes on exactly that order, per afdeling, per behandelaar
+            # and for the whole KCC.
+            models.Index(
+                fields=["afdeling", "streefdatum", "geregistreerd_op", "id"],
+                condition=models.Q(status__in=OPEN_STATUSSEN),
+                name="zaak_open_afdeling_termijn",
+            ),
+            models.Index(
+                fields=["behandelaar", "streefdatum", "geregistreerd_op", "id"],
+                condition=models.Q(status__in=OPEN_STATUSSEN),
+                name="zaak_open_behandelaar_termijn",
+            ),
+            models.Index(
+                fields=["streefdatum", "geregistreerd_op", "id"],
+                condition=models.Q(status__in=OPEN_STATUSSEN),
+                name="zaak_open_termijn",
+            ),
+            # The deadline watch looks only at cases not yet flagged/escalated.
+            models.Index(
+                fields=["signaaldatum"],
+                condition=models.Q(gesignaleerd_op__isnull=True, status__in=LOPENDE_STATUSSEN),
+                name="zaak_te_signaleren",
+            ),
+            models.Index(
+                fields=["streefdatum"],
+                condition=models.Q(geescaleerd_op__isnull=True, status__in=LOPENDE_STATUSSEN),
+                name="zaak_te_escaleren_norm",
+            ),
+            models.Index(
+                fields=["uiterste_datum"],
+                condition=models.Q(geescaleerd_op__isnull=True, status__in=LOPENDE_STATUSSEN),
+                name="zaak_te_escaleren_wet",
+            ),
             models.Index(fields=["klant", "-geregistreerd_op"]),
         ]
 

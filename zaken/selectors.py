@@ -11,9 +11,8 @@ from django.utils import timezone
 
 from kcc.audit import Actie, audit_log
 from kcc.models import User
-from kcc.roles import Rol
 from zaken.models import OPEN_STATUSSEN, Zaak
-from zaken.services import mag_behandelen
+from zaken.services import mag_behandelen, overziet_alle_afdelingen
 
 PAGINA = 50
 
@@ -44,7 +43,7 @@ def werkvoorraad(
     zaken: QuerySet[Zaak] = Zaak.objects.filter(status__in=OPEN_STATUSSEN)
     if alleen_mijn:
         zaken = zaken.filter(behandelaar=user)
-    elif not user.heeft_rol(Rol.TEAMLEIDER):
+    elif not overziet_alle_afdelingen(user):
         zaken = zaken.filter(afdeling__in=user.afdelingen.values("pk"))
     if afdeling_id:
         zaken = zaken.filter(afdeling_id=afdeling_id)
@@ -64,7 +63,27 @@ def werkvoorraad(
             "streefdatum", "geregistreerd_op", "id"
         )[start : start + PAGINA + 1]
     )
+    if rijen:
+        # The queue shows customers' names: one audit line per page read.
+        audit_log(
+            user=user,
+            actie=Actie.ZOEKEN,
+            object_type="zaken.Zaak",
+            omschrijving=f"Werkvoorraad bekeken: {len(rijen[:PAGINA])} zaken, pagina {pagina}",
+            reden="Zaken verdelen en behandelen",
+        )
     return Werkvoorraad(zaken=rijen[:PAGINA], heeft_volgende=len(rijen) > PAGINA, pagina=pagina)
+
+
+def collegas_voor_zaak(*, zaak: Zaak) -> QuerySet[User]:
+    """Who a case can be assigned to: active behandelaars of its afdeling."""
+    if zaak.afdeling_id is None:
+        return User.objects.none()
+    return User.objects.filter(
+        afdelingen=zaak.afdeling_id,
+        is_active=True,
+        groups__permissions__codename="zaken_behandelen",
+    ).distinct()
 
 
 def zaak_voor_medewerker(*, zaak_uuid, user: User, request: HttpRequest | None = None) -> Zaak:

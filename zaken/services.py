@@ -7,9 +7,9 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
@@ -22,7 +22,14 @@ from kcc.roles import Rol
 from klanten.models import Klant
 from producten import services as producten_services
 from producten.models import Product
-from zaken.models import EIND_STATUSSEN, StatusWijziging, Zaak, ZaakNotitie, ZaakStatus
+from zaken.models import (
+    EIND_STATUSSEN,
+    LOPENDE_STATUSSEN,
+    StatusWijziging,
+    Zaak,
+    ZaakNotitie,
+    ZaakStatus,
+)
 from zaken.signals import zaak_gewijzigd
 
 
@@ -69,11 +76,20 @@ def _is_klant_zelf(user: User | None, zaak: Zaak) -> bool:
     )
 
 
+def overziet_alle_afdelingen(user: User) -> bool:
+    """A teamleider of the KCC (or of no afdeling) keeps control of the whole
+    chain; a teamleider of a back-office afdeling leads only that one."""
+    if not user.heeft_rol(Rol.TEAMLEIDER):
+        return False
+    codes = set(user.afdelingen.values_list("code", flat=True))
+    return not codes or settings.KCC_AFDELING_CODE in codes
+
+
 def mag_behandelen(user: User, zaak: Zaak) -> bool:
-    """A behandelaar of the case's afdeling, or a teamleider."""
+    """A behandelaar or teamleider of the case's afdeling, or a KCC teamleider."""
     if not user.has_perm("kcc.zaken_behandelen"):
         return False
-    if user.heeft_rol(Rol.TEAMLEIDER):
+    if overziet_alle_afdelingen(user):
         return True
     return zaak.afdeling_id is not None and user.afdelingen.filter(pk=zaak.afdeling_id).exists()
 
@@ -109,9 +125,7 @@ def termijnen_bewaken(*, vandaag: date | None = None) -> tuple[list[int], list[i
     afdeling get a live notice of each escalation.
     """
     vandaag = vandaag or timezone.localdate()
-    lopend = Zaak.objects.filter(
-        status__in=[ZaakStatus.ONTVANGEN, ZaakStatus.IN_BEHANDELING, ZaakStatus.HEROPEND]
-    )
+    lopend = Zaak.objects.filter(status__in=LOPENDE_STATUSSEN)
     nu = timezone.now()
     with transaction.atomic():
         te_signaleren = list(
@@ -122,11 +136,19 @@ def termijnen_bewaken(*, vandaag: date | None = None) -> tuple[list[int], list[i
         Zaak.objects.filter(pk__in=te_signaleren, gesignaleerd_op__isnull=True).update(
             gesignaleerd_op=nu
         )
-        te_escaleren = list(
-            lopend.filter(geescaleerd_op__isnull=True)
-            .filter(Q(streefdatum__lt=vandaag) | Q(uiterste_datum__lt=vandaag))
-            .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)
+        # Two queries (not one OR) so each uses its partial index.
+        open_escalatie = lopend.filter(geescaleerd_op__isnull=True)
+        te_escaleren = sorted(
+            set(
+                open_escalatie.filter(streefdatum__lt=vandaag)
+                .select_for_update(skip_locked=True)
+                .values_list("pk", flat=True)
+            )
+            | set(
+                open_escalatie.filter(uiterste_datum__lt=vandaag)
+                .select_for_update(skip_locked=True)
+                .values_list("pk", flat=True)
+            )
         )
         Zaak.objects.filter(pk__in=te_escaleren, geescaleerd_op__isnull=True).update(
             geescaleerd_op=nu
@@ -198,11 +220,12 @@ def zaak_registreren(
     inhoud = versie.inhoud
     nu = timezone.now()
     vandaag = timezone.localdate(nu)
-    streef = uiterst = None
+    streef = uiterst = uiterst_ruw = None
     if inhoud.get("servicenorm"):
         streef = kalender.servicenorm_einde(vandaag, *inhoud["servicenorm"])
     if inhoud.get("wettelijke_termijn"):
-        uiterst = kalender.wettelijke_termijn_einde(vandaag, *inhoud["wettelijke_termijn"])
+        uiterst_ruw = kalender.wettelijk_einde_ruw(vandaag, *inhoud["wettelijke_termijn"])
+        uiterst = kalender.atw_toepassen(vandaag, uiterst_ruw)
     afdeling = Afdeling.objects.filter(code=inhoud.get("afdeling") or "").first()
 
     zaak = Zaak.objects.create(
@@ -218,6 +241,7 @@ def zaak_registreren(
         geregistreerd_op=nu,
         streefdatum=streef,
         uiterste_datum=uiterst,
+        uiterste_datum_ruw=uiterst_ruw,
     )
     _historie(
         zaak,
@@ -338,21 +362,27 @@ def zaak_wacht_op_klant(
 
 
 def _na_opschorting(zaak: Zaak, vandaag: date) -> None:
-    """Restart the clock with what was left of each term when it stopped."""
+    """Restart the clock: every date moves on by the time it stood still.
+
+    The service norm and the 80% signal move by the working days of the
+    pause (a case that was late stays exactly as late); the statutory term
+    (Awb 4:15) moves by the calendar days of the pause, from its end before
+    the Atw moved it, and the Atw is applied again.
+    """
     gestopt = zaak.opgeschort_op
     if gestopt is None:
         return
+    werkdagen_stil = kalender.werkdagen_tussen(gestopt, vandaag)
     if zaak.streefdatum is not None:
-        resterend = kalender.werkdagen_tussen(gestopt, zaak.streefdatum)
-        zaak.streefdatum = kalender.werkdagen_optellen(vandaag, resterend)
-    if zaak.uiterste_datum is not None:
-        # Awb 4:15: the statutory term is suspended; the rest runs on after.
-        resterend_dagen = max((zaak.uiterste_datum - gestopt).days, 0)
+        zaak.streefdatum = kalender.werkdagen_optellen(zaak.streefdatum, werkdagen_stil)
+    if zaak.signaaldatum is not None and zaak.gesignaleerd_op is None:
+        zaak.signaaldatum = kalender.werkdagen_optellen(zaak.signaaldatum, werkdagen_stil)
+    if zaak.uiterste_datum_ruw is not None:
+        zaak.uiterste_datum_ruw += vandaag - gestopt
         zaak.uiterste_datum = kalender.atw_toepassen(
-            vandaag, vandaag + timedelta(days=resterend_dagen)
+            timezone.localdate(zaak.geregistreerd_op), zaak.uiterste_datum_ruw
         )
     zaak.opgeschort_op = None
-    zaak.signaaldatum = signaaldatum(vandaag, zaak.streefdatum, zaak.uiterste_datum)
 
 
 @transaction.atomic
@@ -388,8 +418,9 @@ def zaak_verlengen(*, zaak: Zaak, user: User, weken: int, reden: str) -> Zaak:
         raise ValidationError(_("Deze zaak heeft geen wettelijke termijn om te verlengen."))
     if not reden.strip() or not 1 <= weken <= 26:
         raise ValidationError(_("Geef een reden en een verlenging van 1 tot 26 weken."))
-    oud = zaak.uiterste_datum
-    zaak.uiterste_datum = kalender.atw_toepassen(oud, oud + timedelta(weeks=weken))
+    ruw = (zaak.uiterste_datum_ruw or zaak.uiterste_datum) + timedelta(weeks=weken)
+    zaak.uiterste_datum_ruw = ruw
+    zaak.uiterste_datum = kalender.atw_toepassen(timezone.localdate(zaak.geregistreerd_op), ruw)
     zaak.verlengd = True
     zaak.verlenging_reden = reden.strip()
     zaak.save()
@@ -439,14 +470,18 @@ def zaak_statusstap_zetten(*, zaak: Zaak, user: User, stap: str) -> Zaak:
 
 def _afsluiten(zaak: Zaak, methode: str, *, user, verwachte_status, reden, burgertekst, **velden):
     zaak, van = _overgang(zaak, methode, verwachte_status=verwachte_status)
-    if zaak.deelzaken.exclude(status__in=EIND_STATUSSEN).exists() and methode == "afhandelen":
+    if zaak.deelzaken.exclude(status__in=EIND_STATUSSEN).exists() and methode != "intrekken":
         raise ValidationError(_("Eerst moeten alle deelzaken klaar zijn."))
     for veld, waarde in velden.items():
         setattr(zaak, veld, waarde)
     zaak.afgesloten_op = timezone.now()
     zaak.opgeschort_op = None
     zaak.save()
-    _historie(zaak, van=van, user=user, reden=reden, burgertekst=burgertekst, klant_informeren=True)
+    # A part withdrawn with its main case: one message, about the main case.
+    informeren = not (methode == "intrekken" and zaak.hoofdzaak_id is not None)
+    _historie(
+        zaak, van=van, user=user, reden=reden, burgertekst=burgertekst, klant_informeren=informeren
+    )
     _hoofdzaak_bijwerken(zaak)
     return zaak
 
@@ -582,20 +617,40 @@ def _hoofdzaak_bijwerken(deelzaak: Zaak) -> None:
 
 @transaction.atomic
 def zaak_toewijzen(*, zaak: Zaak, user: User, behandelaar: User) -> Zaak:
-    """Assign a behandelaar: a teamleider assigns anyone of the afdeling; a
-    behandelaar may take a case of their own afdeling themselves."""
+    """Assign a behandelaar: a teamleider who leads the case's afdeling assigns
+    anyone of it; a behandelaar may take a case of their own afdeling."""
     zelf = behandelaar.pk == user.pk and mag_behandelen(user, zaak)
-    _eis(user.has_perm("kcc.zaken_toewijzen") or zelf)
+    _eis((user.has_perm("kcc.zaken_toewijzen") and mag_behandelen(user, zaak)) or zelf)
+    if not (behandelaar.is_active and behandelaar.has_perm("kcc.zaken_behandelen")):
+        raise ValidationError(_("Deze medewerker kan geen zaken behandelen."))
     if zaak.afdeling_id and not behandelaar.afdelingen.filter(pk=zaak.afdeling_id).exists():
         raise ValidationError(_("Deze medewerker hoort niet bij de afdeling van de zaak."))
     zaak = _vergrendel(zaak, None)
     zaak.behandelaar = behandelaar
     zaak.save(update_fields=["behandelaar"])
+    audit_log(
+        user=user,
+        actie=Actie.WIJZIGEN,
+        obj=zaak,
+        betrokkene=zaak.klant.identificatie,
+        omschrijving=f"Zaak {zaak.nummer} toegewezen aan {behandelaar.get_username()}",
+        reden=_("Werkverdeling"),
+    )
     return zaak
 
 
+@transaction.atomic
 def zaak_notitie_toevoegen(*, zaak: Zaak, user: User, tekst: str) -> ZaakNotitie:
     _eis(mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien"))
     if not tekst.strip():
         raise ValidationError(_("Een lege notitie wordt niet bewaard."))
-    return ZaakNotitie.objects.create(zaak=zaak, auteur=user, tekst=tekst.strip())
+    notitie = ZaakNotitie.objects.create(zaak=zaak, auteur=user, tekst=tekst.strip())
+    audit_log(
+        user=user,
+        actie=Actie.AANMAKEN,
+        obj=zaak,
+        betrokkene=zaak.klant.identificatie,
+        omschrijving=f"Notitie bij zaak {zaak.nummer}",
+        reden=_("Zaakbehandeling"),
+    )
+    return notitie
