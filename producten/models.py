@@ -36,6 +36,36 @@ class TermijnEenheid(models.TextChoices):
     WEKEN = Eenheid.WEKEN, _("weken")
 
 
+class Publiceerbaar(models.Model):
+    """Concept, published or withdrawn: a protected FSM status whose
+    transitions only producten.services calls (after its own checks)."""
+
+    status = FSMField(
+        _("status"),
+        max_length=20,
+        choices=Publicatiestatus.choices,
+        default=Publicatiestatus.CONCEPT,
+        protected=True,
+    )
+
+    class Meta:
+        abstract = True
+
+    @transition(
+        field=status,
+        source=[Publicatiestatus.CONCEPT, Publicatiestatus.INGETROKKEN],
+        target=Publicatiestatus.GEPUBLICEERD,
+    )
+    def publiceren(self):
+        pass
+
+    @transition(
+        field=status, source=Publicatiestatus.GEPUBLICEERD, target=Publicatiestatus.INGETROKKEN
+    )
+    def intrekken(self):
+        pass
+
+
 class Thema(models.Model):
     slug = models.SlugField(_("code"), unique=True)
     naam = models.CharField(_("naam"), max_length=100)
@@ -91,7 +121,7 @@ class Aanbieder(models.Model):
         return self.soort == self.Soort.KETENPARTNER
 
 
-class Product(models.Model):
+class Product(Publiceerbaar):
     """A product or service. What a case promised is kept in ``ProductVersie``,
     so editing a published product never changes an existing case."""
 
@@ -164,13 +194,6 @@ class Product(models.Model):
         blank=True,
         related_name="onderdeel_van",
     )
-    status = FSMField(
-        _("status"),
-        max_length=20,
-        choices=Publicatiestatus.choices,
-        default=Publicatiestatus.CONCEPT,
-        protected=True,
-    )
     geldig_vanaf = models.DateField(_("geldig vanaf"), null=True, blank=True)
     geldig_tot = models.DateField(_("geldig tot en met"), null=True, blank=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
@@ -200,21 +223,6 @@ class Product(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "zoektekst"}
         super().save(*args, **kwargs)
-
-    # Transitions are called only from producten.services.
-    @transition(
-        field=status,
-        source=[Publicatiestatus.CONCEPT, Publicatiestatus.INGETROKKEN],
-        target=Publicatiestatus.GEPUBLICEERD,
-    )
-    def publiceren(self):
-        pass
-
-    @transition(
-        field=status, source=Publicatiestatus.GEPUBLICEERD, target=Publicatiestatus.INGETROKKEN
-    )
-    def intrekken(self):
-        pass
 
     def is_aangeboden(self, op=None) -> bool:
         """Published and valid on ``op`` (today by default): offered to citizens."""
@@ -421,7 +429,7 @@ class ProductVersie(models.Model):
         return f"{self.product} v{self.nummer}"
 
 
-class KennisItem(models.Model):
+class KennisItem(Publiceerbaar):
     """A vraag-antwoordcombinatie: the approved answer agents and the public FAQ share."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -437,13 +445,6 @@ class KennisItem(models.Model):
     )
     themas = models.ManyToManyField(
         Thema, verbose_name=_("thema's"), blank=True, related_name="kennisitems"
-    )
-    status = FSMField(
-        _("status"),
-        max_length=20,
-        choices=Publicatiestatus.choices,
-        default=Publicatiestatus.CONCEPT,
-        protected=True,
     )
     eigenaar = models.ForeignKey(
         "kcc.Afdeling",
@@ -474,20 +475,6 @@ class KennisItem(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "zoektekst"}
         super().save(*args, **kwargs)
-
-    @transition(
-        field=status,
-        source=[Publicatiestatus.CONCEPT, Publicatiestatus.INGETROKKEN],
-        target=Publicatiestatus.GEPUBLICEERD,
-    )
-    def publiceren(self):
-        pass
-
-    @transition(
-        field=status, source=Publicatiestatus.GEPUBLICEERD, target=Publicatiestatus.INGETROKKEN
-    )
-    def intrekken(self):
-        pass
 
 
 class KennisGebruik(models.Model):
