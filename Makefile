@@ -85,6 +85,11 @@ check-compose:
 # are kept in docs/benchmarks.md. Use DATABASE_URL for PostgreSQL figures.
 bench: install
 	$(BIN)/python benchmarks/kennisbank_zoeken.py
+	@if [ -n "$$DATABASE_URL" ] && [ -n "$$REDIS_URL" ]; then \
+		$(BIN)/python benchmarks/zaken_bench.py; \
+	else \
+		echo "benchmarks/zaken_bench.py skipped: it needs DATABASE_URL and REDIS_URL"; \
+	fi
 
 lint: install
 	$(BIN)/ruff check .
