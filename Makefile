@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test bench lint format check-compose openapi clean
+.PHONY: help install run serve test bench betrouwbaarheid lint format check-compose openapi clean
 
 help:
 	@echo "make run    set up everything and start the platform with demo data on http://$(HOST):$(PORT)"
@@ -90,6 +90,10 @@ bench: install
 	else \
 		echo "benchmarks/zaken_bench.py skipped: it needs DATABASE_URL and REDIS_URL"; \
 	fi
+
+# Stops and restarts the local Redis: run it on a development machine only.
+betrouwbaarheid: install
+	$(BIN)/python benchmarks/berichten_betrouwbaarheid.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -127,7 +127,7 @@ def main():
         bezorgd = verzonden() - al_verzonden
 
         # 3. HTTP: the platform's case API against a bare one-row view.
-        server = subprocess.Popen(  # noqa: S603 - our own interpreter and module
+        server = subprocess.Popen(
             [
                 sys.executable,
                 "-m",

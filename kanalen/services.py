@@ -42,7 +42,7 @@ from klanten.models import Klant
 logger = logging.getLogger(__name__)
 
 MAX_POGINGEN = 6
-LEASE = timedelta(seconds=max(settings.CELERY_TASK_TIME_LIMIT * 2, 600))
+LEASE = timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
 _PLAATSHOUDER = re.compile(r"\{(\w+)\}")
 
 

@@ -1,4 +1,5 @@
 import hashlib
+import logging
 
 from django import forms
 from django.conf import settings
@@ -7,6 +8,27 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from kcc.identifiers import normalise_bsn, validate_bsn, validate_kvk_nummer
+
+logger = logging.getLogger(__name__)
+
+
+def _cache_veilig(functie, *args, **kwargs):
+    """The lockout counter lives in the cache; without a cache (Redis
+    restarting) logins still work, only unthrottled for that moment."""
+    try:
+        return functie(*args, **kwargs)
+    except Exception:  # any cache backend error
+        logger.warning("Cache unavailable; login lockout not applied", exc_info=True)
+        return None
+
+
+def _tel(key: str) -> int:
+    return _cache_veilig(cache.get, key, 0) or 0
+
+
+def _ophogen(key: str) -> None:
+    _cache_veilig(cache.add, key, 0, timeout=settings.STAFF_LOGIN_LOCKOUT_SECONDS)
+    _cache_veilig(cache.incr, key)
 
 
 class MedewerkerLoginForm(AuthenticationForm):
@@ -28,7 +50,7 @@ class MedewerkerLoginForm(AuthenticationForm):
         # username is locked for STAFF_LOGIN_LOCKOUT_SECONDS, whatever the IP.
         username = (self.cleaned_data.get("username") or "").strip().lower()
         key = "kcc:login-mislukt:" + hashlib.sha256(username.encode()).hexdigest()
-        if username and cache.get(key, 0) >= settings.STAFF_LOGIN_MAX_FAILURES:
+        if username and _tel(key) >= settings.STAFF_LOGIN_MAX_FAILURES:
             raise forms.ValidationError(
                 _(
                     "Te veel mislukte pogingen om in te loggen. Wacht een kwartier en "
@@ -40,10 +62,9 @@ class MedewerkerLoginForm(AuthenticationForm):
             cleaned = super().clean()
         except forms.ValidationError:
             if username:
-                cache.add(key, 0, timeout=settings.STAFF_LOGIN_LOCKOUT_SECONDS)
-                cache.incr(key)
+                _ophogen(key)
             raise
-        cache.delete(key)
+        _cache_veilig(cache.delete, key)
         return cleaned
 
     def confirm_login_allowed(self, user):

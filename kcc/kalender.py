@@ -15,6 +15,7 @@ Monday 2 March ends on Monday 9 March.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -26,6 +27,7 @@ from django.db import transaction
 from django.utils import timezone
 
 _CACHE_KEY = "kcc:kalender:sluitingsdagen"
+logger = logging.getLogger(__name__)
 
 
 class Eenheid(StrEnum):
@@ -83,13 +85,24 @@ def is_feestdag(dag: date) -> bool:
 
 
 def sluitingsdagen() -> frozenset[date]:
-    """The municipality's own closing days (shared cache, refreshed on change)."""
-    dagen = cache.get(_CACHE_KEY)
-    if dagen is None:
-        from kcc.models import Sluitingsdag
+    """The municipality's own closing days (shared cache, refreshed on change).
 
+    The cache is a convenience: when it is down (Redis restarting) the days
+    come from the database, so registering a case never depends on it.
+    """
+    from kcc.models import Sluitingsdag
+
+    try:
+        dagen = cache.get(_CACHE_KEY)
+    except Exception:  # any cache backend error
+        logger.warning("Cache unavailable; closing days read from the database", exc_info=True)
+        return frozenset(Sluitingsdag.objects.values_list("datum", flat=True))
+    if dagen is None:
         dagen = frozenset(Sluitingsdag.objects.values_list("datum", flat=True))
-        cache.set(_CACHE_KEY, dagen, timeout=3600)
+        try:
+            cache.set(_CACHE_KEY, dagen, timeout=3600)
+        except Exception:  # any cache backend error
+            logger.warning("Cache unavailable; closing days not cached", exc_info=True)
     return dagen
 
 
@@ -97,7 +110,14 @@ def sluitingsdagen_vergeten() -> None:
     """Called when a closing day is added, changed or removed: the cache is
     cleared once the change is committed (a read before that would cache the
     old days again)."""
-    transaction.on_commit(lambda: cache.delete(_CACHE_KEY))
+
+    def vergeten():
+        try:
+            cache.delete(_CACHE_KEY)
+        except Exception:  # the entry expires within the hour anyway
+            logger.warning("Cache unavailable; closing days expire by themselves", exc_info=True)
+
+    transaction.on_commit(vergeten)
 
 
 def is_wettelijke_werkdag(dag: date) -> bool:

@@ -138,3 +138,16 @@ def test_it_knows_when_a_channel_is_open():
 def test_it_does_not_let_callers_change_the_holidays():
     with pytest.raises(TypeError):
         kalender.feestdagen(2026)[date(2026, 6, 1)] = "Eigen feestdag"
+
+
+@pytest.mark.django_db
+def test_it_reads_closing_days_from_the_database_when_the_cache_is_down(monkeypatch):
+    class StukkeCache:
+        def get(self, *args, **kwargs):
+            raise ConnectionError("Redis is restarting")
+
+        set = delete = get
+
+    Sluitingsdag.objects.create(datum=date(2026, 3, 9), omschrijving="Storing")
+    monkeypatch.setattr(kalender, "cache", StukkeCache())
+    assert not kalender.is_werkdag(date(2026, 3, 9))
