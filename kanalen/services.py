@@ -23,6 +23,7 @@ from __future__ import annotations
 import logging
 import re
 import smtplib
+import time
 from datetime import timedelta
 from email.utils import parseaddr
 
@@ -136,13 +137,31 @@ def bericht_voor_zaakwijziging(*, zaak, wijziging) -> Bericht:
         bericht.verzonden_op = timezone.now()
         bericht.save()
     else:
-        from kanalen.tasks import bericht_versturen
-
-        transaction.on_commit(lambda: bericht_versturen.delay(bericht.pk), robust=True)
+        transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
     return bericht
 
 
 # --- Sending -------------------------------------------------------------------
+
+# After a failed publish the broker is left alone for a while: the message is
+# safe in the outbox and beat queues it again, while the users whose changes
+# commit meanwhile do not each wait for the broker connection to time out.
+BROKER_PAUZE_SECONDEN = 15
+_broker_pauze_tot = 0.0
+
+
+def _in_wachtrij_zetten(bericht_id: int) -> None:
+    """Queue the sending task after commit; never raise into the request."""
+    global _broker_pauze_tot
+    from kanalen.tasks import bericht_versturen
+
+    if time.monotonic() < _broker_pauze_tot:
+        return
+    try:
+        bericht_versturen.delay(bericht_id)
+    except Exception:  # broker unreachable: beat picks the row up later
+        _broker_pauze_tot = time.monotonic() + BROKER_PAUZE_SECONDEN
+        logger.warning("Broker unreachable; message %s waits for beat", bericht_id, exc_info=True)
 
 
 def bericht_claimen(*, bericht_id: int) -> Bericht | None:
@@ -283,7 +302,5 @@ def bericht_opnieuw_versturen(*, bericht: Bericht, user: User) -> Bericht:
     bericht.pogingen = 0
     bericht.volgende_poging = timezone.now()
     bericht.save()
-    from kanalen.tasks import bericht_versturen
-
-    transaction.on_commit(lambda: bericht_versturen.delay(bericht.pk), robust=True)
+    transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
     return bericht

@@ -260,3 +260,19 @@ def test_it_sends_one_message_when_a_compound_request_is_withdrawn(
     with django_capture_on_commit_callbacks(execute=True):
         zaken_services.zaak_intrekken(zaak=hoofd, user=tl, reden="Verhuizing gaat niet door")
     assert [m.subject for m in mail.outbox] == [f"Nieuws over uw aanvraag {hoofd.nummer}"]
+
+
+def test_it_leaves_an_unreachable_broker_alone_for_a_while(zaak, monkeypatch):
+    from kanalen import tasks
+
+    pogingen = []
+
+    def broker_weg(bericht_id):
+        pogingen.append(bericht_id)
+        raise ConnectionError("broker down")
+
+    monkeypatch.setattr(tasks.bericht_versturen, "delay", broker_weg)
+    monkeypatch.setattr(services, "_broker_pauze_tot", 0.0)
+    services._in_wachtrij_zetten(1)  # fails, starts the pause; raises nothing
+    services._in_wachtrij_zetten(2)  # skipped: beat picks it up
+    assert pogingen == [1]
