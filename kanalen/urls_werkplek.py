@@ -11,6 +11,7 @@ urlpatterns = [
     path("producten/<slug:code>/", views.werkplek_product, name="product"),
     path("kennisbank/", views.werkplek_kennisbank, name="kennisbank"),
     path("zaken/", views.werkplek_zaken, name="zaken"),
+    path("berichten/mislukt/", views.werkplek_mislukte_berichten, name="mislukte-berichten"),
     path("zaken/<uuid:zaak_uuid>/", views.werkplek_zaak, name="zaak"),
     path("zaken/<uuid:zaak_uuid>/actie/", views.werkplek_zaak_actie, name="zaak-actie"),
     path("klanten/<uuid:klant_uuid>/aanvraag/", views.werkplek_aanvraag, name="aanvraag"),

@@ -12,7 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kanalen import selectors as kanaal_selectors
+from kanalen import services as kanaal_services
+from kanalen.models import Bericht, BerichtStatus
 from kcc.access import klant_required, medewerker_required
+from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
 from kcc.models import Afdeling, User
 from klanten.selectors import klant_inzien, klant_van_gebruiker, klanten_zoeken
@@ -373,3 +376,33 @@ def werkplek_aanvraag(request, klant_uuid):
         return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
     messages.success(request, _("Zaak %(nummer)s is geregistreerd.") % {"nummer": zaak.nummer})
     return redirect("werkplek:zaak", zaak_uuid=zaak.uuid)
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required("kcc.zaken_toewijzen")
+def werkplek_mislukte_berichten(request):
+    """Messages that could not be sent: the teamleider corrects and resends."""
+    if request.method == "POST":
+        bericht = get_object_or_404(Bericht, uuid=request.POST.get("bericht"))
+        try:
+            kanaal_services.bericht_opnieuw_versturen(bericht=bericht, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Het bericht staat weer in de wachtrij."))
+        return redirect("werkplek:mislukte-berichten")
+    berichten = list(
+        Bericht.objects.filter(status=BerichtStatus.MISLUKT)
+        .select_related("klant", "zaak")
+        .order_by("-aangemaakt")[:200]
+    )
+    if berichten:
+        audit_log(
+            user=request.user,
+            actie=Actie.ZOEKEN,
+            object_type="kanalen.Bericht",
+            omschrijving=f"Mislukte berichten bekeken ({len(berichten)})",
+            reden="Berichten opnieuw versturen",
+            request=request,
+        )
+    return render(request, "werkplek/mislukte_berichten.html", {"berichten": berichten})

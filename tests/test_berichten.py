@@ -276,3 +276,29 @@ def test_it_leaves_an_unreachable_broker_alone_for_a_while(zaak, monkeypatch):
     services._in_wachtrij_zetten(1)  # fails, starts the pause; raises nothing
     services._in_wachtrij_zetten(2)  # skipped: beat picks it up
     assert pogingen == [1]
+
+
+def test_it_shows_failed_messages_to_the_teamleider_to_resend(
+    client, teamleider, klantmanager, zaak
+):
+    bericht = Bericht.objects.create(
+        klant=zaak.klant,
+        zaak=zaak,
+        kanaal="email",
+        ontvanger="fout@example.nl",
+        onderwerp="Onbestelbaar",
+        tekst="y",
+    )
+    services.bericht_claimen(bericht_id=bericht.pk)
+    services._uitkomst(Bericht.objects.get(pk=bericht.pk), fout="Address refused", opnieuw=False)
+    client.force_login(klantmanager)
+    assert client.get("/kcc/berichten/mislukt/").status_code == 403
+    client.force_login(teamleider)
+    page = client.get("/kcc/berichten/mislukt/").content.decode()
+    assert "Onbestelbaar" in page and "Address refused" in page
+    response = client.post("/kcc/berichten/mislukt/", {"bericht": str(bericht.uuid)}, follow=True)
+    assert "weer in de wachtrij" in response.content.decode()
+    assert Bericht.objects.get(pk=bericht.pk).status in {
+        BerichtStatus.WACHTRIJ,
+        BerichtStatus.VERZONDEN,
+    }
