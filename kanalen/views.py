@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kanalen import selectors as kanaal_selectors
 from kanalen import services as kanaal_services
 from kanalen.models import Bericht, BerichtStatus
-from kcc.access import klant_required, medewerker_required
+from kcc.access import klant_required, medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
 from kcc.models import Afdeling, User
@@ -328,7 +328,7 @@ _ZAAK_ACTIES = {
         zaak=z, user=u, tekst=p.get("tekst", "")
     ),
     "toewijzen": lambda z, u, p: zaken_services.zaak_toewijzen(
-        zaak=z, user=u, behandelaar=get_object_or_404(User, uuid=p.get("behandelaar"))
+        zaak=z, user=u, behandelaar=per_uuid_of_404(User.objects.all(), p.get("behandelaar"))
     ),
 }
 
@@ -361,8 +361,8 @@ def werkplek_aanvraag(request, klant_uuid):
     klant = klant_inzien(
         klant_uuid=klant_uuid, user=request.user, reden="Aanvraag namens de klant", request=request
     )
-    product = get_object_or_404(
-        producten_selectors.producten_aangeboden(), uuid=request.POST.get("product")
+    product = per_uuid_of_404(
+        producten_selectors.producten_aangeboden(), request.POST.get("product")
     )
     try:
         zaak = zaken_services.zaak_registreren(
@@ -383,7 +383,7 @@ def werkplek_aanvraag(request, klant_uuid):
 def werkplek_mislukte_berichten(request):
     """Messages that could not be sent: the teamleider corrects and resends."""
     if request.method == "POST":
-        bericht = get_object_or_404(Bericht, uuid=request.POST.get("bericht"))
+        bericht = per_uuid_of_404(Bericht.objects.all(), request.POST.get("bericht"))
         try:
             kanaal_services.bericht_opnieuw_versturen(bericht=bericht, user=request.user)
         except ValidationError as error:

@@ -62,3 +62,19 @@ class HasPlatformPermission(BasePermission):
             and request.user.is_authenticated
             and (required is None or request.user.has_perm(required))
         )
+
+
+def per_uuid_of_404(queryset, waarde):
+    """The object whose public UUID is ``waarde`` (e.g. from a form field), or
+    404 when there is none or ``waarde`` is no UUID at all (instead of the
+    database error a malformed one would cause)."""
+    import uuid
+
+    from django.http import Http404
+    from django.shortcuts import get_object_or_404
+
+    try:
+        sleutel = uuid.UUID(str(waarde))
+    except ValueError:
+        raise Http404 from None
+    return get_object_or_404(queryset, uuid=sleutel)

@@ -66,34 +66,32 @@ class Publiceerbaar(models.Model):
         pass
 
 
-class Thema(models.Model):
+class Groep(models.Model):
+    """A way citizens browse the catalogue: a theme or a life event."""
+
     slug = models.SlugField(_("code"), unique=True)
     naam = models.CharField(_("naam"), max_length=100)
     omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
+        abstract = True
+        ordering = ["volgorde", "naam"]
+
+    def __str__(self):
+        return self.naam
+
+
+class Thema(Groep):
+    class Meta(Groep.Meta):
         verbose_name = _("thema")
         verbose_name_plural = _("thema's")
-        ordering = ["volgorde", "naam"]
-
-    def __str__(self):
-        return self.naam
 
 
-class Levensgebeurtenis(models.Model):
-    slug = models.SlugField(_("code"), unique=True)
-    naam = models.CharField(_("naam"), max_length=100)
-    omschrijving = models.CharField(_("omschrijving"), max_length=300, blank=True)
-    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
-
-    class Meta:
+class Levensgebeurtenis(Groep):
+    class Meta(Groep.Meta):
         verbose_name = _("levensgebeurtenis")
         verbose_name_plural = _("levensgebeurtenissen")
-        ordering = ["volgorde", "naam"]
-
-    def __str__(self):
-        return self.naam
 
 
 class Aanbieder(models.Model):

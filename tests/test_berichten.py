@@ -35,6 +35,18 @@ def zaak(klant, tl, django_capture_on_commit_callbacks):
     return zaak
 
 
+def _bericht(zaak, ontvanger="a@example.nl", onderwerp="x"):
+    """An e-mail in the outbox, waiting to be sent."""
+    return Bericht.objects.create(
+        klant=zaak.klant,
+        zaak=zaak,
+        kanaal="email",
+        ontvanger=ontvanger,
+        onderwerp=onderwerp,
+        tekst="tekst",
+    )
+
+
 @pytest.fixture(autouse=True)
 def _sms_in_memory(settings):
     settings.SMS_BACKEND = "locmem"
@@ -146,35 +158,14 @@ def test_it_retries_a_transient_failure_with_backoff_and_gives_up_visibly(
 
 
 def test_it_lets_only_one_worker_claim_a_message(zaak):
-    bericht = Bericht.objects.create(
-        klant=zaak.klant,
-        zaak=zaak,
-        kanaal="email",
-        ontvanger="a@example.nl",
-        onderwerp="x",
-        tekst="y",
-    )
+    bericht = _bericht(zaak, "a@example.nl", onderwerp="x")
     assert services.bericht_claimen(bericht_id=bericht.pk) is not None
     assert services.bericht_claimen(bericht_id=bericht.pk) is None
 
 
 def test_it_picks_up_messages_left_behind(zaak):
-    achtergebleven = Bericht.objects.create(
-        klant=zaak.klant,
-        zaak=zaak,
-        kanaal="email",
-        ontvanger="a@example.nl",
-        onderwerp="a",
-        tekst="a",
-    )
-    vastgelopen = Bericht.objects.create(
-        klant=zaak.klant,
-        zaak=zaak,
-        kanaal="email",
-        ontvanger="b@example.nl",
-        onderwerp="b",
-        tekst="b",
-    )
+    achtergebleven = _bericht(zaak, "a@example.nl", onderwerp="a")
+    vastgelopen = _bericht(zaak, "b@example.nl", onderwerp="b")
     services.bericht_claimen(bericht_id=vastgelopen.pk)
     Bericht.objects.filter(pk=vastgelopen.pk).update(
         geclaimd_op=timezone.now() - services.LEASE - timedelta(minutes=1)
@@ -200,14 +191,7 @@ def test_it_shows_the_beheerder_a_template_preview_and_failed_messages(client, b
 
 
 def test_it_never_leaves_a_message_claimed_after_an_unexpected_error(zaak, monkeypatch):
-    bericht = Bericht.objects.create(
-        klant=zaak.klant,
-        zaak=zaak,
-        kanaal="email",
-        ontvanger="a@example.nl",
-        onderwerp="x",
-        tekst="y",
-    )
+    bericht = _bericht(zaak, "a@example.nl", onderwerp="x")
 
     def kapot(self, *args, **kwargs):
         raise ValueError("bug in a backend")
@@ -220,14 +204,7 @@ def test_it_never_leaves_a_message_claimed_after_an_unexpected_error(zaak, monke
 
 
 def test_it_gives_up_on_a_message_whose_worker_keeps_dying(zaak):
-    bericht = Bericht.objects.create(
-        klant=zaak.klant,
-        zaak=zaak,
-        kanaal="email",
-        ontvanger="a@example.nl",
-        onderwerp="x",
-        tekst="y",
-    )
+    bericht = _bericht(zaak, "a@example.nl", onderwerp="x")
     services.bericht_claimen(bericht_id=bericht.pk)
     Bericht.objects.filter(pk=bericht.pk).update(
         pogingen=services.MAX_POGINGEN, geclaimd_op=timezone.now() - services.LEASE * 2
@@ -281,14 +258,7 @@ def test_it_leaves_an_unreachable_broker_alone_for_a_while(zaak, monkeypatch):
 def test_it_shows_failed_messages_to_the_teamleider_to_resend(
     client, teamleider, klantmanager, zaak
 ):
-    bericht = Bericht.objects.create(
-        klant=zaak.klant,
-        zaak=zaak,
-        kanaal="email",
-        ontvanger="fout@example.nl",
-        onderwerp="Onbestelbaar",
-        tekst="y",
-    )
+    bericht = _bericht(zaak, "fout@example.nl", onderwerp="Onbestelbaar")
     services.bericht_claimen(bericht_id=bericht.pk)
     services._uitkomst(Bericht.objects.get(pk=bericht.pk), fout="Address refused", opnieuw=False)
     client.force_login(klantmanager)
