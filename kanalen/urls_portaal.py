@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kanalen import views
+from kanalen.views import portaal as views
 
 app_name = "portaal"
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kanalen import views
+from kanalen.views import publiek as views
 
 app_name = "publiek"
 

@@ -1,23 +1,25 @@
 from django.urls import path
 
-from kanalen import views
+from kanalen.views import werkplek, zaken
 
 app_name = "werkplek"
 
 urlpatterns = [
-    path("", views.werkplek_index, name="index"),
-    path("klanten/<uuid:klant_uuid>/", views.werkplek_klantbeeld, name="klantbeeld"),
-    path("producten/", views.werkplek_producten, name="producten"),
-    path("producten/<slug:code>/", views.werkplek_product, name="product"),
-    path("kennisbank/", views.werkplek_kennisbank, name="kennisbank"),
-    path("zaken/", views.werkplek_zaken, name="zaken"),
-    path("berichten/mislukt/", views.werkplek_mislukte_berichten, name="mislukte-berichten"),
-    path("zaken/<uuid:zaak_uuid>/", views.werkplek_zaak, name="zaak"),
-    path("zaken/<uuid:zaak_uuid>/actie/", views.werkplek_zaak_actie, name="zaak-actie"),
-    path("klanten/<uuid:klant_uuid>/aanvraag/", views.werkplek_aanvraag, name="aanvraag"),
+    path("", werkplek.werkplek_index, name="index"),
+    path("klanten/<uuid:klant_uuid>/", werkplek.werkplek_klantbeeld, name="klantbeeld"),
+    path("klanten/<uuid:klant_uuid>/aanvraag/", werkplek.werkplek_aanvraag, name="aanvraag"),
+    path("producten/", werkplek.werkplek_producten, name="producten"),
+    path("producten/<slug:code>/", werkplek.werkplek_product, name="product"),
+    path("kennisbank/", werkplek.werkplek_kennisbank, name="kennisbank"),
     path(
         "kennisbank/<uuid:item_uuid>/gebruik/",
-        views.werkplek_kennisgebruik,
+        werkplek.werkplek_kennisgebruik,
         name="kennisgebruik",
     ),
+    path("meldingen/", werkplek.werkplek_meldingen, name="meldingen"),
+    path("berichten/mislukt/", werkplek.werkplek_mislukte_berichten, name="mislukte-berichten"),
+    path("zaken/", zaken.werkplek_zaken, name="zaken"),
+    path("zaken/<uuid:zaak_uuid>/", zaken.werkplek_zaak, name="zaak"),
+    path("zaken/<uuid:zaak_uuid>/actie/", zaken.werkplek_zaak_actie, name="zaak-actie"),
+    path("documenten/<uuid:document_uuid>/", zaken.werkplek_document, name="document"),
 ]

@@ -2,7 +2,16 @@ from django.conf import settings
 
 
 def platform(request):
-    return {
+    context = {
         "gemeente_naam": settings.GEMEENTE_NAAM,
         "login_simulator": "simulator" in {settings.DIGID_BACKEND, settings.EHERKENNING_BACKEND},
     }
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_medewerker:
+        from kcc.models import Melding
+
+        # A callable: only pages that show the count run the query.
+        context["ongelezen_meldingen"] = lambda: Melding.objects.filter(
+            ontvanger=user, gelezen_op__isnull=True
+        ).count()
+    return context

@@ -18,6 +18,13 @@ class Afdeling(models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     naam = models.CharField(_("naam"), max_length=200)
     email = models.EmailField(_("e-mailadres"), blank=True)
+    oppaknorm_werkdagen = models.PositiveSmallIntegerField(
+        _("oppaknorm (werkdagen)"),
+        default=2,
+        help_text=_(
+            "Binnen hoeveel werkdagen een overgedragen zaak in behandeling moet zijn genomen."
+        ),
+    )
     actief = models.BooleanField(_("actief"), default=True)
 
     class Meta:
@@ -177,3 +184,44 @@ class AuditLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionDenied("Het auditlog kan niet worden verwijderd.")
+
+
+class Melding(models.Model):
+    """A notice for one staff member (an escalation, a task handed to them).
+
+    Stored, so someone who was not logged in sees it later; pushed live to
+    their open pages when they are (``kcc.services.meldingen_versturen``).
+    """
+
+    class Soort(models.TextChoices):
+        SIGNAAL = "signaal", _("80% van de termijn")
+        ESCALATIE = "escalatie", _("Termijn verstreken")
+        NIET_OPGEPAKT = "niet_opgepakt", _("Niet op tijd opgepakt")
+        TOEGEWEZEN = "toegewezen", _("Aan u toegewezen")
+        OVERGEDRAGEN = "overgedragen", _("Overgedragen aan uw afdeling")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    ontvanger = models.ForeignKey(
+        User, verbose_name=_("ontvanger"), on_delete=models.CASCADE, related_name="meldingen"
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    titel = models.CharField(_("titel"), max_length=300)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    aangemaakt = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+        ordering = ["-aangemaakt", "-id"]
+        indexes = [
+            models.Index(
+                fields=["ontvanger", "-aangemaakt"],
+                condition=models.Q(gelezen_op__isnull=True),
+                name="melding_ongelezen",
+            ),
+            models.Index(fields=["ontvanger", "-aangemaakt"], name="melding_ontvanger"),
+        ]
+
+    def __str__(self):
+        return self.titel

@@ -1,13 +1,15 @@
-"""Writes of the core: accounts."""
+"""Writes of the core: accounts and notices for staff."""
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
-from kcc.models import User
+from kcc.models import Melding, User
 from kcc.roles import Rol
 
 
@@ -32,3 +34,44 @@ def klant_gebruiker(*, bsn: str | None = None, kvk_nummer: str | None = None) ->
             # Two first logins at once: the other one created the user.
             user = User.objects.get(**lookup)
     return user
+
+
+# --- Notices for staff -------------------------------------------------------
+
+
+def meldingen_versturen(
+    *, ontvangers: Iterable[User], soort: str, titel: str, url: str = ""
+) -> list[Melding]:
+    """Store a notice for each recipient and push it to their open pages.
+
+    Written in the caller's transaction; the live push follows its commit, so
+    a notice is never shown for something that rolled back.
+    """
+    from kcc.realtime import push_to_user
+
+    meldingen = Melding.objects.bulk_create(
+        [
+            Melding(ontvanger=ontvanger, soort=soort, titel=titel[:300], url=url)
+            for ontvanger in ontvangers
+        ]
+    )
+    for melding in meldingen:
+        push_to_user(
+            melding.ontvanger.uuid,
+            {
+                "type": "melding",
+                "uuid": str(melding.uuid),
+                "soort": soort,
+                "titel": melding.titel,
+                "url": url,
+            },
+        )
+    return meldingen
+
+
+def meldingen_gelezen(*, user: User, melding: Melding | None = None) -> int:
+    """Mark one notice of ``user`` (or all of them) as read; returns how many."""
+    meldingen = Melding.objects.filter(ontvanger=user, gelezen_op__isnull=True)
+    if melding is not None:
+        meldingen = meldingen.filter(pk=melding.pk)
+    return meldingen.update(gelezen_op=timezone.now())

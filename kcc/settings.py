@@ -287,6 +287,10 @@ if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# Uploads (documents with a request) are never served from MEDIA_URL: a view
+# checks who may see each one. This is the largest document a customer may
+# send where the catalogue sets no limit of its own.
+UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 10, minimum=1)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -31,10 +31,19 @@ api_v1_patterns = [
     path("kanalen/", kanalen_api.KanaalListView.as_view(), name="kanaal-list"),
     path("zaken/", zaken_api.ZaakListView.as_view(), name="zaak-list"),
     path("zaken/<uuid:uuid>/", zaken_api.ZaakDetailView.as_view(), name="zaak-detail"),
+    *[
+        path(f"zaken/<uuid:uuid>/{actie}/", view.as_view(), name=f"zaak-{actie}")
+        for actie, view in zaken_api.ACTIES.items()
+    ],
     path(
-        "zaken/<uuid:uuid>/overgangen/",
-        zaken_api.ZaakOvergangView.as_view(),
-        name="zaak-overgang",
+        "zaken/<uuid:uuid>/documenten/",
+        zaken_api.ZaakDocumentToevoegenView.as_view(),
+        name="zaak-documenten",
+    ),
+    path(
+        "zaakdocumenten/<uuid:uuid>/inhoud/",
+        zaken_api.ZaakDocumentInhoudView.as_view(),
+        name="zaakdocument-inhoud",
     ),
     path("afdelingen/", api.AfdelingListView.as_view(), name="afdeling-list"),
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),

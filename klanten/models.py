@@ -92,6 +92,28 @@ class Klant(models.Model):
         """The number the audit log files this customer under."""
         return self.bsn or self.kvk_nummer or ""
 
+    def bekende_gegevens(self, velden: list[str], *, adres_afschermen: bool) -> list[tuple]:
+        """(label, value) of the fields a product's form prefills, as far as
+        we know them; a shielded address is named but not shown."""
+        labels = {
+            "naam": _("Naam"),
+            "geboortedatum": _("Geboortedatum"),
+            "adres": _("Adres"),
+            "email": _("E-mailadres"),
+            "telefoon": _("Telefoonnummer"),
+            "bsn": _("BSN"),
+            "kvk_nummer": _("KVK-nummer"),
+        }
+        gegevens = []
+        for veld in velden:
+            if veld == "adres" and adres_afschermen and self.geheimhouding:
+                waarde = _("afgeschermd (geheimhouding)")
+            else:
+                waarde = getattr(self, veld, "") or ""
+            if veld in labels and waarde:
+                gegevens.append((labels[veld], waarde))
+        return gegevens
+
     @property
     def adres(self) -> str:
         if not self.straat:

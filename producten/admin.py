@@ -190,6 +190,7 @@ class ProductAdmin(admin.ModelAdmin):
             },
         ),
         (_("Online formulier"), {"fields": ["prefill_velden"]}),
+        (_("Overdracht aan de afdeling"), {"fields": ["overdracht_instructie"]}),
         (_("Publicatie"), {"fields": [("geldig_vanaf", "geldig_tot"), "gewijzigd"]}),
     ]
 

@@ -91,6 +91,7 @@ def _product_als_dict(p: Product) -> dict:
         "servicenorm": snapshot["servicenorm"],
         "wettelijke_termijn": snapshot["wettelijke_termijn"],
         "klaar_terwijl_u_wacht": p.klaar_terwijl_u_wacht,
+        "overdracht": p.overdracht_instructie,
         "kanalen": snapshot["kanalen"],
         "statusstappen": [
             [s["fase"], s["naam"], s["burgertekst"], s["klant_informeren"]]
@@ -316,6 +317,7 @@ def _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdel
         "wettelijke_termijn_aantal": wet_aantal,
         "wettelijke_termijn_eenheid": wet_eenheid,
         "klaar_terwijl_u_wacht": bool(pd.get("klaar_terwijl_u_wacht")),
+        "overdracht_instructie": pd.get("overdracht", ""),
         "prefill_velden": prefill,
         "geldig_vanaf": date.fromisoformat(pd["geldig_vanaf"]) if pd.get("geldig_vanaf") else None,
         "geldig_tot": date.fromisoformat(pd["geldig_tot"]) if pd.get("geldig_tot") else None,

@@ -178,6 +178,14 @@ class Product(Publiceerbaar):
         _("eenheid wettelijke termijn"), max_length=20, choices=TermijnEenheid.choices, blank=True
     )
     klaar_terwijl_u_wacht = models.BooleanField(_("klaar terwijl u wacht"), default=False)
+    overdracht_instructie = models.TextField(
+        _("overdracht aan de afdeling"),
+        blank=True,
+        help_text=_(
+            "Wat de afdeling van het KCC moet weten als een medewerker deze aanvraag "
+            "namens de klant registreert, bijvoorbeeld 'Noteer of de klant al een afspraak heeft'."
+        ),
+    )
     prefill_velden = models.JSONField(
         _("vooraf ingevulde gegevens"),
         default=list,

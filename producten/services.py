@@ -41,6 +41,7 @@ def product_snapshot(product: Product) -> dict:
             else None
         ),
         "klaar_terwijl_u_wacht": product.klaar_terwijl_u_wacht,
+        "overdracht": product.overdracht_instructie,
         "kanalen": {
             pk.kanaal: {
                 "aanvragen": pk.aanvragen,

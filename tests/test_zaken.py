@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from kcc import kalender
+from kcc.models import Melding
 from kcc.roles import Rol
 from tests.factories import AfdelingFactory, KlantFactory, UserFactory, maak_product
 from zaken import services
@@ -327,30 +328,26 @@ def test_it_puts_the_80_percent_signal_on_the_right_working_day():
 
 
 def test_it_flags_and_escalates_each_case_exactly_once(klant, paspoort, klantmanager, monkeypatch):
-    meldingen = []
-    monkeypatch.setattr(
-        "kcc.realtime.push_to_user", lambda uuid, event: meldingen.append((uuid, event))
-    )
+    live = []
+    monkeypatch.setattr("kcc.realtime.push_to_user", lambda uuid, event: live.append((uuid, event)))
     leider = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-burgerzaken")
     leider.afdelingen.add(paspoort.afdeling)
 
     vandaag = timezone.localdate()
-    bijna = services.zaak_registreren(
-        klant=klant, product=paspoort, kanaal="balie", user=klantmanager
-    )
-    te_laat = services.zaak_registreren(
-        klant=klant, product=paspoort, kanaal="balie", user=klantmanager
-    )
-    wacht = services.zaak_registreren(
-        klant=klant, product=paspoort, kanaal="balie", user=klantmanager
+    bijna, te_laat, wacht = (
+        services.zaak_registreren(klant=klant, product=paspoort, kanaal="balie", user=klantmanager)
+        for _ in range(3)
     )
     Zaak.objects.filter(pk=bijna.pk).update(
         signaaldatum=vandaag, streefdatum=vandaag + timedelta(days=2)
     )
     Zaak.objects.filter(pk__in=[te_laat.pk, wacht.pk]).update(
-        signaaldatum=vandaag - timedelta(days=5), streefdatum=vandaag - timedelta(days=1)
+        signaaldatum=vandaag - timedelta(days=5),
+        streefdatum=vandaag - timedelta(days=1),
+        termijndatum=vandaag - timedelta(days=1),
     )
     tl = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-x")
+    services.zaak_in_behandeling_nemen(zaak=bijna, user=tl)
     services.zaak_in_behandeling_nemen(zaak=wacht, user=tl)
     services.zaak_wacht_op_klant(zaak=wacht, user=tl, vraag="Pasfoto")
 
@@ -358,9 +355,37 @@ def test_it_flags_and_escalates_each_case_exactly_once(klant, paspoort, klantman
     assert sorted(gesignaleerd) == sorted([bijna.pk, te_laat.pk])
     assert geescaleerd == [te_laat.pk]
     assert services.termijnen_bewaken() == ([], [])
-    assert [uuid for uuid, _ in meldingen] == [leider.uuid]
-    assert meldingen[0][1]["zaken"][0]["nummer"] == te_laat.nummer
     assert Zaak.objects.get(pk=wacht.pk).geescaleerd_op is None
+
+    # The behandelaar hears of the 80% mark, the afdeling's teamleider of the
+    # escalation: stored for when they log in, and pushed live.
+    [signaal] = Melding.objects.filter(ontvanger=tl)
+    assert signaal.soort == Melding.Soort.SIGNAAL
+    assert bijna.nummer in signaal.titel
+    [escalatie] = Melding.objects.filter(ontvanger=leider)
+    assert escalatie.soort == Melding.Soort.ESCALATIE
+    assert te_laat.nummer in escalatie.titel
+    assert escalatie.url == f"/kcc/zaken/{te_laat.uuid}/"
+    assert sorted(str(uuid) for uuid, _ in live) == sorted([str(tl.uuid), str(leider.uuid)])
+
+
+def test_it_reports_a_case_the_afdeling_did_not_pick_up_in_time_once(klant, paspoort, klantmanager):
+    leider = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-oppak")
+    leider.afdelingen.add(paspoort.afdeling)
+    zaak = services.zaak_registreren(
+        klant=klant, product=paspoort, kanaal="balie", user=klantmanager
+    )
+    vandaag = timezone.localdate()
+    assert zaak.oppakken_uiterlijk == kalender.werkdagen_optellen(
+        vandaag, paspoort.afdeling.oppaknorm_werkdagen
+    )
+    Zaak.objects.filter(pk=zaak.pk).update(oppakken_uiterlijk=vandaag - timedelta(days=1))
+    services.termijnen_bewaken()
+    services.termijnen_bewaken()
+    [melding] = Melding.objects.filter(ontvanger=leider)
+    assert melding.soort == Melding.Soort.NIET_OPGEPAKT
+    services.zaak_in_behandeling_nemen(zaak=zaak, user=leider)
+    assert haal(zaak).opgepakt_op is not None
 
 
 def test_it_limits_a_back_office_teamleider_to_their_own_afdeling(zaak):
@@ -383,3 +408,29 @@ def test_it_assigns_only_colleagues_who_can_work_cases(zaak, burgerzaken_behande
     services.zaak_toewijzen(zaak=zaak, user=teamleider, behandelaar=burgerzaken_behandelaar)
     assert haal(zaak).behandelaar == burgerzaken_behandelaar
     assert AuditLogEntry.objects.filter(object_id=str(zaak.uuid), actie="wijzigen").exists()
+
+
+def test_it_refuses_a_request_with_wrong_answers_and_writes_nothing(klant, klantmanager):
+    from producten.models import Formuliervraag
+    from producten.services import product_gewijzigd
+
+    product = maak_product("uittreksel", "Uittreksel", kanalen=[("telefoon", True, "14.00")])
+    Formuliervraag.objects.create(
+        product=product, sleutel="aantal", vraag="Hoeveel?", soort="getal", maximum=5
+    )
+    product_gewijzigd(product=product)
+    with pytest.raises(ValidationError) as fout:
+        services.zaak_registreren(
+            klant=klant,
+            product=product,
+            kanaal="telefoon",
+            user=klantmanager,
+            antwoorden={"aantal": "12"},
+        )
+    assert list(fout.value.message_dict) == ["aantal"]
+    assert not Zaak.objects.exists() and not StatusWijziging.objects.exists()
+    zaak = services.zaak_registreren(
+        klant=klant, product=product, kanaal="telefoon", user=klantmanager, antwoorden={"aantal": 2}
+    )
+    assert zaak.antwoorden == {"aantal": 2}
+    assert zaak.antwoorden_leesbaar() == [("Hoeveel?", "2")]

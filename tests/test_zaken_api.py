@@ -31,8 +31,7 @@ def test_it_shows_a_citizen_only_their_own_cases(client, burger, zaak, teamleide
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
     assert (
-        client.post(f"/api/v1/zaken/{zaak.uuid}/overgangen/", {"actie": "afhandelen"}).status_code
-        == 404
+        client.post(f"/api/v1/zaken/{zaak.uuid}/afhandelen/", {"resultaat": "x"}).status_code == 404
     )
 
 
@@ -40,16 +39,71 @@ def test_it_lets_staff_change_a_case_and_answers_409_on_a_conflict(client, zaak)
     user = UserFactory(rollen=[Rol.BEHANDELAAR], username="bz-api")
     user.afdelingen.add(zaak.afdeling)
     client.force_login(user)
-    url = f"/api/v1/zaken/{zaak.uuid}/overgangen/"
-    ok = client.post(url, {"actie": "in_behandeling", "verwachte_status": "ontvangen"})
+    url = f"/api/v1/zaken/{zaak.uuid}/in-behandeling-nemen/"
+    ok = client.post(url, {"verwachte_status": "ontvangen"})
     assert ok.status_code == 200
     assert ok.json()["status"] == "in_behandeling"
-    conflict = client.post(url, {"actie": "in_behandeling", "verwachte_status": "ontvangen"})
+    conflict = client.post(url, {"verwachte_status": "ontvangen"})
     assert conflict.status_code == 409
     assert conflict["Content-Type"] == "application/problem+json"
-    invalid = client.post(url, {"actie": "afhandelen", "resultaat": ""})
+    assert "heeft nu de status" in conflict.json()["detail"] or conflict.json()["detail"]
+    invalid = client.post(f"/api/v1/zaken/{zaak.uuid}/afhandelen/", {"resultaat": ""})
     assert invalid.status_code == 400
-    assert invalid.json()["invalidParams"][0]["name"] == "actie"
+    assert invalid.json()["invalidParams"][0]["name"] == "resultaat"
+    stap = client.post(f"/api/v1/zaken/{zaak.uuid}/statusstap/", {"stap": "Bestaat niet"})
+    assert stap.status_code == 400
+    assert "hoort niet bij dit product" in stap.json()["invalidParams"][0]["reason"]
+    klaar = client.post(f"/api/v1/zaken/{zaak.uuid}/afhandelen/", {"resultaat": "Verstrekt"})
+    assert klaar.json()["status"] == "afgehandeld"
+
+
+def test_it_lets_staff_hand_a_case_to_another_afdeling_through_the_api(client, zaak, klantmanager):
+    vth = AfdelingFactory(code="vergunningen", naam="Vergunningen")
+    client.force_login(klantmanager)
+    response = client.post(
+        f"/api/v1/zaken/{zaak.uuid}/overdragen/",
+        {"afdeling": str(vth.uuid), "toelichting": "Gaat over een dakkapel"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200
+    zaak.refresh_from_db(fields=["afdeling"])
+    assert zaak.afdeling == vth
+
+
+def test_it_lets_a_citizen_upload_to_their_own_case_only(client, burger, zaak, teamleider):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    andere = services.zaak_registreren(
+        klant=KlantFactory(bsn="999990019"), product=zaak.product, kanaal="balie", user=teamleider
+    )
+    client.force_login(burger)
+    pdf = SimpleUploadedFile("pasfoto.pdf", b"%PDF-1.7\n...\n%%EOF", "application/pdf")
+    response = client.post(
+        f"/api/v1/zaken/{zaak.uuid}/documenten/", {"naam": "Pasfoto", "bestand": pdf}
+    )
+    assert response.status_code == 201, response.content
+    document = response.json()
+    assert (document["bestandstype"], document["door_klant"]) == ("pdf", True)
+    download = client.get(document["inhoud"])
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+    assert "attachment" in download["Content-Disposition"]
+
+    nep = SimpleUploadedFile("virus.pdf", b"MZ\x90\x00 not a pdf", "application/pdf")
+    fout = client.post(
+        f"/api/v1/zaken/{zaak.uuid}/documenten/", {"naam": "Pasfoto", "bestand": nep}
+    )
+    assert fout.status_code == 400
+    assert "niet openen" in fout.json()["invalidParams"][0]["reason"]
+
+    pdf.seek(0)
+    vreemd = client.post(f"/api/v1/zaken/{andere.uuid}/documenten/", {"naam": "x", "bestand": pdf})
+    assert vreemd.status_code == 404
+    assert andere.documenten.count() == 0
+    andermans = services.zaak_document_toevoegen(
+        zaak=andere, user=teamleider, bestand=pdf, naam="Pasfoto"
+    )
+    assert client.get(f"/api/v1/zaakdocumenten/{andermans.uuid}/inhoud/").status_code == 404
 
 
 def test_it_hides_cases_of_other_afdelingen_from_staff(client, zaak):

@@ -6,14 +6,18 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, serializers, status
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kcc import bestanden
 from kcc.audit import Actie, audit_log
-from zaken import services
-from zaken.models import Zaak, ZaakStatus
+from kcc.models import Afdeling
+from zaken import selectors, services
+from zaken.models import Zaak, ZaakDocument, ZaakStatus
 
 
 class ZaakConflictError(exceptions.APIException):
@@ -56,11 +60,33 @@ class ZaakSerializer(serializers.ModelSerializer):
         ]
 
 
+class ZaakDocumentSerializer(serializers.ModelSerializer):
+    inhoud = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:zaakdocument-inhoud", lookup_field="uuid"
+    )
+    # Declared, so the schema is the same on every database.
+    grootte = serializers.IntegerField(min_value=0, help_text="In bytes.")
+
+    class Meta:
+        model = ZaakDocument
+        fields = [
+            "uuid",
+            "naam",
+            "bestandsnaam",
+            "bestandstype",
+            "grootte",
+            "door_klant",
+            "toegevoegd_op",
+            "inhoud",
+        ]
+
+
 class ZaakDetailSerializer(ZaakSerializer):
     historie = serializers.SerializerMethodField()
+    documenten = ZaakDocumentSerializer(many=True, read_only=True)
 
     class Meta(ZaakSerializer.Meta):
-        fields = [*ZaakSerializer.Meta.fields, "toelichting", "historie"]
+        fields = [*ZaakSerializer.Meta.fields, "toelichting", "historie", "documenten"]
 
     @extend_schema(responses=StatusWijzigingMedewerkerSerializer(many=True))
     def get_historie(self, zaak) -> list[dict]:
@@ -112,10 +138,13 @@ class ZaakDetailView(generics.RetrieveAPIView):
     lookup_field = "uuid"
 
     def get_queryset(self):
-        return _zaken_voor(self.request.user).prefetch_related("historie__door")
+        return _zaken_voor(self.request.user).prefetch_related("historie__door", "documenten")
 
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "medewerker": self.request.user.is_medewerker}
+        return {
+            **super().get_serializer_context(),
+            "medewerker": self.request.user.is_authenticated and self.request.user.is_medewerker,
+        }
 
     def retrieve(self, request, *args, **kwargs):
         zaak = self.get_object()
@@ -132,83 +161,227 @@ class ZaakDetailView(generics.RetrieveAPIView):
         return Response(self.get_serializer(zaak).data)
 
 
-class OvergangInputSerializer(serializers.Serializer):
-    actie = serializers.ChoiceField(
-        choices=[
-            "in_behandeling",
-            "wacht_op_klant",
-            "hervatten",
-            "statusstap",
-            "verlengen",
-            "afhandelen",
-            "afwijzen",
-            "heropenen",
-            "intrekken",
-        ]
+# --- Changing a case: one endpoint per operation ---------------------------
+
+
+class VerwachteStatusInput(serializers.Serializer):
+    verwachte_status = serializers.ChoiceField(
+        choices=ZaakStatus.values,
+        required=False,
+        help_text="De status die de client zag; is de zaak intussen gewijzigd, dan volgt 409.",
     )
-    verwachte_status = serializers.ChoiceField(choices=ZaakStatus.values, required=False)
-    vraag = serializers.CharField(required=False, default="")
-    reden = serializers.CharField(required=False, default="")
-    resultaat = serializers.CharField(required=False, default="")
-    toelichting = serializers.CharField(required=False, default="")
-    stap = serializers.CharField(required=False, default="")
-    weken = serializers.IntegerField(required=False, default=0, min_value=0, max_value=26)
 
 
-class ZaakOvergangView(APIView):
-    """Change a case's status (staff). 409 when someone else changed it first."""
+class VraagInput(VerwachteStatusInput):
+    vraag = serializers.CharField(help_text="Welke informatie de behandelaar nodig heeft.")
 
-    @extend_schema(request=OvergangInputSerializer, responses=ZaakDetailSerializer)
+
+class RedenInput(VerwachteStatusInput):
+    reden = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class VerplichteRedenInput(VerwachteStatusInput):
+    reden = serializers.CharField()
+
+
+class StatusstapInput(serializers.Serializer):
+    stap = serializers.CharField(help_text="De naam van een statusstap uit de catalogus.")
+
+
+class VerlengenInput(serializers.Serializer):
+    weken = serializers.IntegerField(min_value=1, max_value=26)
+    reden = serializers.CharField()
+
+
+class AfhandelenInput(VerwachteStatusInput):
+    resultaat = serializers.CharField()
+    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class OverdragenInput(serializers.Serializer):
+    afdeling = serializers.SlugRelatedField(
+        slug_field="uuid", queryset=Afdeling.objects.filter(actief=True)
+    )
+    toelichting = serializers.CharField()
+
+
+class _ZaakActie(APIView):
+    """Base of the operations below: find the case the caller may work, parse
+    the input, call the service, answer with the case as it is now."""
+
+    invoer: type[serializers.Serializer]
+
+    def uitvoeren(self, zaak: Zaak, user, data: dict) -> None:
+        raise NotImplementedError
+
     def post(self, request, uuid):
         if not request.user.is_medewerker:
             raise Http404
         zaak = _zaken_voor(request.user).filter(uuid=uuid).first()
         if zaak is None:
             raise Http404
-        invoer = OvergangInputSerializer(data=request.data)
+        invoer = self.invoer(data=request.data)
         invoer.is_valid(raise_exception=True)
-        d = invoer.validated_data
-        verwacht = d.get("verwachte_status")
-        acties = {
-            "in_behandeling": lambda: services.zaak_in_behandeling_nemen(
-                zaak=zaak, user=request.user, verwachte_status=verwacht
-            ),
-            "wacht_op_klant": lambda: services.zaak_wacht_op_klant(
-                zaak=zaak, user=request.user, vraag=d["vraag"], verwachte_status=verwacht
-            ),
-            "hervatten": lambda: services.zaak_hervatten(
-                zaak=zaak, user=request.user, reden=d["reden"], verwachte_status=verwacht
-            ),
-            "statusstap": lambda: services.zaak_statusstap_zetten(
-                zaak=zaak, user=request.user, stap=d["stap"]
-            ),
-            "verlengen": lambda: services.zaak_verlengen(
-                zaak=zaak, user=request.user, weken=d["weken"], reden=d["reden"]
-            ),
-            "afhandelen": lambda: services.zaak_afhandelen(
-                zaak=zaak,
-                user=request.user,
-                resultaat=d["resultaat"],
-                toelichting=d["toelichting"],
-                verwachte_status=verwacht,
-            ),
-            "afwijzen": lambda: services.zaak_afwijzen(
-                zaak=zaak, user=request.user, reden=d["reden"], verwachte_status=verwacht
-            ),
-            "heropenen": lambda: services.zaak_heropenen(
-                zaak=zaak, user=request.user, reden=d["reden"]
-            ),
-            "intrekken": lambda: services.zaak_intrekken(
-                zaak=zaak, user=request.user, reden=d["reden"]
-            ),
-        }
         try:
-            acties[d["actie"]]()
+            self.uitvoeren(zaak, request.user, invoer.validated_data)
         except services.ZaakConflict as conflict:
             raise ZaakConflictError(str(conflict)) from None
         except ValidationError as error:
-            raise exceptions.ValidationError({"actie": error.messages}) from None
+            raise exceptions.ValidationError(
+                error.message_dict if hasattr(error, "error_dict") else {"zaak": error.messages}
+            ) from None
         except PermissionDenied as error:
             raise exceptions.PermissionDenied(str(error)) from None
-        zaak = Zaak.objects.prefetch_related("historie__door").get(pk=zaak.pk)
-        return Response(ZaakDetailSerializer(zaak, context={"medewerker": True}).data)
+        zaak = Zaak.objects.prefetch_related("historie__door", "documenten").get(pk=zaak.pk)
+        return Response(
+            ZaakDetailSerializer(zaak, context={"medewerker": True, "request": request}).data
+        )
+
+
+def _actie(naam: str, invoer, uitvoeren, samenvatting: str) -> type[_ZaakActie]:
+    """One small view per operation, each with its own input in the schema."""
+
+    class Actie(_ZaakActie):
+        @extend_schema(
+            request=invoer,
+            responses={200: ZaakDetailSerializer},
+            operation_id=f"zaak_{naam}",
+            summary=samenvatting,
+        )
+        def post(self, request, uuid):
+            return super().post(request, uuid)
+
+    Actie.invoer = invoer
+    Actie.uitvoeren = staticmethod(uitvoeren)
+    Actie.__name__ = Actie.__qualname__ = f"Zaak{naam.title().replace('_', '')}View"
+    Actie.__doc__ = samenvatting
+    return Actie
+
+
+ACTIES = {
+    "in-behandeling-nemen": _actie(
+        "in_behandeling_nemen",
+        VerwachteStatusInput,
+        lambda z, u, d: services.zaak_in_behandeling_nemen(
+            zaak=z, user=u, verwachte_status=d.get("verwachte_status")
+        ),
+        "Zaak in behandeling nemen",
+    ),
+    "wacht-op-klant": _actie(
+        "wacht_op_klant",
+        VraagInput,
+        lambda z, u, d: services.zaak_wacht_op_klant(
+            zaak=z, user=u, vraag=d["vraag"], verwachte_status=d.get("verwachte_status")
+        ),
+        "Informatie opvragen bij de klant (de termijn staat stil)",
+    ),
+    "hervatten": _actie(
+        "hervatten",
+        RedenInput,
+        lambda z, u, d: services.zaak_hervatten(
+            zaak=z, user=u, reden=d["reden"], verwachte_status=d.get("verwachte_status")
+        ),
+        "Behandeling hervatten (de termijn loopt weer)",
+    ),
+    "statusstap": _actie(
+        "statusstap",
+        StatusstapInput,
+        lambda z, u, d: services.zaak_statusstap_zetten(zaak=z, user=u, stap=d["stap"]),
+        "Een statusstap uit de catalogus zetten",
+    ),
+    "verlengen": _actie(
+        "verlengen",
+        VerlengenInput,
+        lambda z, u, d: services.zaak_verlengen(zaak=z, user=u, weken=d["weken"], reden=d["reden"]),
+        "De wettelijke termijn eenmalig verlengen",
+    ),
+    "afhandelen": _actie(
+        "afhandelen",
+        AfhandelenInput,
+        lambda z, u, d: services.zaak_afhandelen(
+            zaak=z,
+            user=u,
+            resultaat=d["resultaat"],
+            toelichting=d["toelichting"],
+            verwachte_status=d.get("verwachte_status"),
+        ),
+        "Zaak afhandelen met een resultaat",
+    ),
+    "afwijzen": _actie(
+        "afwijzen",
+        VerplichteRedenInput,
+        lambda z, u, d: services.zaak_afwijzen(
+            zaak=z, user=u, reden=d["reden"], verwachte_status=d.get("verwachte_status")
+        ),
+        "Zaak afwijzen met een reden",
+    ),
+    "heropenen": _actie(
+        "heropenen",
+        VerplichteRedenInput,
+        lambda z, u, d: services.zaak_heropenen(zaak=z, user=u, reden=d["reden"]),
+        "Afgehandelde zaak heropenen (teamleider)",
+    ),
+    "intrekken": _actie(
+        "intrekken",
+        RedenInput,
+        lambda z, u, d: services.zaak_intrekken(zaak=z, user=u, reden=d["reden"]),
+        "Zaak intrekken namens de klant",
+    ),
+    "overdragen": _actie(
+        "overdragen",
+        OverdragenInput,
+        lambda z, u, d: services.zaak_overdragen(
+            zaak=z, user=u, afdeling=d["afdeling"], toelichting=d["toelichting"]
+        ),
+        "Zaak overdragen aan een andere afdeling",
+    ),
+}
+
+
+# --- Documents -------------------------------------------------------------
+
+
+class DocumentInput(serializers.Serializer):
+    naam = serializers.CharField(max_length=200, help_text="Wat het is, bijvoorbeeld 'Pasfoto'.")
+    bestand = serializers.FileField(help_text="PDF, JPEG of PNG (of wat de catalogus toestaat).")
+
+
+class ZaakDocumentToevoegenView(APIView):
+    """Add a document to a case: the customer to their own open case, staff
+    to a case they may see. The type is checked by the content."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(request=DocumentInput, responses={201: ZaakDocumentSerializer})
+    def post(self, request, uuid):
+        zaak = _zaken_voor(request.user).filter(uuid=uuid).first()
+        if zaak is None:
+            raise Http404
+        invoer = DocumentInput(data=request.data)
+        invoer.is_valid(raise_exception=True)
+        try:
+            document = services.zaak_document_toevoegen(
+                zaak=zaak,
+                user=request.user,
+                bestand=invoer.validated_data["bestand"],
+                naam=invoer.validated_data["naam"],
+            )
+        except ValidationError as error:
+            raise exceptions.ValidationError({"bestand": error.messages}) from None
+        except PermissionDenied:
+            raise Http404 from None
+        return Response(
+            ZaakDocumentSerializer(document, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+
+class ZaakDocumentInhoudView(APIView):
+    """The file itself, as a download (staff reads are logged)."""
+
+    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    def get(self, request, uuid):
+        document = selectors.document_openen(document_uuid=uuid, user=request.user, request=request)
+        return bestanden.download(
+            document.bestand, bestandsnaam=document.bestandsnaam, soort=document.bestandstype
+        )

@@ -6,8 +6,13 @@ services as the screens, so their history and messages are real.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from kcc.models import User
 from klanten.models import Klant
+from producten import services as producten_services
 from producten.models import Product
 from zaken import services
 from zaken.models import Zaak
@@ -24,6 +29,29 @@ SCENARIO = [
 ]
 
 
+def voorbeeldantwoorden(vragen: list[dict], klant: Klant) -> dict:
+    """Plausible answers to a product's form, as a customer would give them."""
+    vandaag = timezone.localdate()
+    waarden = {
+        "tekst": "Zie de toelichting van de klant",
+        "tekstvak": "De klant heeft dit telefonisch toegelicht.",
+        "datum": (vandaag + timedelta(days=14)).isoformat(),
+        "janee": "ja",
+        "email": klant.email or "demo@example.nl",
+        "telefoon": klant.telefoon or "0612345678",
+        "postcode": klant.postcode or "1234AB",
+    }
+    antwoorden = {}
+    for vraag in vragen:
+        if vraag["soort"] == "keuze":
+            antwoorden[vraag["sleutel"]] = vraag["keuzes"][0]
+        elif vraag["soort"] == "getal":
+            antwoorden[vraag["sleutel"]] = vraag.get("minimum") or "1"
+        else:
+            antwoorden[vraag["sleutel"]] = waarden.get(vraag["soort"], "Demo")
+    return antwoorden
+
+
 def laden(stdout) -> None:
     if Zaak.objects.filter(klant__bsn__in=[bsn for bsn, *_ in SCENARIO]).exists():
         stdout.write("  zaken bestaan al")
@@ -36,8 +64,13 @@ def laden(stdout) -> None:
         product = Product.objects.filter(code=code).first()
         if product is None or not product.is_aangeboden():
             continue
+        versie = producten_services.product_huidige_versie(product=product)
         zaak = services.zaak_registreren(
-            klant=klant, product=product, kanaal=kanaal, user=klantmanager
+            klant=klant,
+            product=product,
+            kanaal=kanaal,
+            user=klantmanager,
+            antwoorden=voorbeeldantwoorden(services.aanvraagvragen(versie), klant),
         )
         aantal += 1
         if stand == "ontvangen":

@@ -1,7 +1,10 @@
 """Cases (zaken): one request for one product by one customer, its lifecycle
 and status history."""
 
+from __future__ import annotations
+
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -31,6 +34,8 @@ OPEN_STATUSSEN = [
 EIND_STATUSSEN = [ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN, ZaakStatus.INGETROKKEN]
 # Open and with the clock running (not waiting for the customer).
 LOPENDE_STATUSSEN = [ZaakStatus.ONTVANGEN, ZaakStatus.IN_BEHANDELING, ZaakStatus.HEROPEND]
+# The sort key of a case without any deadline: after every case that has one.
+GEEN_TERMIJN = date(9999, 12, 31)
 
 
 class ZaakNummerReeks(models.Model):
@@ -108,9 +113,19 @@ class Zaak(models.Model):
     opgeschort_op = models.DateField(_("klok stilgezet op"), null=True, blank=True)
     verlengd = models.BooleanField(_("verlengd"), default=False)
     verlenging_reden = models.CharField(_("reden verlenging"), max_length=500, blank=True)
+    # The first of the two deadlines (GEEN_TERMIJN when there is none): the
+    # order of the work queues and what "te laat" means there. Kept by the
+    # services whenever a date moves; never null, so queues page by keyset.
+    termijndatum = models.DateField(_("eerstvolgende termijn"), default=GEEN_TERMIJN)
     signaaldatum = models.DateField(_("80% van de termijn op"), null=True, blank=True)
     gesignaleerd_op = models.DateTimeField(_("80%-signaal"), null=True, blank=True)
     geescaleerd_op = models.DateTimeField(_("geëscaleerd"), null=True, blank=True)
+    overdracht = models.TextField(
+        _("overdracht"), blank=True, help_text=_("Wat het KCC de afdeling meegeeft.")
+    )
+    oppakken_uiterlijk = models.DateField(_("uiterlijk oppakken op"), null=True, blank=True)
+    opgepakt_op = models.DateTimeField(_("opgepakt op"), null=True, blank=True)
+    oppak_gemeld_op = models.DateTimeField(_("niet-opgepakt gemeld"), null=True, blank=True)
     resultaat = models.CharField(_("resultaat"), max_length=200, blank=True)
     toelichting = models.TextField(_("toelichting bij het resultaat"), blank=True)
     afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
@@ -120,23 +135,29 @@ class Zaak(models.Model):
         verbose_name_plural = _("zaken")
         ordering = ["-geregistreerd_op"]
         indexes = [
-            # The work queues read open cases only, in deadline order: partial
-            # indexes on exactly that order, per afdeling, per behandelaar
-            # and for the whole KCC.
+            # The work queues read open cases only, most urgent first, and
+            # page by keyset on (termijndatum, id): partial indexes on
+            # exactly that order for the whole KCC, per afdeling, per
+            # behandelaar and per product.
             models.Index(
-                fields=["afdeling", "streefdatum", "geregistreerd_op", "id"],
+                fields=["termijndatum", "id"],
+                condition=models.Q(status__in=OPEN_STATUSSEN),
+                name="zaak_open_termijn",
+            ),
+            models.Index(
+                fields=["afdeling", "termijndatum", "id"],
                 condition=models.Q(status__in=OPEN_STATUSSEN),
                 name="zaak_open_afdeling_termijn",
             ),
             models.Index(
-                fields=["behandelaar", "streefdatum", "geregistreerd_op", "id"],
+                fields=["behandelaar", "termijndatum", "id"],
                 condition=models.Q(status__in=OPEN_STATUSSEN),
                 name="zaak_open_behandelaar_termijn",
             ),
             models.Index(
-                fields=["streefdatum", "geregistreerd_op", "id"],
+                fields=["product", "termijndatum", "id"],
                 condition=models.Q(status__in=OPEN_STATUSSEN),
-                name="zaak_open_termijn",
+                name="zaak_open_product_termijn",
             ),
             # The deadline watch looks only at cases not yet flagged/escalated.
             models.Index(
@@ -145,14 +166,14 @@ class Zaak(models.Model):
                 name="zaak_te_signaleren",
             ),
             models.Index(
-                fields=["streefdatum"],
+                fields=["termijndatum"],
                 condition=models.Q(geescaleerd_op__isnull=True, status__in=LOPENDE_STATUSSEN),
-                name="zaak_te_escaleren_norm",
+                name="zaak_te_escaleren",
             ),
             models.Index(
-                fields=["uiterste_datum"],
-                condition=models.Q(geescaleerd_op__isnull=True, status__in=LOPENDE_STATUSSEN),
-                name="zaak_te_escaleren_wet",
+                fields=["oppakken_uiterlijk"],
+                condition=models.Q(status=ZaakStatus.ONTVANGEN, oppak_gemeld_op__isnull=True),
+                name="zaak_niet_opgepakt",
             ),
             models.Index(fields=["klant", "-geregistreerd_op"]),
         ]
@@ -167,6 +188,21 @@ class Zaak(models.Model):
     @property
     def klok_loopt(self) -> bool:
         return self.is_open and self.status != ZaakStatus.WACHT_OP_KLANT
+
+    def termijndatum_bijwerken(self) -> None:
+        """Set the queue order from the deadlines; call after changing either."""
+        datums = [d for d in (self.streefdatum, self.uiterste_datum) if d is not None]
+        self.termijndatum = min(datums, default=GEEN_TERMIJN)
+
+    def antwoorden_leesbaar(self) -> list[tuple[str, str]]:
+        """The customer's answers with the questions as the form asked them."""
+        vragen = {v["sleutel"]: v["vraag"] for v in self.productversie.inhoud.get("vragen", [])}
+        leesbaar = []
+        for sleutel, waarde in self.antwoorden.items():
+            if isinstance(waarde, bool):
+                waarde = _("ja") if waarde else _("nee")
+            leesbaar.append((vragen.get(sleutel, sleutel), str(waarde)))
+        return leesbaar
 
     # The transitions change only the status; zaken.services checks the
     # actor, locks the row, updates the dates and writes the history.
@@ -248,3 +284,37 @@ class ZaakNotitie(models.Model):
 
     def __str__(self):
         return f"{self.zaak}: {self.tekst[:40]}"
+
+
+def _documentpad(document: ZaakDocument, bestandsnaam: str) -> str:
+    # Never the customer's own file name on disk: it may be anything.
+    return f"zaakdocumenten/{timezone.now():%Y/%m}/{document.uuid.hex}.{document.bestandstype}"
+
+
+class ZaakDocument(models.Model):
+    """A document of a case: uploaded by the customer with the request or
+    later, or added by staff. Served only through a view that checks access."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    zaak = models.ForeignKey(Zaak, on_delete=models.PROTECT, related_name="documenten")
+    naam = models.CharField(
+        _("omschrijving"), max_length=200, help_text=_("Wat het is, bijvoorbeeld 'Pasfoto'.")
+    )
+    bestandsnaam = models.CharField(_("bestandsnaam"), max_length=200)
+    bestand = models.FileField(_("bestand"), upload_to=_documentpad, max_length=200)
+    bestandstype = models.CharField(_("bestandstype"), max_length=10)
+    grootte = models.PositiveIntegerField(_("grootte (bytes)"))
+    sha256 = models.CharField(max_length=64, editable=False)
+    toegevoegd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    door_klant = models.BooleanField(_("door de klant"), default=False)
+    toegevoegd_op = models.DateTimeField(_("toegevoegd op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        ordering = ["zaak", "toegevoegd_op", "id"]
+
+    def __str__(self):
+        return f"{self.zaak}: {self.naam}"

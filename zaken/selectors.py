@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, QuerySet
+from django.db.models.fields.tuple_lookups import TupleGreaterThan, TupleLessThan
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from kcc.audit import Actie, audit_log
 from kcc.models import User
-from zaken.models import OPEN_STATUSSEN, Zaak
-from zaken.services import mag_behandelen, overziet_alle_afdelingen
+from zaken.models import OPEN_STATUSSEN, Zaak, ZaakDocument, ZaakStatus
+from zaken.services import is_klant_zelf, mag_behandelen, overziet_alle_afdelingen
 
 PAGINA = 50
 
@@ -20,8 +21,24 @@ PAGINA = 50
 @dataclass(frozen=True)
 class Werkvoorraad:
     zaken: list[Zaak]
-    heeft_volgende: bool
-    pagina: int
+    # Cursors for the next and previous page (None: there is none).
+    volgende: str | None
+    vorige: str | None
+
+
+def _cursor(zaak: Zaak) -> str:
+    return f"{zaak.termijndatum.isoformat()}.{zaak.pk}"
+
+
+def _lees_cursor(cursor: str | None) -> tuple[date, int] | None:
+    """A cursor from a URL; anything malformed is the first page."""
+    if not cursor:
+        return None
+    datum, _punt, pk = cursor.partition(".")
+    try:
+        return date.fromisoformat(datum), int(pk)
+    except ValueError:
+        return None
 
 
 def werkvoorraad(
@@ -32,19 +49,21 @@ def werkvoorraad(
     status: str | None = None,
     product_id: int | None = None,
     termijn: str | None = None,
-    pagina: int = 1,
+    na: str | None = None,
+    voor: str | None = None,
 ) -> Werkvoorraad:
-    """Open cases the user may work, most urgent first.
+    """Open cases the user may work, most urgent first, a page at a time.
 
-    No total count: counting a million rows for a page number costs more than
-    the page itself. The queue is served by the (afdeling, status, streefdatum)
-    and (behandelaar, status, streefdatum) indexes.
+    Pages by keyset on (termijndatum, id) after ``na`` or before ``voor``:
+    every page, however deep, is an index range scan of PAGINA rows on the
+    partial indexes of zaken.models.Zaak. No total count: counting a million
+    rows costs more than the page itself.
     """
     zaken: QuerySet[Zaak] = Zaak.objects.filter(status__in=OPEN_STATUSSEN)
     if alleen_mijn:
         zaken = zaken.filter(behandelaar=user)
     elif not overziet_alle_afdelingen(user):
-        zaken = zaken.filter(afdeling__in=user.afdelingen.values("pk"))
+        zaken = zaken.filter(afdeling__in=list(user.afdelingen.values_list("pk", flat=True)))
     if afdeling_id:
         zaken = zaken.filter(afdeling_id=afdeling_id)
     if status in OPEN_STATUSSEN:
@@ -53,26 +72,40 @@ def werkvoorraad(
         zaken = zaken.filter(product_id=product_id)
     vandaag = timezone.localdate()
     if termijn == "te_laat":
-        zaken = zaken.filter(Q(streefdatum__lt=vandaag) | Q(uiterste_datum__lt=vandaag))
+        zaken = zaken.filter(termijndatum__lt=vandaag)
     elif termijn == "deze_week":
-        zaken = zaken.filter(streefdatum__gte=vandaag, streefdatum__lte=vandaag + timedelta(days=7))
-    pagina = max(pagina, 1)
-    start = (pagina - 1) * PAGINA
-    rijen = list(
-        zaken.select_related("klant", "product", "behandelaar", "afdeling").order_by(
-            "streefdatum", "geregistreerd_op", "id"
-        )[start : start + PAGINA + 1]
-    )
+        zaken = zaken.filter(termijndatum__range=(vandaag, vandaag + timedelta(days=7)))
+    elif termijn == "niet_opgepakt":
+        zaken = zaken.filter(status=ZaakStatus.ONTVANGEN, oppakken_uiterlijk__lt=vandaag)
+    sleutel = (F("termijndatum"), F("id"))
+    achteruit = _lees_cursor(voor)
+    vooruit = None if achteruit else _lees_cursor(na)
+    if achteruit:
+        zaken = zaken.filter(TupleLessThan(sleutel, achteruit)).order_by("-termijndatum", "-id")
+    else:
+        if vooruit:
+            zaken = zaken.filter(TupleGreaterThan(sleutel, vooruit))
+        zaken = zaken.order_by("termijndatum", "id")
+    rijen = list(zaken.select_related("klant", "product", "behandelaar", "afdeling")[: PAGINA + 1])
+    meer = len(rijen) > PAGINA
+    rijen = rijen[:PAGINA]
+    if achteruit:
+        rijen.reverse()
+        volgende = _cursor(rijen[-1]) if rijen else None
+        vorige = _cursor(rijen[0]) if rijen and meer else None
+    else:
+        volgende = _cursor(rijen[-1]) if rijen and meer else None
+        vorige = _cursor(rijen[0]) if rijen and vooruit else None
     if rijen:
         # The queue shows customers' names: one audit line per page read.
         audit_log(
             user=user,
             actie=Actie.ZOEKEN,
             object_type="zaken.Zaak",
-            omschrijving=f"Werkvoorraad bekeken: {len(rijen[:PAGINA])} zaken, pagina {pagina}",
+            omschrijving=f"Werkvoorraad bekeken: {len(rijen)} zaken",
             reden="Zaken verdelen en behandelen",
         )
-    return Werkvoorraad(zaken=rijen[:PAGINA], heeft_volgende=len(rijen) > PAGINA, pagina=pagina)
+    return Werkvoorraad(zaken=rijen, volgende=volgende, vorige=vorige)
 
 
 def collegas_voor_zaak(*, zaak: Zaak) -> QuerySet[User]:
@@ -92,7 +125,7 @@ def zaak_voor_medewerker(*, zaak_uuid, user: User, request: HttpRequest | None =
         Zaak.objects.select_related(
             "klant", "product", "productversie", "afdeling", "behandelaar", "hoofdzaak"
         )
-        .prefetch_related("historie__door", "notities__auteur", "deelzaken__afdeling")
+        .prefetch_related("historie__door", "notities__auteur", "deelzaken__afdeling", "documenten")
         .filter(uuid=zaak_uuid)
         .first()
     )
@@ -144,4 +177,46 @@ def beschikbare_acties(*, zaak: Zaak, user: User) -> set[str]:
         acties.add("toewijzen")
     if user.has_perm("kcc.klantbeeld_inzien") and can_proceed(zaak.intrekken):
         acties.add("intrekken")
+    if zaak.is_open and (behandelt or user.has_perm("kcc.klantbeeld_inzien")):
+        acties.update({"overdragen", "document"})
     return acties
+
+
+def document_openen(*, document_uuid, user: User, request: HttpRequest | None = None):
+    """A case document for someone who may see its case (staff: logged;
+    the customer: only their own). Anyone else gets a 404, not a 403, so
+    the existence of someone else's document does not leak."""
+    document = ZaakDocument.objects.select_related("zaak__klant").filter(uuid=document_uuid).first()
+    if document is None:
+        raise Http404
+    zaak = document.zaak
+    if is_klant_zelf(user, zaak):
+        return document
+    if not user.is_medewerker or not (
+        mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien")
+    ):
+        raise Http404
+    audit_log(
+        user=user,
+        actie=Actie.INZIEN,
+        obj=zaak,
+        betrokkene=zaak.klant.identificatie,
+        omschrijving=f"Document '{document.naam}' van zaak {zaak.nummer} geopend",
+        reden="Zaak behandelen of klant informeren",
+        request=request,
+    )
+    return document
+
+
+def eerdere_antwoorden(*, klant, aantal: int = 20) -> dict:
+    """What the customer answered before, newest first wins: a new form
+    starts from it, so nobody is asked the same thing twice."""
+    antwoorden: dict = {}
+    for eerder in (
+        Zaak.objects.filter(klant=klant)
+        .order_by("-geregistreerd_op")
+        .values_list("antwoorden", flat=True)[:aantal]
+    ):
+        for sleutel, waarde in (eerder or {}).items():
+            antwoorden.setdefault(sleutel, waarde)
+    return antwoorden

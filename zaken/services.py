@@ -14,19 +14,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
-from kcc import kalender
+from kcc import bestanden, kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
-from kcc.models import Afdeling, User
+from kcc.models import Afdeling, Melding, User
 from kcc.roles import Rol
 from klanten.models import Klant
 from producten import services as producten_services
+from producten.formulier import antwoorden_controleren
 from producten.models import Product
 from zaken.models import (
     EIND_STATUSSEN,
     LOPENDE_STATUSSEN,
     StatusWijziging,
     Zaak,
+    ZaakDocument,
     ZaakNotitie,
     ZaakStatus,
 )
@@ -66,7 +68,7 @@ def volgend_zaaknummer(*, jaar: int) -> str:
 # --- Who may do what -----------------------------------------------------------
 
 
-def _is_klant_zelf(user: User | None, zaak: Zaak) -> bool:
+def is_klant_zelf(user: User | None, zaak: Zaak) -> bool:
     if user is None or not user.is_authenticated or not user.is_klant:
         return False
     klant = zaak.klant
@@ -94,6 +96,20 @@ def mag_behandelen(user: User, zaak: Zaak) -> bool:
     return zaak.afdeling_id is not None and user.afdelingen.filter(pk=zaak.afdeling_id).exists()
 
 
+def _melden(ontvangers, soort: str, titel: str, zaak: Zaak) -> None:
+    """A stored, live notice to staff about a case, linking to its page."""
+    from django.urls import reverse
+
+    from kcc.services import meldingen_versturen
+
+    meldingen_versturen(
+        ontvangers=ontvangers,
+        soort=soort,
+        titel=titel,
+        url=reverse("werkplek:zaak", kwargs={"zaak_uuid": zaak.uuid}),
+    )
+
+
 def _eis(toegestaan: bool) -> None:
     if not toegestaan:
         raise PermissionDenied(_("U mag deze handeling op deze zaak niet uitvoeren."))
@@ -116,71 +132,121 @@ def signaaldatum(start: date, streefdatum: date | None, uiterste_datum: date | N
 
 
 def termijnen_bewaken(*, vandaag: date | None = None) -> tuple[list[int], list[int]]:
-    """Beat: flag open cases at 80% of their term and escalate breached ones.
+    """Beat: flag open cases at 80% of their term, escalate breached ones and
+    report cases an afdeling did not pick up within its norm.
 
-    Each flag is set by one conditional UPDATE (``... IS NULL``), so a case is
-    flagged and escalated exactly once however often or concurrently this
-    runs. Cases waiting for the customer are skipped: their clock stands still.
-    Returns the ids flagged and escalated now; the teamleiders of the
-    afdeling get a live notice of each escalation.
+    Each flag is set by one conditional UPDATE (``... IS NULL``) on rows
+    locked with SKIP LOCKED, so a case is flagged, escalated and reported
+    exactly once however often or concurrently this runs. Cases waiting for
+    the customer are skipped: their clock stands still. The notices are
+    stored for the behandelaar (80%) and the afdeling's teamleiders
+    (escalation, not picked up) and pushed to their open pages.
+    Returns the ids flagged and escalated now.
     """
     vandaag = vandaag or timezone.localdate()
     lopend = Zaak.objects.filter(status__in=LOPENDE_STATUSSEN)
     nu = timezone.now()
     with transaction.atomic():
-        te_signaleren = list(
-            lopend.filter(gesignaleerd_op__isnull=True, signaaldatum__lte=vandaag)
-            .select_for_update(skip_locked=True)
-            .values_list("pk", flat=True)
+        te_signaleren = _vlag_zetten(
+            lopend.filter(gesignaleerd_op__isnull=True, signaaldatum__lte=vandaag),
+            "gesignaleerd_op",
+            nu,
         )
-        Zaak.objects.filter(pk__in=te_signaleren, gesignaleerd_op__isnull=True).update(
-            gesignaleerd_op=nu
+        te_escaleren = _vlag_zetten(
+            lopend.filter(geescaleerd_op__isnull=True, termijndatum__lt=vandaag),
+            "geescaleerd_op",
+            nu,
         )
-        # Two queries (not one OR) so each uses its partial index.
-        open_escalatie = lopend.filter(geescaleerd_op__isnull=True)
-        te_escaleren = sorted(
-            set(
-                open_escalatie.filter(streefdatum__lt=vandaag)
-                .select_for_update(skip_locked=True)
-                .values_list("pk", flat=True)
-            )
-            | set(
-                open_escalatie.filter(uiterste_datum__lt=vandaag)
-                .select_for_update(skip_locked=True)
-                .values_list("pk", flat=True)
-            )
+        niet_opgepakt = _vlag_zetten(
+            Zaak.objects.filter(
+                status=ZaakStatus.ONTVANGEN,
+                oppak_gemeld_op__isnull=True,
+                oppakken_uiterlijk__lt=vandaag,
+            ),
+            "oppak_gemeld_op",
+            nu,
         )
-        Zaak.objects.filter(pk__in=te_escaleren, geescaleerd_op__isnull=True).update(
-            geescaleerd_op=nu
-        )
-        _teamleiders_melden(te_escaleren)
+        _termijnmeldingen(te_signaleren, te_escaleren, niet_opgepakt)
     return te_signaleren, te_escaleren
 
 
-def _teamleiders_melden(zaak_ids: list[int]) -> None:
-    from kcc.realtime import push_to_user
+def _vlag_zetten(zaken, veld: str, nu) -> list[int]:
+    ids = list(zaken.select_for_update(skip_locked=True).values_list("pk", flat=True))
+    Zaak.objects.filter(pk__in=ids, **{f"{veld}__isnull": True}).update(**{veld: nu})
+    return ids
 
-    if not zaak_ids:
+
+def teamleiders_van(afdeling_id: int | None):
+    """Who leads an afdeling (or, for a case without one, every teamleider)."""
+    leiders = User.objects.filter(groups__name=Rol.TEAMLEIDER, is_active=True)
+    if afdeling_id is not None:
+        leiders = leiders.filter(afdelingen=afdeling_id)
+    return leiders.distinct()
+
+
+def _termijnmeldingen(gesignaleerd: list[int], geescaleerd: list[int], niet_opgepakt) -> None:
+    alle = set(gesignaleerd) | set(geescaleerd) | set(niet_opgepakt)
+    if not alle:
         return
-    zaken = Zaak.objects.filter(pk__in=zaak_ids).select_related("product", "afdeling")
-    per_afdeling: dict[int | None, list[Zaak]] = {}
-    for zaak in zaken:
-        per_afdeling.setdefault(zaak.afdeling_id, []).append(zaak)
-    for afdeling_id, lijst in per_afdeling.items():
-        leiders = User.objects.filter(groups__name=Rol.TEAMLEIDER, is_active=True)
-        if afdeling_id is not None:
-            leiders = leiders.filter(afdelingen=afdeling_id)
-        for leider in leiders:
-            push_to_user(
-                leider.uuid,
-                {
-                    "type": "zaken.geescaleerd",
-                    "zaken": [{"uuid": str(z.uuid), "nummer": z.nummer} for z in lijst],
-                },
+    zaken = {
+        z.pk: z for z in Zaak.objects.filter(pk__in=alle).select_related("product", "behandelaar")
+    }
+    for pk in gesignaleerd:
+        zaak = zaken[pk]
+        if zaak.behandelaar is not None:
+            _melden(
+                [zaak.behandelaar],
+                Melding.Soort.SIGNAAL,
+                _("Zaak %(nummer)s (%(product)s): 80%% van de termijn is verstreken")
+                % {"nummer": zaak.nummer, "product": zaak.product.naam},
+                zaak,
+            )
+    for pks, soort, tekst in [
+        (
+            geescaleerd,
+            Melding.Soort.ESCALATIE,
+            _("Zaak %(nummer)s (%(product)s) is over de termijn"),
+        ),
+        (
+            niet_opgepakt,
+            Melding.Soort.NIET_OPGEPAKT,
+            _("Zaak %(nummer)s (%(product)s) is niet binnen de oppaknorm opgepakt"),
+        ),
+    ]:
+        for pk in pks:
+            zaak = zaken[pk]
+            _melden(
+                teamleiders_van(zaak.afdeling_id),
+                soort,
+                tekst % {"nummer": zaak.nummer, "product": zaak.product.naam},
+                zaak,
             )
 
 
 # --- Registration --------------------------------------------------------------
+
+
+def aanvraagvragen(versie) -> list[dict]:
+    """The questions of a request: the product's own and, for a compound
+    product, those of its parts (each key asked once)."""
+    vragen = list(versie.inhoud.get("vragen", []))
+    gezien = {v["sleutel"] for v in vragen}
+    for code in versie.inhoud.get("onderdelen", []):
+        onderdeel = Product.objects.get(code=code)
+        for vraag in producten_services.product_huidige_versie(product=onderdeel).inhoud.get(
+            "vragen", []
+        ):
+            if vraag["sleutel"] not in gezien:
+                gezien.add(vraag["sleutel"])
+                vragen.append(vraag)
+    return vragen
+
+
+def _oppakdatum(afdeling: Afdeling | None, vandaag: date) -> date | None:
+    """By when the afdeling must have taken a new case in behandeling."""
+    if afdeling is None:
+        return None
+    return kalender.werkdagen_optellen(vandaag, afdeling.oppaknorm_werkdagen)
 
 
 @transaction.atomic
@@ -192,13 +258,17 @@ def zaak_registreren(
     antwoorden: dict | None = None,
     user: User | None = None,
     hoofdzaak: Zaak | None = None,
+    overdracht: str = "",
 ) -> Zaak:
     """Register a request of ``klant`` for ``product``; for a compound product
     also a sub-case per part, each for its own afdeling.
 
     The product must be offered. A customer applies only on a channel where
     the product can be requested; staff register on the customer's behalf
-    (any channel on which the product can be requested somewhere).
+    (any channel on which the product can be requested somewhere), with in
+    ``overdracht`` what the afdeling needs to know. ``antwoorden`` are checked
+    against the product's form (of a compound product: its parts' forms too);
+    a ValidationError keyed by question says what is wrong.
     """
     if kanaal not in KanaalSoort.values:
         raise ValidationError(_("Onbekend kanaal."))
@@ -218,6 +288,8 @@ def zaak_registreren(
 
     versie = producten_services.product_huidige_versie(product=product)
     inhoud = versie.inhoud
+    if hoofdzaak is None:
+        antwoorden = antwoorden_controleren(aanvraagvragen(versie), antwoorden or {})
     nu = timezone.now()
     vandaag = timezone.localdate(nu)
     streef = uiterst = uiterst_ruw = None
@@ -228,7 +300,7 @@ def zaak_registreren(
         uiterst = kalender.atw_toepassen(vandaag, uiterst_ruw)
     afdeling = Afdeling.objects.filter(code=inhoud.get("afdeling") or "").first()
 
-    zaak = Zaak.objects.create(
+    zaak = Zaak(
         signaaldatum=signaaldatum(vandaag, streef, uiterst),
         nummer=volgend_zaaknummer(jaar=vandaag.year),
         klant=klant,
@@ -242,7 +314,12 @@ def zaak_registreren(
         streefdatum=streef,
         uiterste_datum=uiterst,
         uiterste_datum_ruw=uiterst_ruw,
+        overdracht=overdracht.strip(),
+        # A compound request's main case follows its parts; only they are picked up.
+        oppakken_uiterlijk=None if inhoud.get("onderdelen") else _oppakdatum(afdeling, vandaag),
     )
+    zaak.termijndatum_bijwerken()
+    zaak.save()
     _historie(
         zaak,
         van="",
@@ -323,6 +400,8 @@ def zaak_in_behandeling_nemen(
     zaak, van = _overgang(zaak, "in_behandeling_nemen", verwachte_status=verwachte_status)
     if zaak.behandelaar_id is None:
         zaak.behandelaar = user
+    if zaak.opgepakt_op is None:
+        zaak.opgepakt_op = timezone.now()
     zaak.save()
     _historie(
         zaak,
@@ -382,6 +461,7 @@ def _na_opschorting(zaak: Zaak, vandaag: date) -> None:
         zaak.uiterste_datum = kalender.atw_toepassen(
             timezone.localdate(zaak.geregistreerd_op), zaak.uiterste_datum_ruw
         )
+    zaak.termijndatum_bijwerken()
     zaak.opgeschort_op = None
 
 
@@ -390,7 +470,7 @@ def zaak_hervatten(
     *, zaak: Zaak, user: User, reden: str = "", verwachte_status: str | None = None
 ) -> Zaak:
     """The customer answered (or the behandelaar resumes): the clock runs again."""
-    _eis(mag_behandelen(user, zaak) or _is_klant_zelf(user, zaak))
+    _eis(mag_behandelen(user, zaak) or is_klant_zelf(user, zaak))
     zaak, van = _overgang(zaak, "hervatten", verwachte_status=verwachte_status)
     _na_opschorting(zaak, timezone.localdate())
     zaak.save()
@@ -421,6 +501,7 @@ def zaak_verlengen(*, zaak: Zaak, user: User, weken: int, reden: str) -> Zaak:
     ruw = (zaak.uiterste_datum_ruw or zaak.uiterste_datum) + timedelta(weeks=weken)
     zaak.uiterste_datum_ruw = ruw
     zaak.uiterste_datum = kalender.atw_toepassen(timezone.localdate(zaak.geregistreerd_op), ruw)
+    zaak.termijndatum_bijwerken()
     zaak.verlengd = True
     zaak.verlenging_reden = reden.strip()
     zaak.save()
@@ -533,7 +614,7 @@ def zaak_afwijzen(
 @transaction.atomic
 def zaak_intrekken(*, zaak: Zaak, user: User, reden: str = "") -> Zaak:
     """Withdrawn by the customer (or an agent on their behalf); parts go with it."""
-    _eis(_is_klant_zelf(user, zaak) or user.has_perm("kcc.klantbeeld_inzien"))
+    _eis(is_klant_zelf(user, zaak) or user.has_perm("kcc.klantbeeld_inzien"))
     for deelzaak in zaak.deelzaken.exclude(status__in=EIND_STATUSSEN):
         _afsluiten(
             deelzaak,
@@ -586,6 +667,7 @@ def _hoofdzaak_bijwerken(deelzaak: Zaak) -> None:
     delen = list(hoofdzaak.deelzaken.values_list("status", flat=True))
     if hoofdzaak.status == ZaakStatus.ONTVANGEN and any(s != ZaakStatus.ONTVANGEN for s in delen):
         hoofdzaak.in_behandeling_nemen()
+        hoofdzaak.opgepakt_op = hoofdzaak.opgepakt_op or timezone.now()
         hoofdzaak.save()
         _historie(
             hoofdzaak,
@@ -636,6 +718,13 @@ def zaak_toewijzen(*, zaak: Zaak, user: User, behandelaar: User) -> Zaak:
         omschrijving=f"Zaak {zaak.nummer} toegewezen aan {behandelaar.get_username()}",
         reden=_("Werkverdeling"),
     )
+    if behandelaar.pk != user.pk:
+        _melden(
+            [behandelaar],
+            Melding.Soort.TOEGEWEZEN,
+            _("Zaak %(nummer)s is aan u toegewezen") % {"nummer": zaak.nummer},
+            zaak,
+        )
     return zaak
 
 
@@ -654,3 +743,134 @@ def zaak_notitie_toevoegen(*, zaak: Zaak, user: User, tekst: str) -> ZaakNotitie
         reden=_("Zaakbehandeling"),
     )
     return notitie
+
+
+@transaction.atomic
+def zaak_overdragen(*, zaak: Zaak, user: User, afdeling: Afdeling, toelichting: str) -> Zaak:
+    """Hand an open case to another afdeling, with what it needs to know.
+
+    The KCC (klantmanager, teamleider) keeps control of the chain and may
+    route any case; a behandelaar passes on a case of their own afdeling
+    that belongs elsewhere. The new afdeling's teamleiders get a notice, and
+    a case not yet in behandeling gets the new afdeling's pick-up norm.
+    """
+    _eis(mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien"))
+    if not toelichting.strip():
+        raise ValidationError(_("Schrijf op wat de afdeling moet weten."))
+    if not afdeling.actief:
+        raise ValidationError(_("Deze afdeling neemt geen zaken meer aan."))
+    zaak = _vergrendel(zaak, None)
+    if not zaak.is_open:
+        raise ZaakConflict(_("Een afgesloten zaak kan niet worden overgedragen."))
+    if zaak.afdeling_id == afdeling.pk:
+        raise ValidationError(_("De zaak ligt al bij deze afdeling."))
+    van_afdeling = zaak.afdeling
+    zaak.afdeling = afdeling
+    zaak.behandelaar = None
+    zaak.overdracht = "\n\n".join(
+        p
+        for p in [
+            zaak.overdracht,
+            f"{timezone.localtime():%d-%m-%Y %H:%M} {user}: {toelichting.strip()}",
+        ]
+        if p
+    )
+    if zaak.status == ZaakStatus.ONTVANGEN:
+        zaak.oppakken_uiterlijk = _oppakdatum(afdeling, timezone.localdate())
+        zaak.oppak_gemeld_op = None
+    zaak.save()
+    _historie(
+        zaak,
+        van=zaak.status,
+        user=user,
+        reden=_("Overgedragen van %(van)s aan %(naar)s: %(toelichting)s")
+        % {
+            "van": van_afdeling or _("geen afdeling"),
+            "naar": afdeling,
+            "toelichting": toelichting.strip(),
+        },
+    )
+    _melden(
+        teamleiders_van(afdeling.pk),
+        Melding.Soort.OVERGEDRAGEN,
+        _("Zaak %(nummer)s is aan %(afdeling)s overgedragen")
+        % {"nummer": zaak.nummer, "afdeling": afdeling},
+        zaak,
+    )
+    audit_log(
+        user=user,
+        actie=Actie.WIJZIGEN,
+        obj=zaak,
+        betrokkene=zaak.klant.identificatie,
+        omschrijving=f"Zaak {zaak.nummer} overgedragen aan {afdeling.code}",
+        reden=_("Overdracht aan de backoffice"),
+    )
+    return zaak
+
+
+def documentvereiste(zaak: Zaak, naam: str) -> dict | None:
+    """The catalogue's requirement for a document of this name, if any."""
+    for vereiste in zaak.productversie.inhoud.get("documenten", []):
+        if vereiste["naam"] == naam:
+            return vereiste
+    return None
+
+
+@transaction.atomic
+def zaak_document_toevoegen(*, zaak: Zaak, user: User, bestand, naam: str) -> ZaakDocument:
+    """Add a document to a case, checked by its content before it is stored.
+
+    The customer adds documents to their own open case; staff who may see
+    or work the case add them to any case. When ``naam`` is one of the
+    product's required documents, that requirement's types and size apply.
+    """
+    door_klant = is_klant_zelf(user, zaak)
+    _eis(door_klant or mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien"))
+    naam = (naam or "").strip()[:200]
+    if not naam:
+        raise ValidationError(_("Zeg wat voor document het is."))
+    zaak = _vergrendel(zaak, None)
+    if door_klant and not zaak.is_open:
+        raise ValidationError(
+            _("Deze aanvraag is afgesloten. Neem contact met ons op als u nog iets wilt sturen.")
+        )
+    vereiste = documentvereiste(zaak, naam) or {}
+    soort = bestanden.upload_controleren(
+        bestand,
+        toegestaan=vereiste.get("bestandstypen") or None,
+        max_mb=vereiste.get("max_mb") or settings.UPLOAD_MAX_MB,
+    )
+    document = ZaakDocument(
+        zaak=zaak,
+        naam=naam,
+        bestandsnaam=bestanden.veilige_bestandsnaam(bestand.name or ""),
+        bestandstype=soort,
+        grootte=bestand.size,
+        sha256=bestanden.sha256(bestand),
+        toegevoegd_door=user if user.is_authenticated else None,
+        door_klant=door_klant,
+    )
+    document.bestand.save("upload", bestand, save=False)
+    # A file without its row must not stay behind when the transaction
+    # rolls back; removing it on failure here covers this function's part.
+    try:
+        document.save()
+        _historie(
+            zaak,
+            van=zaak.status,
+            user=user,
+            reden=_("Document toegevoegd: %(naam)s") % {"naam": naam},
+        )
+        if not door_klant:
+            audit_log(
+                user=user,
+                actie=Actie.AANMAKEN,
+                obj=zaak,
+                betrokkene=zaak.klant.identificatie,
+                omschrijving=f"Document '{naam}' toegevoegd aan zaak {zaak.nummer}",
+                reden=_("Zaakbehandeling"),
+            )
+    except Exception:
+        document.bestand.delete(save=False)
+        raise
+    return document

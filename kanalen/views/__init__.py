@@ -1,0 +1,1 @@
+"""Screens of the front office, one module per area."""

@@ -1,0 +1,269 @@
+"""The agent workspace (/kcc/): find a customer, the klantbeeld, product
+information and the knowledge base, requests on the customer's behalf,
+notices and failed messages."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kanalen import services as kanaal_services
+from kanalen.models import Bericht, BerichtStatus
+from kcc import services as kcc_services
+from kcc.access import medewerker_required, per_uuid_of_404
+from kcc.audit import Actie, audit_log
+from kcc.choices import KanaalSoort
+from kcc.models import Melding
+from klanten.selectors import klant_inzien, klanten_zoeken
+from producten import selectors as producten_selectors
+from producten import services as producten_services
+from producten.formulier import formulier_initial, formulier_voor
+from producten.models import OnbeantwoordeZoekvraag
+from zaken import selectors as zaken_selectors
+from zaken import services as zaken_services
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required()
+def werkplek_index(request):
+    # The search is a POST so a BSN or name never appears in a URL (access
+    # logs, browser history on shared workstations).
+    zoekterm = request.POST.get("q", "").strip() if request.method == "POST" else ""
+    mag_zoeken = request.user.has_perm("kcc.klantbeeld_inzien")
+    resultaten = None
+    if zoekterm and mag_zoeken:
+        resultaten = klanten_zoeken(zoekterm=zoekterm, user=request.user, request=request)
+    return render(
+        request,
+        "werkplek/index.html",
+        {
+            "zoekterm": zoekterm,
+            "mag_zoeken": mag_zoeken,
+            "resultaten": resultaten,
+            "afdelingen": request.user.afdelingen.filter(actief=True),
+        },
+    )
+
+
+def _aanvraagbare_producten():
+    return (
+        producten_selectors.producten_aangeboden()
+        .filter(kanalen__aanvragen=True)
+        .distinct()
+        .order_by("naam")
+    )
+
+
+@require_GET
+@medewerker_required("kcc.klantbeeld_inzien")
+def werkplek_klantbeeld(request, klant_uuid):
+    klant = klant_inzien(
+        klant_uuid=klant_uuid,
+        user=request.user,
+        reden="Klantbeeld geopend in de KCC-werkplek",
+        request=request,
+    )
+    return render(
+        request,
+        "werkplek/klantbeeld.html",
+        {
+            "klant": klant,
+            "zaken": zaken_selectors.zaken_van_klant(klant=klant),
+            "berichten": klant.berichten.select_related("zaak").order_by("-aangemaakt")[:20],
+            "producten": _aanvraagbare_producten(),
+        },
+    )
+
+
+# --- Product information and knowledge base in the agent workspace ----------
+
+
+@require_GET
+@medewerker_required()
+def werkplek_producten(request):
+    zoekterm = request.GET.get("q", "").strip()[:200]
+    producten = (
+        producten_selectors.producten_zoeken(zoekterm=zoekterm)
+        if zoekterm
+        else list(producten_selectors.producten_aangeboden().order_by("naam"))
+    )
+    kennis = producten_selectors.kennisitems_zoeken(zoekterm=zoekterm, limit=8) if zoekterm else []
+    if zoekterm and not producten and not kennis:
+        producten_services.zoekvraag_zonder_resultaat(
+            zoekterm=zoekterm, bron=OnbeantwoordeZoekvraag.Bron.WERKPLEK
+        )
+    return render(
+        request,
+        "werkplek/producten.html",
+        {
+            "zoekterm": zoekterm,
+            "producten": producten,
+            "kennis": kennis,
+            "kanalen": KanaalSoort.choices,
+        },
+    )
+
+
+@require_GET
+@medewerker_required("kcc.werkplek_gebruiken", "kcc.beheer_gebruiken")
+def werkplek_product(request, code):
+    # The beheerder previews a (concept) product here, as agents will see it.
+    product = producten_selectors.product_voorbeeld(code=code)
+    return render(
+        request,
+        "werkplek/product.html",
+        {"product": product, "kanalen": KanaalSoort.choices},
+    )
+
+
+@require_GET
+@medewerker_required()
+def werkplek_kennisbank(request):
+    zoekterm = request.GET.get("q", "").strip()[:200]
+    resultaten = None
+    if zoekterm:
+        resultaten = producten_selectors.kennisitems_zoeken(zoekterm=zoekterm)
+        if not resultaten:
+            producten_services.zoekvraag_zonder_resultaat(
+                zoekterm=zoekterm, bron=OnbeantwoordeZoekvraag.Bron.WERKPLEK
+            )
+    return render(
+        request,
+        "werkplek/kennisbank.html",
+        {"zoekterm": zoekterm, "resultaten": resultaten, "kanalen": KanaalSoort.choices},
+    )
+
+
+@require_POST
+@medewerker_required()
+def werkplek_kennisgebruik(request, item_uuid):
+    item = get_object_or_404(producten_selectors.kennisitems_gepubliceerd(), uuid=item_uuid)
+    geholpen = request.POST.get("geholpen")
+    kanaal = request.POST.get("kanaal", KanaalSoort.TELEFOON)
+    if geholpen not in {"ja", "nee"} or kanaal not in KanaalSoort.values:
+        messages.error(request, _("Kies of het antwoord de vraag beantwoordde."))
+    else:
+        producten_services.kennisgebruik_vastleggen(
+            item=item, user=request.user, kanaal=kanaal, geholpen=geholpen == "ja"
+        )
+        messages.success(request, _("Vastgelegd. Dank u, zo wordt de kennisbank beter."))
+    terug = request.POST.get("terug", "")
+    if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
+        terug = reverse("werkplek:kennisbank")
+    return redirect(terug)
+
+
+# --- A request on the customer's behalf -------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required("kcc.klantbeeld_inzien")
+def werkplek_aanvraag(request, klant_uuid):
+    """Start a case for a customer (telefoon, balie, ...): the product's own
+    form, with what the customer told us before already filled in, and a
+    hand-over note for the afdeling."""
+    klant = klant_inzien(
+        klant_uuid=klant_uuid, user=request.user, reden="Aanvraag namens de klant", request=request
+    )
+    gegevens = request.POST if request.method == "POST" else request.GET
+    product = per_uuid_of_404(_aanvraagbare_producten(), gegevens.get("product"))
+    versie = producten_services.product_huidige_versie(product=product)
+    vragen = zaken_services.aanvraagvragen(versie)
+    kanaal = gegevens.get("kanaal", KanaalSoort.TELEFOON)
+    overdracht = request.POST.get("overdracht", "")
+    if request.method == "POST":
+        formulier = formulier_voor(vragen, data=request.POST, prefix="v")
+        if formulier.is_valid():
+            try:
+                zaak = zaken_services.zaak_registreren(
+                    klant=klant,
+                    product=product,
+                    kanaal=kanaal,
+                    antwoorden={s: formulier.data.get(f"v-{s}", "") for s in formulier.fields},
+                    user=request.user,
+                    overdracht=overdracht,
+                )
+            except ValidationError as error:
+                if hasattr(error, "error_dict"):
+                    for veld, fouten in error.error_dict.items():
+                        formulier.add_error(veld if veld in formulier.fields else None, fouten)
+                else:
+                    messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request, _("Zaak %(nummer)s is geregistreerd.") % {"nummer": zaak.nummer}
+                )
+                return redirect("werkplek:zaak", zaak_uuid=zaak.uuid)
+    else:
+        eerder = zaken_selectors.eerdere_antwoorden(klant=klant)
+        formulier = formulier_voor(vragen, initial=formulier_initial(vragen, eerder), prefix="v")
+    return render(
+        request,
+        "werkplek/aanvraag.html",
+        {
+            "klant": klant,
+            "product": product,
+            "inhoud": versie.inhoud,
+            "formulier": formulier,
+            "bekend": klant.bekende_gegevens(
+                versie.inhoud.get("prefill", []), adres_afschermen=True
+            ),
+            "kanaal": kanaal,
+            "kanalen": KanaalSoort.choices,
+            "overdracht": overdracht,
+        },
+    )
+
+
+# --- Notices and failed messages ---------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required()
+def werkplek_meldingen(request):
+    """The user's notices: escalations, cases handed to them; newest first."""
+    if request.method == "POST":
+        melding = None
+        if request.POST.get("melding"):
+            melding = per_uuid_of_404(
+                Melding.objects.filter(ontvanger=request.user), request.POST["melding"]
+            )
+        kcc_services.meldingen_gelezen(user=request.user, melding=melding)
+        return redirect("werkplek:meldingen")
+    meldingen = list(Melding.objects.filter(ontvanger=request.user)[:100])
+    return render(request, "werkplek/meldingen.html", {"meldingen": meldingen})
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required("kcc.zaken_toewijzen")
+def werkplek_mislukte_berichten(request):
+    """Messages that could not be sent: the teamleider corrects and resends."""
+    if request.method == "POST":
+        bericht = per_uuid_of_404(Bericht.objects.all(), request.POST.get("bericht"))
+        try:
+            kanaal_services.bericht_opnieuw_versturen(bericht=bericht, user=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Het bericht staat weer in de wachtrij."))
+        return redirect("werkplek:mislukte-berichten")
+    berichten = list(
+        Bericht.objects.filter(status=BerichtStatus.MISLUKT)
+        .select_related("klant", "zaak")
+        .order_by("-aangemaakt")[:200]
+    )
+    if berichten:
+        audit_log(
+            user=request.user,
+            actie=Actie.ZOEKEN,
+            object_type="kanalen.Bericht",
+            omschrijving=f"Mislukte berichten bekeken ({len(berichten)})",
+            reden="Berichten opnieuw versturen",
+            request=request,
+        )
+    return render(request, "werkplek/mislukte_berichten.html", {"berichten": berichten})
