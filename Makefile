@@ -83,12 +83,19 @@ check-compose:
 
 # Benchmarks print Markdown tables; results with their command and machine
 # are kept in docs/benchmarks.md. Use DATABASE_URL for PostgreSQL figures.
+# The scale benchmarks fill <database>_schaal once (manage.py schaaldata, some
+# minutes) and keep it for later runs.
 bench: install
 	$(BIN)/python benchmarks/kennisbank_zoeken.py
 	@if [ -n "$$DATABASE_URL" ] && [ -n "$$REDIS_URL" ]; then \
 		$(BIN)/python benchmarks/zaken_bench.py; \
 	else \
 		echo "benchmarks/zaken_bench.py skipped: it needs DATABASE_URL and REDIS_URL"; \
+	fi
+	@if [ -n "$$DATABASE_URL" ]; then \
+		$(BIN)/python benchmarks/werkvoorraad_bench.py; \
+	else \
+		echo "scale benchmarks skipped: they need DATABASE_URL (PostgreSQL)"; \
 	fi
 
 # Stops and restarts the local Redis: run it on a development machine only.
