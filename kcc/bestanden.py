@@ -83,7 +83,8 @@ def upload_controleren(
 ) -> str:
     """Check an upload; returns its type code or raises a friendly ValidationError."""
     toegestaan = toegestaan or STANDAARD_SOORTEN
-    labels = ", ".join(SOORTEN[s][0] for s in toegestaan if s in SOORTEN)
+    namen = [SOORTEN[s][0] for s in toegestaan if s in SOORTEN]
+    labels = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + _(" of ") + namen[-1]
     if bestand is None or not bestand.size:
         raise ValidationError(_("Het bestand is leeg. Kies een ander bestand."), code="leeg")
     if bestand.size > max_mb * 1024 * 1024:
@@ -96,8 +97,8 @@ def upload_controleren(
     if soort is None:
         raise ValidationError(
             _(
-                "Wij kunnen dit bestand niet openen. Het is geen %(labels)s-bestand, of het is "
-                "beschadigd. Kies een %(labels)s-bestand."
+                "Wij kunnen dit bestand niet openen: het is geen %(labels)s, of het is "
+                "beschadigd. Kies een ander bestand."
             )
             % {"labels": labels},
             code="onbekend_type",

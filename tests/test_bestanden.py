@@ -45,7 +45,7 @@ def test_it_refuses_a_program_named_like_a_pdf():
     with pytest.raises(ValidationError) as fout:
         upload_controleren(SimpleUploadedFile("aanvraag.pdf", b"MZ\x90\x00program"))
     assert "niet openen" in fout.value.messages[0]
-    assert "PDF, JPEG, PNG" in fout.value.messages[0]
+    assert "geen PDF, JPEG of PNG" in fout.value.messages[0]
 
 
 def test_it_refuses_a_type_the_product_does_not_accept():
