@@ -7,6 +7,10 @@ class KanalenConfig(AppConfig):
 
     def ready(self):
         from kanalen import receivers
+        from klanten.signals import klanten_samengevoegd
         from zaken.signals import zaak_gewijzigd
 
         zaak_gewijzigd.connect(receivers.zaak_gewijzigd, dispatch_uid="kanalen.zaak_gewijzigd")
+        klanten_samengevoegd.connect(
+            receivers.klanten_samengevoegd, dispatch_uid="kanalen.klanten_samengevoegd"
+        )

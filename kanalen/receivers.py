@@ -4,6 +4,23 @@ from kanalen import services
 
 
 def zaak_gewijzigd(sender, zaak, wijziging, **kwargs):
-    """A case changed: tell the customer when the change says so (same transaction)."""
+    """A case changed: tell the customer when the change says so (same
+    transaction), and the agents who have the customer open (after commit)."""
+    from kcc.realtime import klant_group, push_to_group
+
     if wijziging.klant_informeren:
         services.bericht_voor_zaakwijziging(zaak=zaak, wijziging=wijziging)
+    push_to_group(
+        klant_group(zaak.klant.uuid),
+        {
+            "type": "zaak",
+            "tekst": f"{zaak.nummer}: {wijziging.statusstap or wijziging.get_naar_display()}",
+        },
+    )
+
+
+def klanten_samengevoegd(sender, behouden, opheffen, **kwargs):
+    """A duplicate customer was merged: the messages sent to them move along."""
+    from kanalen.models import Bericht
+
+    Bericht.objects.filter(klant=opheffen).update(klant=behouden)

@@ -253,7 +253,8 @@ def klanten_genereren(aantal: int, rnd: random.Random, *, start: int = 0) -> int
             letters = "".join(rnd.choices("ABCDEFGHJKLMNPRSTVWXZ", k=2))
             postcode = f"{rnd.randint(1000, 9999)}{letters}"
             huisnummer = str(rnd.randint(1, 250))
-            telefoon = f"06{rnd.randint(10_000_000, 99_999_999)}" if rnd.random() < 0.8 else ""
+            # Stored as Klant.save() stores them: E.164, e-mail in lower case.
+            telefoon = f"+316{rnd.randint(10_000_000, 99_999_999)}" if rnd.random() < 0.8 else ""
             voorkeur = rnd.choices(["email", "sms", "portaal"], [70, 20, 10])[0]
             if i % 20 == 19:
                 naam = f"{rnd.choice(BEDRIJVEN)} {rnd.choice(ACHTERNAMEN)[1]} {i}"
@@ -276,6 +277,7 @@ def klanten_genereren(aantal: int, rnd: random.Random, *, start: int = 0) -> int
                     f"info@bedrijf{i}.example.nl",
                     telefoon,
                     voorkeur,
+                    "nl",
                     False,
                     nu,
                     nu,
@@ -307,6 +309,7 @@ def klanten_genereren(aantal: int, rnd: random.Random, *, start: int = 0) -> int
                 email,
                 telefoon,
                 voorkeur,
+                "nl",
                 rnd.random() < 0.002,
                 nu,
                 nu,
@@ -332,6 +335,7 @@ def klanten_genereren(aantal: int, rnd: random.Random, *, start: int = 0) -> int
             "email",
             "telefoon",
             "berichtvoorkeur",
+            "taal",
             "geheimhouding",
             "aangemaakt",
             "gewijzigd",

@@ -36,7 +36,9 @@ from django.utils.translation import gettext as _
 
 from kanalen.models import Bericht, BerichtSjabloon, BerichtStatus
 from kcc import sms
+from kcc.audit import Actie, audit_log
 from kcc.models import User
+from kcc.realtime import klant_group, push_to_group
 from kcc.telefoon import is_mobiel, normaliseer_telefoon
 from klanten.models import Klant
 
@@ -302,5 +304,66 @@ def bericht_opnieuw_versturen(*, bericht: Bericht, user: User) -> Bericht:
     bericht.pogingen = 0
     bericht.volgende_poging = timezone.now()
     bericht.save()
+    transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
+    return bericht
+
+
+# --- Messages an agent writes ----------------------------------------------------
+
+
+@transaction.atomic
+def bericht_aan_klant(
+    *, klant: Klant, user: User, kanaal: str, onderwerp: str, tekst: str, zaak=None
+) -> Bericht:
+    """An e-mail or SMS an agent writes to the customer (e.g. the link to apply
+    online): through the outbox, like every message, so it is sent once and
+    appears on the customer's timeline and in Mijn omgeving."""
+    if not user.has_perm("kcc.werkplek_gebruiken"):
+        raise PermissionDenied
+    fouten = {}
+    if not tekst.strip():
+        fouten["tekst"] = [_("Schrijf het bericht.")]
+    if kanaal == Bericht.Kanaal.EMAIL:
+        ontvanger = klant.email
+        if not ontvanger:
+            fouten["kanaal"] = [_("Van deze klant is geen e-mailadres bekend.")]
+        if not onderwerp.strip():
+            fouten["onderwerp"] = [_("Een e-mail heeft een onderwerp nodig.")]
+    elif kanaal == Bericht.Kanaal.SMS:
+        ontvanger = ""
+        if klant.telefoon:
+            try:
+                nummer = normaliseer_telefoon(klant.telefoon)
+                ontvanger = nummer if is_mobiel(nummer) else ""
+            except ValidationError:
+                ontvanger = ""
+        if not ontvanger:
+            fouten["kanaal"] = [_("Van deze klant is geen mobiel nummer bekend.")]
+        elif len(tekst.strip()) > 320:
+            fouten["tekst"] = [_("Een sms is hoogstens 320 tekens.")]
+    else:
+        fouten["kanaal"] = [_("Kies e-mail of sms.")]
+    if fouten:
+        raise ValidationError(fouten)
+    bericht = Bericht.objects.create(
+        klant=klant,
+        zaak=zaak,
+        kanaal=kanaal,
+        ontvanger=ontvanger,
+        onderwerp=(
+            onderwerp.strip()
+            or _("Bericht van %(gemeente)s") % {"gemeente": settings.GEMEENTE_NAAM}
+        )[:200],
+        tekst=tekst.strip(),
+    )
+    audit_log(
+        user=user,
+        actie=Actie.AANMAKEN,
+        obj=bericht,
+        betrokkene=klant.identificatie,
+        omschrijving=f"{bericht.get_kanaal_display()} aan de klant geschreven",
+        reden=_("Klant informeren"),
+    )
+    push_to_group(klant_group(klant.uuid), {"type": "bericht", "tekst": _("Bericht verstuurd")})
     transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
     return bericht

@@ -1,12 +1,26 @@
 from django.urls import path
 
-from kanalen.views import werkplek, zaken
+from kanalen.views import klanten, werkplek, zaken
 
 app_name = "werkplek"
 
 urlpatterns = [
     path("", werkplek.werkplek_index, name="index"),
-    path("klanten/<uuid:klant_uuid>/", werkplek.werkplek_klantbeeld, name="klantbeeld"),
+    path("contact/", klanten.anoniem_contact, name="anoniem-contact"),
+    path("contactverzoeken/", werkplek.werkplek_contactverzoeken, name="contactverzoeken"),
+    path("klanten/<uuid:klant_uuid>/", klanten.klantbeeld, name="klantbeeld"),
+    path("klanten/<uuid:klant_uuid>/tijdlijn/", klanten.klantbeeld_tijdlijn, name="tijdlijn"),
+    path("klanten/<uuid:klant_uuid>/contact/", klanten.contact_registreren, name="contact"),
+    path("klanten/<uuid:klant_uuid>/bericht/", klanten.bericht_versturen, name="bericht"),
+    path(
+        "klanten/<uuid:klant_uuid>/contactgegevens/",
+        klanten.contactgegevens_wijzigen,
+        name="contactgegevens",
+    ),
+    path("klanten/<uuid:klant_uuid>/toestemming/", klanten.toestemming, name="toestemming"),
+    path("klanten/<uuid:klant_uuid>/brp/", klanten.brp_verversen, name="brp"),
+    path("klanten/<uuid:klant_uuid>/samenvoegen/", klanten.samenvoegen, name="samenvoegen"),
+    path("klanten/<uuid:klant_uuid>/inzage/", klanten.inzage, name="inzage"),
     path("klanten/<uuid:klant_uuid>/aanvraag/", werkplek.werkplek_aanvraag, name="aanvraag"),
     path("producten/", werkplek.werkplek_producten, name="producten"),
     path("producten/<slug:code>/", werkplek.werkplek_product, name="product"),

@@ -26,3 +26,19 @@ def push_to_user(user_uuid: uuid.UUID | str, event: dict) -> None:
         )
 
     transaction.on_commit(send)
+
+
+def klant_group(klant_uuid: uuid.UUID | str) -> str:
+    """Pages showing one customer's klantbeeld (staff allowed to see it)."""
+    return f"klant.{klant_uuid}"
+
+
+def push_to_group(group: str, event: dict) -> None:
+    """Like push_to_user, for a group of pages (e.g. one customer's klantbeeld)."""
+
+    def send():
+        async_to_sync(get_channel_layer().group_send)(
+            group, {"type": "group.event", "event": event}
+        )
+
+    transaction.on_commit(send)

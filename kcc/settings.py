@@ -198,6 +198,14 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "kcc.tasks.heartbeat", "schedule": 60.0},
     "termijnen-bewaken": {"task": "zaken.tasks.termijnen_bewaken", "schedule": 15 * 60.0},
     "berichten-wachtrij": {"task": "kanalen.tasks.berichten_wachtrij_verwerken", "schedule": 60.0},
+    "contactverzoeken-bewaken": {
+        "task": "klanten.tasks.contactverzoeken_bewaken",
+        "schedule": 15 * 60.0,
+    },
+    "klantcontacten-anonimiseren": {
+        "task": "klanten.tasks.klantcontacten_anonimiseren",
+        "schedule": crontab(hour=2, minute=30),
+    },
     "zoekvragen-opruimen": {
         "task": "producten.tasks.zoekvragen_opruimen",
         "schedule": crontab(hour=3, minute=15),
@@ -402,6 +410,21 @@ LOGGING = {
         "dashboard": {"level": LOG_LEVEL},
     },
 }
+
+# --- Customers ------------------------------------------------------------
+
+# The person register (BRP): the demo residents locally, or the Haal Centraal
+# BRP Personen API through the municipality's gateway.
+BRP_BACKEND = env_choice("BRP_BACKEND", ("lokaal", "haalcentraal"), "lokaal")
+if BRP_BACKEND == "haalcentraal":
+    BRP_API_URL = env_str("BRP_API_URL")
+    BRP_API_KEY = env_str("BRP_API_KEY")
+BRP_TIMEOUT_SECONDS = env_int("BRP_TIMEOUT_SECONDS", 5, minimum=1)
+# Retention (AVG): the free text of contacts (question, answer, on behalf of)
+# is anonymised after this many days; what is needed for the KPIs stays.
+KLANTCONTACT_BEWAARTERMIJN_DAGEN = env_int("KLANTCONTACT_BEWAARTERMIJN_DAGEN", 730, minimum=30)
+# The default term of a contactverzoek, in working days.
+CONTACTVERZOEK_TERMIJN_WERKDAGEN = env_int("CONTACTVERZOEK_TERMIJN_WERKDAGEN", 2, minimum=1)
 
 # --- Platform -------------------------------------------------------------
 

@@ -200,3 +200,111 @@ def laden(stdout) -> None:
             },
         )
     stdout.write(f"  {len(PERSONEN)} inwoners, {len(ORGANISATIES)} organisaties")
+    _contacten(stdout)
+
+
+# bsn, days ago, channel, subject, question, answer, at once, hand over to
+CONTACTEN = [
+    (
+        "999993653",
+        40,
+        "telefoon",
+        "Paspoort",
+        "Hoe lang is mijn paspoort geldig?",
+        "Tien jaar voor volwassenen.",
+        True,
+        None,
+    ),
+    (
+        "999993653",
+        12,
+        "balie",
+        "Parkeervergunning",
+        "Kan ik een tweede vergunning krijgen?",
+        "Nee, één per adres; wel bezoekersparkeren.",
+        True,
+        None,
+    ),
+    (
+        "999993653",
+        2,
+        "email",
+        "Afval",
+        "De container is niet geleegd.",
+        "Doorgezet naar Openbare Ruimte.",
+        False,
+        "openbare-ruimte",
+    ),
+    (
+        "999990019",
+        5,
+        "telefoon",
+        "Verhuizing",
+        "Wanneer wordt mijn verhuizing verwerkt?",
+        "Binnen vijf werkdagen; u krijgt bericht.",
+        True,
+        None,
+    ),
+    (
+        "999991772",
+        20,
+        "chat",
+        "Bijzondere bijstand",
+        "Welke papieren heb ik nodig?",
+        "Bankafschriften van drie maanden en uw huurcontract.",
+        True,
+        None,
+    ),
+    (
+        "999991772",
+        1,
+        "telefoon",
+        "Bijzondere bijstand",
+        "Ik heb de afschriften nog niet.",
+        "Terugbelverzoek voor Werk en Inkomen.",
+        False,
+        "werk-inkomen",
+    ),
+    (
+        None,
+        0,
+        "telefoon",
+        "Openingstijden",
+        "Is het gemeentehuis zaterdag open?",
+        "Nee, van maandag tot en met vrijdag.",
+        True,
+        None,
+    ),
+]
+
+
+def _contacten(stdout) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kcc.models import Afdeling, User
+    from klanten import services
+    from klanten.models import Klantcontact
+
+    if Klantcontact.objects.exists():
+        stdout.write("  contacten bestaan al")
+        return
+    medewerker = User.objects.get(username="klantmanager")
+    nu = timezone.now()
+    for bsn, dagen, kanaal, onderwerp, vraag, antwoord, goed, afdeling in CONTACTEN:
+        begin = nu - timedelta(days=dagen, minutes=7)
+        services.klantcontact_registreren(
+            klant=Klant.objects.get(bsn=bsn) if bsn else None,
+            user=medewerker,
+            kanaal=kanaal,
+            onderwerp=onderwerp,
+            vraag=vraag,
+            antwoord=antwoord,
+            in_een_keer_goed=goed,
+            gestart_op=begin,
+            beeindigd_op=begin + timedelta(minutes=4),
+            overgedragen_aan=Afdeling.objects.get(code=afdeling) if afdeling else None,
+            terugbelverzoek=afdeling is not None,
+        )
+    stdout.write(f"  {len(CONTACTEN)} contacten")

@@ -1,10 +1,16 @@
 import uuid
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_fsm import FSMField, transition
 
+from kcc.choices import KanaalSoort
 from kcc.identifiers import validate_bsn, validate_kvk_nummer, validate_vestigingsnummer
+from kcc.telefoon import normaliseer_telefoon
 
 
 class Klant(models.Model):
@@ -57,6 +63,31 @@ class Klant(models.Model):
         default=False,
         help_text=_("Het adres wordt afgeschermd voor medewerkers die het niet nodig hebben."),
     )
+
+    class Taal(models.TextChoices):
+        NEDERLANDS = "nl", _("Nederlands")
+        ENGELS = "en", _("Engels")
+        DUITS = "de", _("Duits")
+        POOLS = "pl", _("Pools")
+        TURKS = "tr", _("Turks")
+        ARABISCH = "ar", _("Arabisch")
+        OEKRAIENS = "uk", _("Oekraïens")
+
+    taal = models.CharField(
+        _("voorkeurstaal"), max_length=5, choices=Taal.choices, default=Taal.NEDERLANDS
+    )
+    brp_bijgewerkt_op = models.DateTimeField(
+        _("laatst uit de BRP bijgewerkt"), null=True, blank=True
+    )
+    samengevoegd_in = models.ForeignKey(
+        "self",
+        verbose_name=_("samengevoegd in"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="samengevoegde_klanten",
+        help_text=_("Deze klant was een dubbele registratie van die klant."),
+    )
     aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
     gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
@@ -74,11 +105,29 @@ class Klant(models.Model):
         indexes = [
             models.Index(fields=["postcode", "huisnummer"]),
             models.Index(fields=["geslachtsnaam", "geboortedatum"]),
+            models.Index(fields=["geboortedatum"]),
             models.Index(fields=["kvk_nummer"]),
+            models.Index(fields=["telefoon"]),
+            models.Index(fields=["email"]),
         ]
 
     def __str__(self):
         return self.naam
+
+    def save(self, *args, **kwargs):
+        # One form for contact details, so a search by phone or e-mail finds
+        # them however they were typed.
+        self.email = (self.email or "").strip().lower()
+        if self.telefoon:
+            try:
+                self.telefoon = normaliseer_telefoon(self.telefoon)
+            except ValidationError:
+                self.telefoon = self.telefoon.strip()
+        super().save(*args, **kwargs)
+
+    @property
+    def is_samengevoegd(self) -> bool:
+        return self.samengevoegd_in_id is not None
 
     @property
     def naam(self) -> str:
@@ -119,3 +168,272 @@ class Klant(models.Model):
         if not self.straat:
             return ""
         return f"{self.straat} {self.huisnummer}, {self.postcode} {self.woonplaats}"
+
+
+class Toestemming(models.Model):
+    """A consent the customer gave (and may withdraw): what, when, how."""
+
+    class Soort(models.TextChoices):
+        GEGEVENS_HERGEBRUIKEN = (
+            "gegevens_hergebruiken",
+            _("Eerder gegeven antwoorden gebruiken om formulieren in te vullen"),
+        )
+        TEVREDENHEIDSONDERZOEK = (
+            "tevredenheidsonderzoek",
+            _("Meedoen aan onderzoek naar tevredenheid"),
+        )
+        KETENPARTNERS = "ketenpartners", _("Gegevens delen met andere overheden voor een aanvraag")
+        SMS_HERINNERINGEN = "sms_herinneringen", _("Herinneringen per sms (bijvoorbeeld afspraken)")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    klant = models.ForeignKey(Klant, on_delete=models.CASCADE, related_name="toestemmingen")
+    soort = models.CharField(_("toestemming"), max_length=40, choices=Soort.choices)
+    gegeven_op = models.DateTimeField(_("gegeven op"), default=timezone.now)
+    via = models.CharField(_("via"), max_length=20, choices=KanaalSoort.choices)
+    ingetrokken_op = models.DateTimeField(_("ingetrokken op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("toestemming")
+        verbose_name_plural = _("toestemmingen")
+        ordering = ["klant", "soort", "-gegeven_op"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["klant", "soort"],
+                condition=Q(ingetrokken_op__isnull=True),
+                name="toestemming_een_actieve",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.klant}: {self.get_soort_display()}"
+
+    @property
+    def actief(self) -> bool:
+        return self.ingetrokken_op is None
+
+
+class Klantcontact(models.Model):
+    """One contact moment on any channel: who, about what, the answer, how
+    long it took, and whether it was answered at once (in één keer goed)."""
+
+    class Richting(models.TextChoices):
+        INKOMEND = "inkomend", _("Inkomend")
+        UITGAAND = "uitgaand", _("Uitgaand")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    klant = models.ForeignKey(
+        Klant,
+        verbose_name=_("klant"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contacten",
+        help_text=_("Leeg: een anonieme vraag."),
+    )
+    contactnaam = models.CharField(_("naam (anoniem contact)"), max_length=200, blank=True)
+    namens = models.CharField(
+        _("namens"),
+        max_length=200,
+        blank=True,
+        help_text=_("Wie belde of kwam namens de klant, bijvoorbeeld 'dochter, Sanne'."),
+    )
+    kanaal = models.CharField(_("kanaal"), max_length=20, choices=KanaalSoort.choices)
+    richting = models.CharField(
+        _("richting"), max_length=10, choices=Richting.choices, default=Richting.INKOMEND
+    )
+    product = models.ForeignKey(
+        "producten.Product",
+        verbose_name=_("over product"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kennisitem = models.ForeignKey(
+        "producten.KennisItem",
+        verbose_name=_("antwoord uit de kennisbank"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    kennis_geholpen = models.BooleanField(_("kennisbank hielp"), null=True, blank=True)
+    onderwerp = models.CharField(_("onderwerp"), max_length=200, blank=True)
+    vraag = models.TextField(_("vraag"), blank=True)
+    antwoord = models.TextField(_("antwoord"), blank=True)
+    in_een_keer_goed = models.BooleanField(
+        _("in één keer goed"),
+        null=True,
+        blank=True,
+        help_text=_("Beantwoord bij het eerste contact. Leeg: er was geen vraag."),
+    )
+    gestart_op = models.DateTimeField(_("begin"), default=timezone.now)
+    beeindigd_op = models.DateTimeField(_("einde"), null=True, blank=True)
+    nawerk_seconden = models.PositiveIntegerField(_("nawerk (seconden)"), default=0)
+    medewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("medewerker"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="klantcontacten",
+    )
+    overgedragen_aan = models.ForeignKey(
+        "kcc.Afdeling",
+        verbose_name=_("overgedragen aan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    zaak = models.ForeignKey(
+        "zaken.Zaak",
+        verbose_name=_("zaak"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="klantcontacten",
+    )
+    geanonimiseerd_op = models.DateTimeField(_("geanonimiseerd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("klantcontact")
+        verbose_name_plural = _("klantcontacten")
+        ordering = ["-gestart_op", "-id"]
+        indexes = [
+            models.Index(fields=["klant", "-gestart_op", "-id"], name="klantcontact_tijdlijn"),
+            models.Index(fields=["gestart_op"], name="klantcontact_gestart"),
+            models.Index(
+                fields=["gestart_op"],
+                condition=Q(geanonimiseerd_op__isnull=True),
+                name="klantcontact_te_anonimiseren",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kanaal_display()} {self.gestart_op:%d-%m-%Y %H:%M}"
+
+    @property
+    def duur_seconden(self) -> int | None:
+        if self.beeindigd_op is None:
+            return None
+        return max(0, int((self.beeindigd_op - self.gestart_op).total_seconds()))
+
+
+class ContactverzoekStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_BEHANDELING = "in_behandeling", _("In behandeling")
+    AFGEHANDELD = "afgehandeld", _("Afgehandeld")
+    GEANNULEERD = "geannuleerd", _("Geannuleerd")
+
+
+class Contactverzoek(models.Model):
+    """A question the KCC hands to an afdeling or a colleague (a callback,
+    an internal task), with a deadline in working days the customer can follow."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    klant = models.ForeignKey(
+        Klant,
+        verbose_name=_("klant"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contactverzoeken",
+    )
+    klantcontact = models.ForeignKey(
+        Klantcontact,
+        verbose_name=_("naar aanleiding van"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contactverzoeken",
+    )
+    naam = models.CharField(_("naam"), max_length=200, blank=True)
+    telefoon = models.CharField(_("terugbelnummer"), max_length=20, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    vraag = models.TextField(_("vraag"))
+    afdeling = models.ForeignKey(
+        "kcc.Afdeling",
+        verbose_name=_("afdeling"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contactverzoeken",
+    )
+    medewerker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("toegewezen aan"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="contactverzoeken",
+    )
+    status = FSMField(
+        _("status"),
+        max_length=20,
+        choices=ContactverzoekStatus.choices,
+        default=ContactverzoekStatus.OPEN,
+        protected=True,
+    )
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    termijn_werkdagen = models.PositiveSmallIntegerField(_("termijn (werkdagen)"), default=2)
+    uiterlijk_op = models.DateField(_("uiterlijk klaar op"))
+    signaaldatum = models.DateField(_("80% van de termijn op"))
+    gesignaleerd_op = models.DateTimeField(_("80%-signaal"), null=True, blank=True)
+    geescaleerd_op = models.DateTimeField(_("geëscaleerd"), null=True, blank=True)
+    uitkomst = models.TextField(_("uitkomst"), blank=True)
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("contactverzoek")
+        verbose_name_plural = _("contactverzoeken")
+        ordering = ["uiterlijk_op", "id"]
+        indexes = [
+            models.Index(fields=["klant", "-aangemaakt_op"]),
+            models.Index(
+                fields=["afdeling", "uiterlijk_op", "id"],
+                condition=Q(status__in=["open", "in_behandeling"]),
+                name="contactverzoek_open_afdeling",
+            ),
+            models.Index(
+                fields=["medewerker", "uiterlijk_op", "id"],
+                condition=Q(status__in=["open", "in_behandeling"]),
+                name="contactverzoek_open_mdw",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.vraag[:40]} ({self.get_status_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (ContactverzoekStatus.OPEN, ContactverzoekStatus.IN_BEHANDELING)
+
+    # Transitions are called only from klanten.services.
+    @transition(
+        field=status, source=ContactverzoekStatus.OPEN, target=ContactverzoekStatus.IN_BEHANDELING
+    )
+    def oppakken(self):
+        pass
+
+    @transition(
+        field=status,
+        source=[ContactverzoekStatus.OPEN, ContactverzoekStatus.IN_BEHANDELING],
+        target=ContactverzoekStatus.AFGEHANDELD,
+    )
+    def afhandelen(self):
+        pass
+
+    @transition(
+        field=status,
+        source=[ContactverzoekStatus.OPEN, ContactverzoekStatus.IN_BEHANDELING],
+        target=ContactverzoekStatus.GEANNULEERD,
+    )
+    def annuleren(self):
+        pass

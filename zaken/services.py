@@ -19,7 +19,7 @@ from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
 from kcc.models import Afdeling, Melding, User
 from kcc.roles import Rol
-from klanten.models import Klant
+from klanten.models import Klant, Klantcontact
 from producten import services as producten_services
 from producten.formulier import antwoorden_controleren
 from producten.models import Product
@@ -259,6 +259,7 @@ def zaak_registreren(
     user: User | None = None,
     hoofdzaak: Zaak | None = None,
     overdracht: str = "",
+    klantcontact=None,
 ) -> Zaak:
     """Register a request of ``klant`` for ``product``; for a compound product
     also a sub-case per part, each for its own afdeling.
@@ -268,7 +269,9 @@ def zaak_registreren(
     (any channel on which the product can be requested somewhere), with in
     ``overdracht`` what the afdeling needs to know. ``antwoorden`` are checked
     against the product's form (of a compound product: its parts' forms too);
-    a ValidationError keyed by question says what is wrong.
+    a ValidationError keyed by question says what is wrong. A
+    ``klantcontact`` of the same customer (the call in which the request was
+    made) is linked to the case.
     """
     if kanaal not in KanaalSoort.values:
         raise ValidationError(_("Onbekend kanaal."))
@@ -320,6 +323,8 @@ def zaak_registreren(
     )
     zaak.termijndatum_bijwerken()
     zaak.save()
+    if klantcontact is not None and klantcontact.klant_id == klant.pk:
+        Klantcontact.objects.filter(pk=klantcontact.pk).update(zaak=zaak)
     _historie(
         zaak,
         van="",

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -18,8 +19,12 @@ from kcc import services as kcc_services
 from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
+from kcc.identifiers import normalise_bsn
 from kcc.models import Melding
-from klanten.selectors import klant_inzien, klanten_zoeken
+from klanten import selectors as klant_selectors
+from klanten import services as klant_services
+from klanten.models import Klantcontact
+from klanten.selectors import klant_inzien, klanten_zoeken, zoekopdracht
 from producten import selectors as producten_selectors
 from producten import services as producten_services
 from producten.formulier import formulier_initial, formulier_voor
@@ -36,8 +41,16 @@ def werkplek_index(request):
     zoekterm = request.POST.get("q", "").strip() if request.method == "POST" else ""
     mag_zoeken = request.user.has_perm("kcc.klantbeeld_inzien")
     resultaten = None
+    opdracht = None
     if zoekterm and mag_zoeken:
+        opdracht = zoekopdracht(zoekterm)
         resultaten = klanten_zoeken(zoekterm=zoekterm, user=request.user, request=request)
+        if not resultaten and opdracht and opdracht.soort == "bsn":
+            # Not known here yet: the person register may know them.
+            nieuw = klant_services.klant_met_bsn(bsn=normalise_bsn(zoekterm), user=request.user)
+            if nieuw is not None:
+                messages.info(request, _("Nieuwe klant: de gegevens komen uit de BRP."))
+                return redirect("werkplek:klantbeeld", klant_uuid=nieuw.uuid)
     return render(
         request,
         "werkplek/index.html",
@@ -45,6 +58,7 @@ def werkplek_index(request):
             "zoekterm": zoekterm,
             "mag_zoeken": mag_zoeken,
             "resultaten": resultaten,
+            "gezocht_op": opdracht.soort if opdracht else "",
             "afdelingen": request.user.afdelingen.filter(actief=True),
         },
     )
@@ -56,27 +70,6 @@ def _aanvraagbare_producten():
         .filter(kanalen__aanvragen=True)
         .distinct()
         .order_by("naam")
-    )
-
-
-@require_GET
-@medewerker_required("kcc.klantbeeld_inzien")
-def werkplek_klantbeeld(request, klant_uuid):
-    klant = klant_inzien(
-        klant_uuid=klant_uuid,
-        user=request.user,
-        reden="Klantbeeld geopend in de KCC-werkplek",
-        request=request,
-    )
-    return render(
-        request,
-        "werkplek/klantbeeld.html",
-        {
-            "klant": klant,
-            "zaken": zaken_selectors.zaken_van_klant(klant=klant),
-            "berichten": klant.berichten.select_related("zaak").order_by("-aangemaakt")[:20],
-            "producten": _aanvraagbare_producten(),
-        },
     )
 
 
@@ -176,6 +169,9 @@ def werkplek_aanvraag(request, klant_uuid):
     vragen = zaken_services.aanvraagvragen(versie)
     kanaal = gegevens.get("kanaal", KanaalSoort.TELEFOON)
     overdracht = request.POST.get("overdracht", "")
+    contact = None
+    if gegevens.get("contact"):
+        contact = per_uuid_of_404(Klantcontact.objects.filter(klant=klant), gegevens["contact"])
     if request.method == "POST":
         formulier = formulier_voor(vragen, data=request.POST, prefix="v")
         if formulier.is_valid():
@@ -187,6 +183,7 @@ def werkplek_aanvraag(request, klant_uuid):
                     antwoorden={s: formulier.data.get(f"v-{s}", "") for s in formulier.fields},
                     user=request.user,
                     overdracht=overdracht,
+                    klantcontact=contact,
                 )
             except ValidationError as error:
                 if hasattr(error, "error_dict"):
@@ -216,6 +213,7 @@ def werkplek_aanvraag(request, klant_uuid):
             "kanaal": kanaal,
             "kanalen": KanaalSoort.choices,
             "overdracht": overdracht,
+            "contact": contact,
         },
     )
 
@@ -267,3 +265,49 @@ def werkplek_mislukte_berichten(request):
             request=request,
         )
     return render(request, "werkplek/mislukte_berichten.html", {"berichten": berichten})
+
+
+# --- Contactverzoeken ------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required()
+def werkplek_contactverzoeken(request):
+    """Open contactverzoeken for me and my afdelingen, the most urgent first."""
+    if request.method == "POST":
+        verzoek = per_uuid_of_404(
+            klant_selectors.contactverzoeken_voor(user=request.user, alle=True),
+            request.POST.get("verzoek"),
+        )
+        actie = request.POST.get("actie")
+        try:
+            if actie == "oppakken":
+                klant_services.contactverzoek_oppakken(contactverzoek=verzoek, user=request.user)
+                messages.success(request, _("U heeft het contactverzoek opgepakt."))
+            elif actie == "afhandelen":
+                klant_services.contactverzoek_afhandelen(
+                    contactverzoek=verzoek,
+                    user=request.user,
+                    uitkomst=request.POST.get("uitkomst", ""),
+                )
+                messages.success(request, _("Het contactverzoek is afgehandeld."))
+            else:
+                messages.error(request, _("Onbekende handeling."))
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        return redirect("werkplek:contactverzoeken")
+    verzoeken = klant_selectors.contactverzoeken_voor(user=request.user)
+    if verzoeken:
+        audit_log(
+            user=request.user,
+            actie=Actie.ZOEKEN,
+            object_type="klanten.Contactverzoek",
+            omschrijving=f"Contactverzoeken bekeken ({len(verzoeken)})",
+            reden="Klanten terugbellen",
+            request=request,
+        )
+    return render(
+        request,
+        "werkplek/contactverzoeken.html",
+        {"verzoeken": verzoeken, "vandaag": timezone.localdate()},
+    )

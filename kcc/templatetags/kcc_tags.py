@@ -57,3 +57,25 @@ def huidig(context, url, sectie=False):
     if sectie and path.startswith(url):
         return format_html(' aria-current="{}"', "true")
     return ""
+
+
+@register.filter
+def get_item(mapping, sleutel):
+    """mapping[sleutel] in a template; None when absent."""
+    return mapping.get(sleutel) if mapping else None
+
+
+@register.filter
+def telefoon(nummer):
+    """'+31612345678' as people read it: '06 12345678'."""
+    import phonenumbers
+
+    if not nummer:
+        return ""
+    try:
+        parsed = phonenumbers.parse(nummer, "NL")
+    except phonenumbers.NumberParseException:
+        return nummer
+    if parsed.country_code == 31:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

@@ -7,4 +7,70 @@
   if (summary) {
     summary.focus();
   }
+
+  // A websocket that comes back after a dropped connection (1 s, 2 s, 4 s ...
+  // up to 30 s). onOpen gets true when it is a reconnection: the page then
+  // fetches what it may have missed; a push is a convenience, never the only copy.
+  function verbind(pad, onBericht, onOpen) {
+    var wachttijd = 1000;
+    var eerder = false;
+    function open() {
+      var schema = window.location.protocol === "https:" ? "wss://" : "ws://";
+      var socket = new WebSocket(schema + window.location.host + pad);
+      socket.onopen = function () {
+        wachttijd = 1000;
+        if (onOpen) { onOpen(eerder); }
+        eerder = true;
+      };
+      socket.onmessage = function (e) {
+        try { onBericht(JSON.parse(e.data)); } catch (fout) { /* ignore malformed */ }
+      };
+      socket.onclose = function (e) {
+        if (e.code === 4401 || e.code === 4403) { return; }  // not allowed: stop
+        setTimeout(open, wachttijd);
+        wachttijd = Math.min(wachttijd * 2, 30000);
+      };
+    }
+    if ("WebSocket" in window) { open(); }
+  }
+  window.kccVerbind = verbind;
+
+  // Notices for staff: the counter in the menu and a spoken announcement.
+  var meldingenLive = document.querySelector("[data-meldingen-ws]");
+  if (meldingenLive) {
+    verbind(meldingenLive.getAttribute("data-meldingen-ws"), function (event) {
+      if (event.type !== "melding") { return; }
+      var teller = document.querySelector("[data-meldingen-teller]");
+      if (teller) {
+        teller.textContent = String((parseInt(teller.textContent, 10) || 0) + 1);
+        teller.parentNode.hidden = false;
+      }
+      meldingenLive.textContent = event.titel;
+    });
+  }
+
+  // The klantbeeld: a colleague's contact or a case change appears without reload.
+  var klantbeeld = document.querySelector("[data-klantbeeld]");
+  if (klantbeeld) {
+    var melding = klantbeeld.querySelector("[data-live-melding]");
+    var verversen = function () {
+      fetch(klantbeeld.getAttribute("data-tijdlijn-url"), { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) {
+          var nieuw = document.createElement("template");
+          nieuw.innerHTML = html;
+          nieuw.content.querySelectorAll("[data-live-blok]").forEach(function (deel) {
+            var doel = document.getElementById(deel.getAttribute("data-live-blok"));
+            if (doel) { doel.innerHTML = deel.innerHTML; }
+          });
+        })
+        .catch(function () { /* the next event or a reload will show it */ });
+    };
+    verbind("/ws/klanten/" + klantbeeld.getAttribute("data-klantbeeld") + "/", function (event) {
+      if (event.tekst && melding) { melding.textContent = event.tekst; }
+      verversen();
+    }, function (herverbonden) {
+      if (herverbonden) { verversen(); }
+    });
+  }
 })();

@@ -1,0 +1,405 @@
+"""The klantbeeld and what an agent does from it: register the contact,
+answer from the knowledge base, hand over, message the customer, correct
+their details, consents, the register, duplicates, and the AVG dossier."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kanalen import selectors as kanaal_selectors
+from kanalen import services as kanaal_services
+from kanalen.forms import (
+    BerichtForm,
+    ContactgegevensForm,
+    KlantcontactForm,
+    fouten_overnemen,
+)
+from kcc.access import medewerker_required, per_uuid_of_404
+from kcc.audit import Actie, audit_log
+from kcc.choices import KanaalSoort
+from klanten import selectors as klant_selectors
+from klanten import services as klant_services
+from klanten.models import Klant, Toestemming
+from producten import selectors as producten_selectors
+from zaken import selectors as zaken_selectors
+
+_KLANTBEELD = "kcc.klantbeeld_inzien"
+
+
+def _klant(request, klant_uuid, reden: str) -> Klant:
+    return klant_selectors.klant_inzien(
+        klant_uuid=klant_uuid, user=request.user, reden=reden, request=request
+    )
+
+
+def _aanvraagbare_producten():
+    return (
+        producten_selectors.producten_aangeboden()
+        .filter(kanalen__aanvragen=True)
+        .distinct()
+        .order_by("naam")
+    )
+
+
+def _klantbeeld(request, klant, *, contactformulier=None, berichtformulier=None, status=200):
+    """The klantbeeld page with the forms as they are (fresh, or with errors)."""
+    kennis_term = request.GET.get("kennis", "").strip()[:200]
+    kennis = (
+        producten_selectors.kennisitems_zoeken(zoekterm=kennis_term, limit=5)
+        if kennis_term
+        else None
+    )
+    if contactformulier is None:
+        initial = {"gestart_op": timezone.now(), "kanaal": request.GET.get("kanaal", "telefoon")}
+        gekozen = request.GET.get("kennisitem")
+        if gekozen:
+            item = (
+                producten_selectors.kennisitems_gepubliceerd()
+                .filter(uuid=gekozen)
+                .prefetch_related("producten")
+                .first()
+                if _is_uuid(gekozen)
+                else None
+            )
+            if item is not None:
+                product = item.producten.first()
+                initial.update(
+                    {
+                        "kennisitem": item.uuid,
+                        "antwoord": item.antwoord,
+                        "onderwerp": item.vraag[:200],
+                        "product": product.uuid if product else None,
+                        "kennis_geholpen": "ja",
+                    }
+                )
+        contactformulier = KlantcontactForm(initial=initial)
+    zaken = zaken_selectors.zaken_van_klant(klant=klant)
+    voor = parse_datetime(request.GET.get("voor", "") or "")
+    tijdlijn = kanaal_selectors.tijdlijn(klant=klant, voor=voor)
+    return render(
+        request,
+        "werkplek/klantbeeld.html",
+        {
+            "klant": klant,
+            "open_zaken": [z for z in zaken if z.is_open],
+            "zaken": zaken,
+            "tijdlijn": tijdlijn,
+            "ouder": tijdlijn[-1].tijdstip.isoformat() if len(tijdlijn) >= 40 else None,
+            "contactverzoeken": klant_selectors.open_contactverzoeken(klant=klant),
+            "toestemmingen": {t.soort: t for t in klant.toestemmingen.all() if t.actief},
+            "toestemming_soorten": Toestemming.Soort.choices,
+            "dubbelen": (
+                klant_selectors.mogelijke_dubbelen(klant=klant)
+                if request.user.has_perm("kcc.zaken_toewijzen")
+                else []
+            ),
+            "producten": _aanvraagbare_producten(),
+            "kennis_term": kennis_term,
+            "kennis": kennis,
+            "contactformulier": contactformulier,
+            "berichtformulier": berichtformulier or BerichtForm(),
+            "gegevensformulier": ContactgegevensForm(
+                initial={
+                    "email": klant.email,
+                    "telefoon": klant.telefoon,
+                    "berichtvoorkeur": klant.berichtvoorkeur,
+                    "taal": klant.taal,
+                }
+            ),
+            "kanalen": KanaalSoort.choices,
+        },
+        status=status,
+    )
+
+
+def _is_uuid(waarde: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(waarde)
+    except ValueError:
+        return False
+    return True
+
+
+@require_GET
+@medewerker_required(_KLANTBEELD)
+def klantbeeld(request, klant_uuid):
+    klant = _klant(request, klant_uuid, "Klantbeeld geopend in de KCC-werkplek")
+    if klant.is_samengevoegd:
+        messages.info(
+            request,
+            _("Deze registratie is samengevoegd; u ziet nu de klant waarin zij is opgegaan."),
+        )
+        return redirect("werkplek:klantbeeld", klant_uuid=klant.samengevoegd_in.uuid)
+    return _klantbeeld(request, klant)
+
+
+@require_GET
+@medewerker_required(_KLANTBEELD)
+def klantbeeld_tijdlijn(request, klant_uuid):
+    """The parts that change (cases, timeline): what the page fetches when a
+    live update arrives."""
+    klant = _klant(request, klant_uuid, "Klantbeeld ververst (live)")
+    zaken = zaken_selectors.zaken_van_klant(klant=klant)
+    return render(
+        request,
+        "werkplek/klantbeeld_live.html",
+        {
+            "klant": klant,
+            "zaken": zaken,
+            "open_zaken": [z for z in zaken if z.is_open],
+            "tijdlijn": kanaal_selectors.tijdlijn(klant=klant),
+            "contactverzoeken": klant_selectors.open_contactverzoeken(klant=klant),
+        },
+    )
+
+
+@require_POST
+@medewerker_required(_KLANTBEELD)
+def contact_registreren(request, klant_uuid):
+    klant = _klant(request, klant_uuid, "Klantcontact vastleggen")
+    formulier = KlantcontactForm(request.POST)
+    if formulier.is_valid():
+        data = formulier.cleaned_data
+        kennisitem = (
+            producten_selectors.kennisitems_gepubliceerd().filter(uuid=data["kennisitem"]).first()
+            if data["kennisitem"]
+            else None
+        )
+        try:
+            contact = klant_services.klantcontact_registreren(
+                klant=klant,
+                user=request.user,
+                kanaal=data["kanaal"],
+                richting=data["richting"],
+                product=data["product"],
+                onderwerp=data["onderwerp"],
+                vraag=data["vraag"],
+                antwoord=data["antwoord"],
+                kennisitem=kennisitem,
+                kennis_geholpen={"ja": True, "nee": False}.get(data["kennis_geholpen"]),
+                in_een_keer_goed=data["in_een_keer_goed"] == "ja",
+                namens=data["namens"],
+                gestart_op=data["gestart_op"],
+                overgedragen_aan=data["afdeling"] if data["vervolg"] == "contactverzoek" else None,
+                terugbellen_door=(
+                    data["medewerker"] if data["vervolg"] == "contactverzoek" else None
+                ),
+                terugbelverzoek=data["vervolg"] == "contactverzoek",
+            )
+        except ValidationError as fout:
+            fouten_overnemen(formulier, fout)
+        else:
+            if data["vervolg"] == "zaak":
+                messages.success(request, _("Het contact is vastgelegd. Vul nu de aanvraag in."))
+                return redirect(
+                    reverse("werkplek:aanvraag", kwargs={"klant_uuid": klant.uuid})
+                    + f"?product={data['product'].uuid}&kanaal={data['kanaal']}"
+                    + f"&contact={contact.uuid}"
+                )
+            messages.success(
+                request,
+                _("Het contact is vastgelegd.")
+                + (
+                    " "
+                    + _("Het contactverzoek staat bij %(afdeling)s.")
+                    % {"afdeling": data["afdeling"]}
+                    if data["vervolg"] == "contactverzoek"
+                    else ""
+                ),
+            )
+            return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
+    return _klantbeeld(request, klant, contactformulier=formulier, status=400)
+
+
+@require_POST
+@medewerker_required(_KLANTBEELD)
+def bericht_versturen(request, klant_uuid):
+    klant = _klant(request, klant_uuid, "Bericht aan de klant")
+    formulier = BerichtForm(request.POST)
+    if formulier.is_valid():
+        data = formulier.cleaned_data
+        tekst = data["tekst"]
+        if data["product"] is not None:
+            link = request.build_absolute_uri(
+                reverse("publiek:product", kwargs={"code": data["product"].code})
+            )
+            tekst = f"{tekst}\n\n" + _("Online aanvragen: %(link)s") % {"link": link}
+        try:
+            kanaal_services.bericht_aan_klant(
+                klant=klant,
+                user=request.user,
+                kanaal=data["kanaal"],
+                onderwerp=data["onderwerp"],
+                tekst=tekst,
+            )
+        except ValidationError as fout:
+            fouten_overnemen(formulier, fout)
+        else:
+            messages.success(request, _("Het bericht gaat naar de klant."))
+            return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
+    return _klantbeeld(request, klant, berichtformulier=formulier, status=400)
+
+
+def _terug_met_uitkomst(request, klant, handeling, gelukt) -> HttpResponse:
+    """Do ``handeling``; show its refusal, or ``gelukt`` (text, or a function
+    of the result), as a message on the klantbeeld."""
+    try:
+        resultaat = handeling()
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(request, gelukt(resultaat) if callable(gelukt) else gelukt)
+    return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
+
+
+@require_POST
+@medewerker_required(_KLANTBEELD)
+def contactgegevens_wijzigen(request, klant_uuid):
+    klant = _klant(request, klant_uuid, "Contactgegevens corrigeren")
+    formulier = ContactgegevensForm(request.POST)
+    if not formulier.is_valid():
+        messages.error(request, _("Controleer de contactgegevens."))
+        return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
+    return _terug_met_uitkomst(
+        request,
+        klant,
+        lambda: klant_services.klant_contactgegevens_wijzigen(
+            klant=klant, user=request.user, **formulier.cleaned_data
+        ),
+        _("De contactgegevens zijn bijgewerkt."),
+    )
+
+
+@require_POST
+@medewerker_required(_KLANTBEELD)
+def toestemming(request, klant_uuid):
+    klant = _klant(request, klant_uuid, "Toestemming vastleggen")
+    soort = request.POST.get("soort", "")
+    if request.POST.get("actie") == "intrekken":
+        handeling = lambda: klant_services.toestemming_intrekken(  # noqa: E731
+            klant=klant, user=request.user, soort=soort
+        )
+    else:
+        handeling = lambda: klant_services.toestemming_geven(  # noqa: E731
+            klant=klant,
+            user=request.user,
+            soort=soort,
+            via=request.POST.get("kanaal", KanaalSoort.TELEFOON),
+        )
+    return _terug_met_uitkomst(request, klant, handeling, _("De toestemming is bijgewerkt."))
+
+
+@require_POST
+@medewerker_required(_KLANTBEELD)
+def brp_verversen(request, klant_uuid):
+    klant = _klant(request, klant_uuid, "Gegevens uit de BRP verversen")
+    return _terug_met_uitkomst(
+        request,
+        klant,
+        lambda: klant_services.klant_bijwerken_uit_brp(klant=klant, user=request.user),
+        lambda gewijzigd: (
+            _("Bijgewerkt uit de BRP: %(velden)s.") % {"velden": ", ".join(gewijzigd)}
+            if gewijzigd
+            else _("De gegevens waren al gelijk aan de BRP.")
+        ),
+    )
+
+
+@require_POST
+@medewerker_required("kcc.zaken_toewijzen")
+def samenvoegen(request, klant_uuid):
+    """A teamleider merges a duplicate registration into this customer."""
+    klant = _klant(request, klant_uuid, "Dubbele registratie samenvoegen")
+    dubbel = per_uuid_of_404(Klant.objects.all(), request.POST.get("dubbel"))
+    if request.POST.get("bevestigd") != "ja":
+        messages.error(request, _("Vink aan dat het om dezelfde klant gaat."))
+        return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
+    return _terug_met_uitkomst(
+        request,
+        klant,
+        lambda: klant_services.klanten_samenvoegen(
+            behouden=klant, opheffen=dubbel, user=request.user
+        ),
+        _("De registraties zijn samengevoegd. Niets is verloren."),
+    )
+
+
+@require_GET
+@medewerker_required(_KLANTBEELD)
+def inzage(request, klant_uuid):
+    """Everything we hold about the customer (AVG art. 15): readable, or JSON."""
+    klant = _klant(request, klant_uuid, "Inzageverzoek (AVG)")
+    dossier = kanaal_selectors.persoonsdossier(klant=klant)
+    audit_log(
+        user=request.user,
+        actie=Actie.EXPORTEREN,
+        obj=klant,
+        betrokkene=klant.identificatie,
+        omschrijving="Alle gegevens van de klant samengesteld (inzage)",
+        reden="Inzageverzoek van de klant (AVG art. 15)",
+        request=request,
+    )
+    if request.GET.get("formaat") == "json":
+        response = HttpResponse(
+            json.dumps(dossier, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="gegevens-{klant.uuid}.json"'
+        response["Cache-Control"] = "private, no-store"
+        return response
+    return render(request, "werkplek/inzage.html", {"klant": klant, "dossier": dossier})
+
+
+def _anoniem_formulier(data=None) -> KlantcontactForm:
+    formulier = KlantcontactForm(
+        data, initial={"gestart_op": timezone.now(), "kanaal": KanaalSoort.TELEFOON}
+    )
+    for veld in ("vervolg", "afdeling", "medewerker", "namens", "kennisitem", "kennis_geholpen"):
+        del formulier.fields[veld]
+    return formulier
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required()
+def anoniem_contact(request):
+    """A general question without identification: it counts all the same."""
+    formulier = _anoniem_formulier(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and formulier.is_valid():
+        data = formulier.cleaned_data
+        try:
+            klant_services.klantcontact_registreren(
+                klant=None,
+                user=request.user,
+                kanaal=data["kanaal"],
+                richting=data["richting"],
+                product=data["product"],
+                onderwerp=data["onderwerp"],
+                vraag=data["vraag"],
+                antwoord=data["antwoord"],
+                in_een_keer_goed=data["in_een_keer_goed"] == "ja",
+                gestart_op=data["gestart_op"],
+                contactnaam=request.POST.get("contactnaam", ""),
+            )
+        except ValidationError as fout:
+            fouten_overnemen(formulier, fout)
+        else:
+            messages.success(request, _("Het anonieme contact is vastgelegd."))
+            return redirect("werkplek:index")
+    return render(
+        request,
+        "werkplek/anoniem_contact.html",
+        {"formulier": formulier},
+        status=400 if formulier.is_bound and formulier.errors else 200,
+    )

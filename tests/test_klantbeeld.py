@@ -1,0 +1,398 @@
+"""The klantbeeld as an agent uses it: find the caller, see every contact on
+every channel, answer from the knowledge base, register the contact, hand
+over, and see a colleague's work arrive live."""
+
+import json
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
+from django.contrib.auth.models import AnonymousUser
+
+from kanalen.consumers import KlantbeeldConsumer
+from kcc.models import AuditLogEntry, Melding
+from kcc.roles import Rol
+from klanten import services
+from klanten.models import Contactverzoek, Klant, Klantcontact
+from tests.factories import (
+    AfdelingFactory,
+    KlantFactory,
+    UserFactory,
+    maak_kennisitem,
+    maak_product,
+)
+from zaken import services as zaken_services
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def beller():
+    return KlantFactory(
+        bsn="999993653",
+        voornamen="Suzanne",
+        geslachtsnaam="Moulin",
+        telefoon="06 12345678",
+        email="suzanne@example.nl",
+    )
+
+
+@pytest.fixture
+def paspoort():
+    return maak_product(kanalen=[("balie", True, "84.40"), ("telefoon", False, None)])
+
+
+def _contact(klant, user, kanaal, vraag, **kwargs):
+    return services.klantcontact_registreren(
+        klant=klant, user=user, kanaal=kanaal, vraag=vraag, in_een_keer_goed=True, **kwargs
+    )
+
+
+def test_an_agent_finds_the_caller_by_phone_and_sees_every_channel(
+    client, klantmanager, beller, paspoort
+):
+    collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega")
+    _contact(beller, collega, "balie", "Vraag aan de balie over parkeren")
+    _contact(beller, collega, "email", "Mail over de afvalpas")
+    zaken_services.zaak_registreren(klant=beller, product=paspoort, kanaal="balie", user=collega)
+    client.force_login(klantmanager)
+
+    zoeken = client.post("/kcc/", {"q": "+31 6 1234 5678"}).content.decode()
+    assert f"/kcc/klanten/{beller.uuid}/" in zoeken
+
+    pagina = client.get(f"/kcc/klanten/{beller.uuid}/").content.decode()
+    for tekst in ["Vraag aan de balie over parkeren", "Mail over de afvalpas", paspoort.naam]:
+        assert tekst in pagina
+    assert AuditLogEntry.objects.filter(
+        gebruiker=klantmanager, betrokkene="999993653", actie="inzien"
+    ).exists()
+
+
+def test_an_agent_answers_from_the_knowledge_base_and_registers_the_contact(
+    client, klantmanager, beller, paspoort
+):
+    item = maak_kennisitem(
+        "Hoe lang is een paspoort geldig?",
+        "Tien jaar voor volwassenen.",
+        trefwoorden="paspoort geldig",
+        producten=[paspoort],
+    )
+    client.force_login(klantmanager)
+    url = f"/kcc/klanten/{beller.uuid}/"
+    gezocht = client.get(url, {"kennis": "paspoort geldig"}).content.decode()
+    assert "Hoe lang is een paspoort geldig?" in gezocht
+
+    gekozen = client.get(url, {"kennisitem": str(item.uuid)}).content.decode()
+    assert "Tien jaar voor volwassenen." in gekozen  # the answer, ready in the form
+
+    response = client.post(
+        f"{url}contact/",
+        {
+            "kanaal": "telefoon",
+            "richting": "inkomend",
+            "product": str(paspoort.uuid),
+            "onderwerp": "Geldigheid paspoort",
+            "vraag": "Hoe lang is mijn paspoort geldig?",
+            "antwoord": "Tien jaar voor volwassenen.",
+            "kennisitem": str(item.uuid),
+            "kennis_geholpen": "ja",
+            "in_een_keer_goed": "ja",
+            "vervolg": "geen",
+        },
+    )
+    assert response.status_code == 302
+    contact = Klantcontact.objects.get()
+    assert (contact.klant, contact.kennisitem, contact.kennis_geholpen) == (beller, item, True)
+    assert (contact.in_een_keer_goed, contact.medewerker) == (True, klantmanager)
+    assert item.gebruik.filter(geholpen=True).count() == 1
+    assert "Hoe lang is mijn paspoort geldig?" in client.get(url).content.decode()
+
+
+def test_a_contact_form_with_mistakes_shows_them_and_writes_nothing(client, klantmanager, beller):
+    client.force_login(klantmanager)
+    response = client.post(
+        f"/kcc/klanten/{beller.uuid}/contact/",
+        {"kanaal": "telefoon", "richting": "inkomend", "vervolg": "contactverzoek"},
+    )
+    pagina = response.content.decode()
+    assert response.status_code == 400
+    assert "Kies ja of nee." in pagina
+    assert "Kies de afdeling of collega die de klant terugbelt." in pagina
+    assert not Klantcontact.objects.exists() and not Contactverzoek.objects.exists()
+
+
+def test_a_question_for_a_colleague_becomes_their_contactverzoek_with_a_notice(
+    client, klantmanager, beller
+):
+    collega = UserFactory(rollen=[Rol.BEHANDELAAR], username="terugbeller", first_name="Ria")
+    client.force_login(klantmanager)
+    response = client.post(
+        f"/kcc/klanten/{beller.uuid}/contact/",
+        {
+            "kanaal": "telefoon",
+            "richting": "inkomend",
+            "vraag": "Wanneer wordt de stoep gerepareerd?",
+            "in_een_keer_goed": "nee",
+            "vervolg": "contactverzoek",
+            "medewerker": str(collega.uuid),
+        },
+    )
+    assert response.status_code == 302
+    verzoek = Contactverzoek.objects.get()
+    assert (verzoek.medewerker, verzoek.klant, verzoek.telefoon) == (
+        collega,
+        beller,
+        "+31612345678",
+    )
+    assert Melding.objects.filter(ontvanger=collega).count() == 1
+
+    client.force_login(collega)
+    lijst = client.get("/kcc/contactverzoeken/").content.decode()
+    assert "Wanneer wordt de stoep gerepareerd?" in lijst
+    client.post("/kcc/contactverzoeken/", {"verzoek": str(verzoek.uuid), "actie": "oppakken"})
+    client.post(
+        "/kcc/contactverzoeken/",
+        {"verzoek": str(verzoek.uuid), "actie": "afhandelen", "uitkomst": "Volgende week."},
+    )
+    verzoek = Contactverzoek.objects.get()
+    assert (verzoek.status, verzoek.uitkomst) == ("afgehandeld", "Volgende week.")
+
+
+def test_another_agent_cannot_touch_a_contactverzoek_that_is_not_theirs(
+    client, klantmanager, beller
+):
+    afdeling = AfdelingFactory(naam="Wegen")
+    verzoek = services.contactverzoek_maken(
+        klant=beller, user=klantmanager, vraag="Stoep", afdeling=afdeling
+    )
+    buitenstaander = UserFactory(rollen=[Rol.BEHANDELAAR], username="elders")
+    client.force_login(buitenstaander)
+    assert "Stoep" not in client.get("/kcc/contactverzoeken/").content.decode()
+    response = client.post(
+        "/kcc/contactverzoeken/", {"verzoek": str(verzoek.uuid), "actie": "oppakken"}
+    )
+    assert response.status_code == 404
+    assert Contactverzoek.objects.get().status == "open"
+
+
+def test_a_new_case_from_the_contact_opens_the_products_form(
+    client, klantmanager, beller, paspoort
+):
+    client.force_login(klantmanager)
+    response = client.post(
+        f"/kcc/klanten/{beller.uuid}/contact/",
+        {
+            "kanaal": "telefoon",
+            "richting": "inkomend",
+            "product": str(paspoort.uuid),
+            "vraag": "Ik wil een paspoort aanvragen",
+            "in_een_keer_goed": "ja",
+            "vervolg": "zaak",
+        },
+    )
+    contact = Klantcontact.objects.get()
+    assert response.status_code == 302
+    assert f"contact={contact.uuid}" in response["Location"]
+    response = client.post(
+        f"/kcc/klanten/{beller.uuid}/aanvraag/",
+        {"product": str(paspoort.uuid), "kanaal": "telefoon", "contact": str(contact.uuid)},
+    )
+    assert response.status_code == 302
+    contact = Klantcontact.objects.get()
+    assert contact.zaak is not None and contact.zaak.klant == beller
+
+
+def test_a_teamleider_merges_a_duplicate_from_the_klantbeeld(
+    client, teamleider, klantmanager, beller
+):
+    dubbel = KlantFactory(
+        bsn=None, voornamen="Suzanne", geslachtsnaam="Moulin", telefoon="0612345678"
+    )
+    _contact(dubbel, klantmanager, "telefoon", "Vraag op de dubbele registratie")
+    client.force_login(klantmanager)
+    assert "samenvoegen" not in client.get(f"/kcc/klanten/{beller.uuid}/").content.decode()
+    assert (
+        client.post(
+            f"/kcc/klanten/{beller.uuid}/samenvoegen/",
+            {"dubbel": str(dubbel.uuid), "bevestigd": "ja"},
+        ).status_code
+        == 403
+    )
+
+    client.force_login(teamleider)
+    pagina = client.get(f"/kcc/klanten/{beller.uuid}/").content.decode()
+    assert str(dubbel.uuid) in pagina
+    client.post(f"/kcc/klanten/{beller.uuid}/samenvoegen/", {"dubbel": str(dubbel.uuid)})
+    assert Klant.objects.get(pk=dubbel.pk).samengevoegd_in is None  # not confirmed
+    client.post(
+        f"/kcc/klanten/{beller.uuid}/samenvoegen/",
+        {"dubbel": str(dubbel.uuid), "bevestigd": "ja"},
+    )
+    assert Klant.objects.get(pk=dubbel.pk).samengevoegd_in == beller
+    response = client.get(f"/kcc/klanten/{dubbel.uuid}/")
+    assert response["Location"] == f"/kcc/klanten/{beller.uuid}/"
+    assert "Vraag op de dubbele registratie" in client.get(response["Location"]).content.decode()
+
+
+def test_the_avg_dossier_holds_everything_and_its_export_is_logged(
+    client, klantmanager, beller, paspoort
+):
+    _contact(beller, klantmanager, "balie", "Vraag aan de balie")
+    services.toestemming_geven(
+        klant=beller, user=klantmanager, soort="tevredenheidsonderzoek", via="balie"
+    )
+    zaken_services.zaak_registreren(
+        klant=beller, product=paspoort, kanaal="balie", user=klantmanager
+    )
+    client.force_login(klantmanager)
+    response = client.get(f"/kcc/klanten/{beller.uuid}/inzage/", {"formaat": "json"})
+    dossier = json.loads(response.content)
+    assert response["Content-Disposition"].startswith("attachment")
+    tekst = json.dumps(dossier, ensure_ascii=False)
+    for verwacht in ["999993653", "Vraag aan de balie", "tevredenheidsonderzoek", paspoort.naam]:
+        assert verwacht in tekst
+    assert AuditLogEntry.objects.filter(betrokkene="999993653", actie="exporteren").count() == 1
+    leesbaar = client.get(f"/kcc/klanten/{beller.uuid}/inzage/").content.decode()
+    assert "Vraag aan de balie" in leesbaar
+
+
+def test_an_anonymous_question_counts_as_a_contact(client, klantmanager):
+    client.force_login(klantmanager)
+    leeg = client.post("/kcc/contact/", {"kanaal": "telefoon", "richting": "inkomend"})
+    assert leeg.status_code == 400 and not Klantcontact.objects.exists()
+    response = client.post(
+        "/kcc/contact/",
+        {
+            "kanaal": "telefoon",
+            "richting": "inkomend",
+            "vraag": "Hoe laat is het stadhuis open?",
+            "antwoord": "Van 9 tot 17 uur.",
+            "in_een_keer_goed": "ja",
+        },
+    )
+    assert response.status_code == 302
+    contact = Klantcontact.objects.get()
+    assert (contact.klant, contact.in_een_keer_goed) == (None, True)
+
+
+def test_a_citizen_cannot_open_any_klantbeeld(client, burger, beller):
+    client.force_login(burger)
+    assert client.get(f"/kcc/klanten/{beller.uuid}/").status_code in (302, 403)
+    assert client.get(f"/kcc/klanten/{beller.uuid}/inzage/").status_code in (302, 403)
+    assert not AuditLogEntry.objects.filter(actie="inzien").exists()
+
+
+def test_the_klantbeeld_reads_in_a_fixed_number_of_queries(
+    client, klantmanager, beller, paspoort, django_assert_max_num_queries
+):
+    for i in range(30):
+        _contact(beller, klantmanager, ["telefoon", "email", "balie"][i % 3], f"Vraag {i}")
+    for _ in range(5):
+        zaken_services.zaak_registreren(
+            klant=beller, product=paspoort, kanaal="balie", user=klantmanager
+        )
+    client.force_login(klantmanager)
+    with django_assert_max_num_queries(40):
+        assert client.get(f"/kcc/klanten/{beller.uuid}/").status_code == 200
+
+
+# --- Live updates ---------------------------------------------------------------------
+
+
+def _verbind(user, klant_uuid):
+    communicator = WebsocketCommunicator(KlantbeeldConsumer.as_asgi(), f"/ws/klanten/{klant_uuid}/")
+    communicator.scope["user"] = user
+    communicator.scope["url_route"] = {"kwargs": {"klant_uuid": str(klant_uuid)}}
+    return communicator
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_colleagues_contact_appears_live_on_an_open_klantbeeld(klantmanager, beller):
+    collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-live")
+
+    async def scenario():
+        communicator = _verbind(klantmanager, beller.uuid)
+        connected, _ = await communicator.connect()
+        assert connected
+        await database_sync_to_async(_contact)(beller, collega, "chat", "Vraag via de chat")
+        event = await communicator.receive_json_from(timeout=5)
+        await communicator.disconnect()
+        return event
+
+    event = async_to_sync(scenario)()
+    assert event["type"] == "klantcontact"
+    assert "Vraag via de chat" not in json.dumps(event)  # nothing personal in the notice
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_case_change_appears_live_on_an_open_klantbeeld(klantmanager, beller, paspoort):
+    async def scenario():
+        communicator = _verbind(klantmanager, beller.uuid)
+        connected, _ = await communicator.connect()
+        assert connected
+        await database_sync_to_async(zaken_services.zaak_registreren)(
+            klant=beller, product=paspoort, kanaal="balie", user=klantmanager
+        )
+        event = await communicator.receive_json_from(timeout=5)
+        await communicator.disconnect()
+        return event
+
+    assert async_to_sync(scenario)()["type"] == "zaak"
+
+
+@pytest.mark.parametrize("wie", ["anoniem", "burger", "beheerder"])
+def test_the_klantbeeld_websocket_refuses_who_may_not_see_it(wie, beller, burger, beheerder):
+    user = {"anoniem": AnonymousUser(), "burger": burger, "beheerder": beheerder}[wie]
+
+    async def scenario():
+        communicator = _verbind(user, beller.uuid)
+        return await communicator.connect()
+
+    connected, code = async_to_sync(scenario)()
+    assert not connected
+    assert code == (4401 if wie == "anoniem" else 4403)
+
+
+def test_the_live_refetch_brings_new_cases_and_contacts_and_is_logged(
+    client, klantmanager, beller, paspoort
+):
+    zaak = zaken_services.zaak_registreren(
+        klant=beller, product=paspoort, kanaal="balie", user=klantmanager
+    )
+    _contact(beller, klantmanager, "chat", "Vraag via de chat")
+    client.force_login(klantmanager)
+    deel = client.get(f"/kcc/klanten/{beller.uuid}/tijdlijn/").content.decode()
+    assert 'data-live-blok="zaken-blok"' in deel and zaak.nummer in deel
+    assert "Vraag via de chat" in deel
+    assert AuditLogEntry.objects.filter(reden="Klantbeeld ververst (live)").count() == 1
+
+
+def test_an_agent_corrects_contact_details_and_a_wrong_number_changes_nothing(
+    client, klantmanager, beller
+):
+    client.force_login(klantmanager)
+    url = f"/kcc/klanten/{beller.uuid}/contactgegevens/"
+    gegevens = {"email": "nieuw@example.nl", "berichtvoorkeur": "sms", "taal": "nl"}
+    fout = client.post(url, {**gegevens, "telefoon": "12"}, follow=True).content.decode()
+    assert "telefoonnummer" in fout.lower()
+    beller = Klant.objects.get(pk=beller.pk)
+    assert (beller.email, beller.telefoon) == ("suzanne@example.nl", "+31612345678")
+    client.post(url, {**gegevens, "telefoon": "06 87654321"})
+    beller = Klant.objects.get(pk=beller.pk)
+    assert (beller.email, beller.telefoon, beller.berichtvoorkeur) == (
+        "nieuw@example.nl",
+        "+31687654321",
+        "sms",
+    )
+
+
+def test_an_agent_records_and_withdraws_a_consent(client, klantmanager, beller):
+    client.force_login(klantmanager)
+    url = f"/kcc/klanten/{beller.uuid}/toestemming/"
+    client.post(url, {"soort": "tevredenheidsonderzoek", "kanaal": "telefoon"})
+    assert beller.toestemmingen.get().actief
+    client.post(url, {"soort": "tevredenheidsonderzoek", "actie": "intrekken"})
+    assert not beller.toestemmingen.get().actief
+    pagina = client.post(url, {"soort": "onzin"}, follow=True).content.decode()
+    assert "Onbekende toestemming." in pagina
