@@ -94,6 +94,7 @@ bench: install
 	fi
 	@if [ -n "$$DATABASE_URL" ]; then \
 		$(BIN)/python benchmarks/werkvoorraad_bench.py; \
+		$(BIN)/python benchmarks/klantbeeld_bench.py; \
 	else \
 		echo "scale benchmarks skipped: they need DATABASE_URL (PostgreSQL)"; \
 	fi

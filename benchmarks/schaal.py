@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KLANTEN = int(os.environ.get("BENCH_KLANTEN", "1000000"))
 ZAKEN = int(os.environ.get("BENCH_ZAKEN_SCHAAL", "2000000"))
+CONTACTEN = int(os.environ.get("BENCH_CONTACTEN", "10000000"))
 
 
 def schaal_database() -> str:
@@ -33,25 +34,31 @@ def schaal_database() -> str:
     manage = [sys.executable, str(ROOT / "manage.py")]
     subprocess.run([*manage, "database_aanmaken"], check=True, cwd=ROOT)
     subprocess.run([*manage, "migrate", "--noinput", "-v0"], check=True, cwd=ROOT)
-    aantal = int(
+    tellen = (
+        "from klanten.models import Klant, Klantcontact; from zaken.models import Zaak; "
+        "print(Klant.objects.count(), Zaak.objects.count(), Klantcontact.objects.count())"
+    )
+    uitvoer = subprocess.run(
+        [*manage, "shell", "-c", tellen], check=True, cwd=ROOT, capture_output=True, text=True
+    ).stdout.split()
+    klanten, zaken, contacten = (int(x) for x in uitvoer[-3:])
+    if zaken < ZAKEN or contacten < CONTACTEN:
+        nieuwe_klanten = KLANTEN if klanten < KLANTEN else 0
+        print(
+            f"Schaaldata maken in {naam} (eenmalig): {nieuwe_klanten} klanten, "
+            f"{max(0, ZAKEN - zaken)} zaken, {max(0, CONTACTEN - contacten)} contacten ..."
+        )
+        start = time.perf_counter()
         subprocess.run(
             [
                 *manage,
-                "shell",
-                "-c",
-                "from zaken.models import Zaak; print(Zaak.objects.count())",
+                "schaaldata",
+                f"--klanten={nieuwe_klanten}",
+                f"--zaken={max(0, ZAKEN - zaken)}",
+                f"--contacten={max(0, CONTACTEN - contacten)}",
+                # The demo customer gets years of history, once.
+                f"--lange-historie={'999993653' if contacten < 1000 else ''}",
             ],
-            check=True,
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        ).stdout.split()[-1]
-    )
-    if aantal < ZAKEN:
-        print(f"Schaaldata maken in {naam}: {KLANTEN} klanten, {ZAKEN} zaken (eenmalig) ...")
-        start = time.perf_counter()
-        subprocess.run(
-            [*manage, "schaaldata", "--klanten", str(KLANTEN), "--zaken", str(ZAKEN - aantal)],
             check=True,
             cwd=ROOT,
         )

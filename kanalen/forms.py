@@ -13,9 +13,10 @@ from kanalen.models import Bericht
 from kcc.choices import KanaalSoort
 from kcc.models import Afdeling, User
 from kcc.selectors import medewerkers_voor_contactverzoeken
+from kcc.widgets import SnelleSelectsForm, keuzes_uit_cache
 from klanten.models import Klant, Klantcontact
 from producten.models import Product
-from producten.selectors import producten_aangeboden
+from producten.selectors import productkeuzes
 
 JA_NEE = [("ja", _("Ja")), ("nee", _("Nee"))]
 
@@ -29,7 +30,7 @@ def fouten_overnemen(formulier: forms.Form, fout: ValidationError) -> None:
         formulier.add_error(None, fout)
 
 
-class KlantcontactForm(forms.Form):
+class KlantcontactForm(SnelleSelectsForm):
     kanaal = forms.ChoiceField(label=_("Kanaal"), choices=KanaalSoort.choices)
     richting = forms.ChoiceField(
         label=_("Richting"), choices=Klantcontact.Richting.choices, initial="inkomend"
@@ -94,9 +95,12 @@ class KlantcontactForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["product"].queryset = producten_aangeboden().order_by("naam")
+        self.fields["product"].queryset = productkeuzes()
         self.fields["medewerker"].queryset = medewerkers_voor_contactverzoeken()
         self.fields["medewerker"].label_from_instance = lambda u: u.get_full_name() or u.username
+        if not self.is_bound:  # to show; a posted form checks against the database
+            keuzes_uit_cache(self.fields["product"], "producten-aangeboden")
+            keuzes_uit_cache(self.fields["medewerker"], "medewerkers-werkplek")
 
     def clean_gestart_op(self):
         # The page sets it when the agent opened the form: the contact's
@@ -121,7 +125,7 @@ class KlantcontactForm(forms.Form):
         return data
 
 
-class BerichtForm(forms.Form):
+class BerichtForm(SnelleSelectsForm):
     kanaal = forms.ChoiceField(
         label=_("Versturen als"),
         choices=[(Bericht.Kanaal.EMAIL, _("E-mail")), (Bericht.Kanaal.SMS, _("Sms"))],
@@ -130,17 +134,14 @@ class BerichtForm(forms.Form):
     tekst = forms.CharField(label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 4}))
     product = forms.ModelChoiceField(
         label=_("Link om online aan te vragen"),
-        queryset=producten_aangeboden()
-        .filter(kanalen__kanaal="internet")
-        .distinct()
-        .order_by("naam"),
+        queryset=productkeuzes(kanaal="internet"),
         required=False,
         to_field_name="uuid",
         empty_label=_("Geen link"),
     )
 
 
-class ContactgegevensForm(forms.Form):
+class ContactgegevensForm(SnelleSelectsForm):
     email = forms.CharField(label=_("E-mailadres"), max_length=254, required=False)
     telefoon = forms.CharField(label=_("Telefoonnummer"), max_length=20, required=False)
     berichtvoorkeur = forms.ChoiceField(

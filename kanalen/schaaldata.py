@@ -1,4 +1,4 @@
-"""Scale data: a municipality's worth of customers and cases, fast.
+"""Scale data: a municipality's worth of customers, contacts and cases, fast.
 
 For measuring, never for production. Rows are generated in Python and
 streamed into PostgreSQL with ``COPY`` in chunks, bypassing the services on
@@ -21,6 +21,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -210,6 +211,46 @@ def _copy(tabel: str, kolommen: list[str], rijen: Iterable[tuple]) -> int:
     return aantal
 
 
+@contextmanager
+def _zonder_indexen(tabel: str, *, als: bool = True):
+    """Load a big batch without the table's secondary indexes and foreign
+    keys, and build them again afterwards: one sorted build and one join
+    instead of ten random index inserts and five key checks per row. Primary
+    and unique keys stay, so nothing invalid gets in unnoticed; the foreign
+    keys are validated when they come back."""
+    if not als:
+        yield
+        return
+    with connection.cursor() as cursor:
+        # Check what is pending now: a table with pending key checks cannot change.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s "
+            "AND indexdef NOT LIKE 'CREATE UNIQUE%%'",
+            [tabel],
+        )
+        indexen = cursor.fetchall()
+        cursor.execute(
+            "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+            "WHERE conrelid = %s::regclass AND contype = 'f'",
+            [tabel],
+        )
+        sleutels = cursor.fetchall()
+        for naam, _definitie in sleutels:
+            cursor.execute(f'ALTER TABLE {tabel} DROP CONSTRAINT "{naam}"')
+        for naam, _definitie in indexen:
+            cursor.execute(f'DROP INDEX "{naam}"')
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '512MB'")
+            for _naam, definitie in indexen:
+                cursor.execute(definitie)
+            for naam, definitie in sleutels:
+                cursor.execute(f'ALTER TABLE {tabel} ADD CONSTRAINT "{naam}" {definitie}')
+
+
 def _nieuwe_ids(tabel: str, sinds: int) -> list[int]:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT id FROM {tabel} WHERE id > %s ORDER BY id", [sinds])  # noqa: S608
@@ -253,8 +294,9 @@ def klanten_genereren(aantal: int, rnd: random.Random, *, start: int = 0) -> int
             letters = "".join(rnd.choices("ABCDEFGHJKLMNPRSTVWXZ", k=2))
             postcode = f"{rnd.randint(1000, 9999)}{letters}"
             huisnummer = str(rnd.randint(1, 250))
-            # Stored as Klant.save() stores them: E.164, e-mail in lower case.
-            telefoon = f"+316{rnd.randint(10_000_000, 99_999_999)}" if rnd.random() < 0.8 else ""
+            # Stored as Klant.save() stores them: E.164 (06-1 to 06-5: mobile
+            # ranges the number library accepts), e-mail in lower case.
+            telefoon = f"+316{rnd.randint(10_000_000, 59_999_999)}" if rnd.random() < 0.8 else ""
             voorkeur = rnd.choices(["email", "sms", "portaal"], [70, 20, 10])[0]
             if i % 20 == 19:
                 naam = f"{rnd.choice(BEDRIJVEN)} {rnd.choice(ACHTERNAMEN)[1]} {i}"
@@ -607,14 +649,167 @@ def zaken_genereren(
     return zaken, rijen_historie
 
 
+# Channel mix of contacts (weights) and how long a contact on it takes (s).
+CONTACTKANALEN = {
+    "telefoon": (45, 120, 600),
+    "email": (15, 60, 300),
+    "balie": (14, 300, 1200),
+    "chat": (10, 180, 900),
+    "internet": (10, 0, 0),
+    "post": (3, 60, 300),
+    "sms": (3, 30, 120),
+}
+# Contacts per hour of the working day: a morning peak and a lunch dip.
+UREN = {8: 6, 9: 14, 10: 15, 11: 12, 12: 7, 13: 8, 14: 11, 15: 10, 16: 9, 17: 5, 18: 3}
+VRAGEN = [
+    "Wanneer is mijn aanvraag klaar?",
+    "Welke documenten moet ik meenemen?",
+    "Wat kost het?",
+    "Kan ik dit online regelen?",
+    "Ik heb een brief gekregen en begrijp hem niet.",
+    "Mijn afvalcontainer is niet geleegd.",
+    "Ik wil een afspraak maken.",
+    "Ik ben verhuisd, wat moet ik doen?",
+    "Hoe lang duurt de behandeling?",
+    "Ik wil bezwaar maken.",
+]
+
+
+def kcc_medewerkers_zorgen(aantal: int) -> list[int]:
+    """KCC agents to register the generated contacts; returns their ids."""
+    from django.contrib.auth.models import Group
+
+    groep = Group.objects.get(name=Rol.KLANTMANAGER)
+    bestaand = list(User.objects.filter(groups=groep).values_list("pk", flat=True))
+    for n in range(len(bestaand), aantal):
+        user = User.objects.create(
+            username=f"schaal-kcc-{n}", first_name="Klantmanager", last_name=str(n)
+        )
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        user.groups.add(groep)
+        bestaand.append(user.pk)
+    return bestaand
+
+
+def klantcontacten_genereren(
+    aantal: int,
+    klant_ids: list[int],
+    rnd: random.Random,
+    *,
+    dagen: int = 730,
+    anoniem_fractie: float = 0.08,
+    agenten: int = 60,
+) -> int:
+    """Contacts on every channel over the last ``dagen`` days: identified
+    (spread over ``klant_ids``) or anonymous, most answered at once, some
+    answered from the knowledge base, some handed over."""
+    from producten.models import KennisItem, Product
+
+    producten = list(Product.objects.values_list("pk", "naam"))
+    kennis = list(KennisItem.objects.values_list("pk", flat=True))
+    afdelingen = list(Afdeling.objects.exclude(code="kcc").values_list("pk", flat=True))
+    medewerkers = kcc_medewerkers_zorgen(agenten)
+    kanalen = list(CONTACTKANALEN)
+    kanaalgewichten = [CONTACTKANALEN[k][0] for k in kanalen]
+    uren = list(UREN)
+    uurgewichten = list(UREN.values())
+    werkdagen = _aanvraagdagen(timezone.localdate(), dagen)
+    zone = timezone.get_current_timezone()
+
+    def rijen():
+        # Draw in batches: random.choices with weights is much faster per call of many.
+        for begin in range(0, aantal, CHUNK):
+            n = min(CHUNK, aantal - begin)
+            kanaal_reeks = rnd.choices(kanalen, kanaalgewichten, k=n)
+            uur_reeks = rnd.choices(uren, uurgewichten, k=n)
+            for kanaal, uur in zip(kanaal_reeks, uur_reeks, strict=True):
+                dag = rnd.choice(werkdagen)
+                seconde = rnd.randrange(3600)
+                gestart = datetime(
+                    dag.year, dag.month, dag.day, uur, seconde // 60, seconde % 60, tzinfo=zone
+                )
+                _gewicht, kort, lang = CONTACTKANALEN[kanaal]
+                agent = kanaal != "internet"
+                duur = rnd.randint(kort, lang) if agent else 0
+                product = rnd.choice(producten) if rnd.random() < 0.6 else None
+                item = rnd.choice(kennis) if kennis and agent and rnd.random() < 0.45 else None
+                goed = rnd.random() < 0.8
+                overgedragen = None if goed or not afdelingen else rnd.choice(afdelingen)
+                vraag = rnd.choice(VRAGEN)
+                yield (
+                    str(uuid.UUID(int=rnd.getrandbits(128), version=4)),
+                    None if rnd.random() < anoniem_fractie else rnd.choice(klant_ids),
+                    "",
+                    "",
+                    kanaal,
+                    "uitgaand" if rnd.random() < 0.08 else "inkomend",
+                    product[0] if product else None,
+                    item,
+                    (rnd.random() < 0.85) if item else None,
+                    product[1] if product else vraag[:60],
+                    vraag,
+                    "Uitgelegd aan de klant." if goed else "",
+                    goed,
+                    gestart,
+                    gestart + timedelta(seconds=duur) if agent else None,
+                    rnd.randint(0, 180) if agent else 0,
+                    rnd.choice(medewerkers) if agent else None,
+                    overgedragen,
+                    None,
+                    None,
+                )
+
+    # A big batch (more rows than the table holds) loads faster without indexes.
+    with _zonder_indexen("klanten_klantcontact", als=aantal > _max_id("klanten_klantcontact")):
+        return _copy(
+            "klanten_klantcontact",
+            [
+                "uuid",
+                "klant_id",
+                "contactnaam",
+                "namens",
+                "kanaal",
+                "richting",
+                "product_id",
+                "kennisitem_id",
+                "kennis_geholpen",
+                "onderwerp",
+                "vraag",
+                "antwoord",
+                "in_een_keer_goed",
+                "gestart_op",
+                "beeindigd_op",
+                "nawerk_seconden",
+                "medewerker_id",
+                "overgedragen_aan_id",
+                "zaak_id",
+                "geanonimiseerd_op",
+            ],
+            rijen(),
+        )
+
+
+def lange_historie(
+    klant_id: int, rnd: random.Random, *, contacten: int, zaken: int
+) -> tuple[int, int]:
+    """One customer who has been in touch for years: the worst case for the klantbeeld."""
+    aantal_zaken, _historie = zaken_genereren(zaken, [klant_id], rnd) if zaken else (0, 0)
+    return klantcontacten_genereren(contacten, [klant_id], rnd, anoniem_fractie=0), aantal_zaken
+
+
 def genereren(
     *,
     klanten: int,
     zaken: int,
+    contacten: int = 0,
+    lange_historie_bsn: str | None = None,
     seed: int = 2026,
     melden: Callable[[str], None] = print,
 ) -> Verslag:
-    """Add ``klanten`` customers and ``zaken`` cases (with history) to the database."""
+    """Add ``klanten`` customers, ``zaken`` cases (with history) and
+    ``contacten`` contacts to the database; with ``lange_historie_bsn`` that
+    customer gets years of contacts and cases on top."""
     if connection.vendor != "postgresql":
         raise RuntimeError("Scale data needs PostgreSQL (COPY); set DATABASE_URL.")
     verslag = Verslag(stappen=[])
@@ -632,6 +827,21 @@ def genereren(
     verslag.stappen.append(("statuswijzigingen", aantal_historie, 0.0))
     duur = verslag.stappen[-2][2]
     melden(f"zaken: {aantal_zaken} met {aantal_historie} statuswijzigingen in {duur:.0f} s")
+    if contacten:
+        start = time.perf_counter()
+        aantal = klantcontacten_genereren(contacten, klant_ids, rnd)
+        verslag.regel("klantcontacten", aantal, start)
+        melden(f"klantcontacten: {aantal} in {verslag.stappen[-1][2]:.0f} s")
+    if lange_historie_bsn:
+        from klanten.models import Klant
+
+        klant = Klant.objects.filter(bsn=lange_historie_bsn).first()
+        if klant is None:
+            raise RuntimeError(f"No customer with BSN {lange_historie_bsn} for the long history.")
+        start = time.perf_counter()
+        aantal, aantal_zaken = lange_historie(klant.pk, rnd, contacten=2_500, zaken=150)
+        verslag.regel("lange historie", aantal, start)
+        melden(f"lange historie: {aantal} contacten en {aantal_zaken} zaken voor één klant")
     start = time.perf_counter()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
+from django.db import connection
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from kanalen.models import Bericht, Kanaal, Openingstijd
 from kcc import kalender
+from kcc.choices import choice_label, weergave
 from kcc.models import AuditLogEntry
 from klanten.models import Klant, Klantcontact
 from zaken.models import StatusWijziging, Zaak
@@ -44,90 +47,142 @@ class Gebeurtenis:
     soort: str  # contact, zaak, bericht, contactverzoek
     titel: str
     tekst: str
-    kanaal: str
+    kanaal: str  # shown as is: the channel's label
     door: str
-    zaak: object | None = None
-    obj: object | None = None
+    zaak_uuid: str | None = None
+    zaak_nummer: str = ""
+    # Contacts only:
+    in_een_keer_goed: bool | None = None
+    namens: str = ""
+    antwoord: str = ""
 
 
-def tijdlijn(*, klant, voor: datetime | None = None, aantal: int = 40) -> list[Gebeurtenis]:
+# Lines on the first page of a klantbeeld's timeline; "Oudere contacten" pages back.
+TIJDLIJN_AANTAL = 25
+
+# One statement for the whole timeline. Each source takes its newest rows
+# from its own (customer, time) index inside a subquery, so the joins for
+# names and case numbers touch only those rows, however long the history;
+# the union is then cut to the newest. Columns: soort, tijdstip, id, titel,
+# sub (richting / status), tekst, kanaal, door (3), afdeling, zaak (2),
+# in_een_keer_goed, namens, antwoord.
+_TIJDLIJN_SQL = """
+SELECT * FROM (
+  SELECT 'contact' AS soort, c.gestart_op AS tijdstip, c.id, c.onderwerp, c.richting, c.vraag,
+         c.kanaal, u.first_name, u.last_name, u.username, NULL AS afdeling, z.uuid, z.nummer,
+         c.in_een_keer_goed, c.namens, c.antwoord
+  FROM (SELECT * FROM klanten_klantcontact WHERE klant_id = %(klant)s {voor_contact}
+        ORDER BY gestart_op DESC, id DESC LIMIT %(aantal)s) c
+  LEFT JOIN kcc_user u ON u.id = c.medewerker_id
+  LEFT JOIN zaken_zaak z ON z.id = c.zaak_id
+  UNION ALL
+  SELECT 'zaak', w.tijdstip, w.id, p.naam, w.naar, w.reden, w.statusstap,
+         u.first_name, u.last_name, u.username, NULL, z.uuid, z.nummer, NULL, '', ''
+  FROM (SELECT sw.* FROM zaken_statuswijziging sw JOIN zaken_zaak zz ON zz.id = sw.zaak_id
+        WHERE zz.klant_id = %(klant)s {voor_status}
+        ORDER BY sw.tijdstip DESC, sw.id DESC LIMIT %(aantal)s) w
+  JOIN zaken_zaak z ON z.id = w.zaak_id
+  JOIN producten_product p ON p.id = z.product_id
+  LEFT JOIN kcc_user u ON u.id = w.door_id
+  UNION ALL
+  SELECT 'bericht', b.aangemaakt, b.id, b.onderwerp, '', b.status, b.kanaal,
+         NULL, NULL, NULL, NULL, z.uuid, z.nummer, NULL, '', ''
+  FROM (SELECT * FROM kanalen_bericht WHERE klant_id = %(klant)s {voor_bericht}
+        ORDER BY aangemaakt DESC, id DESC LIMIT %(aantal)s) b
+  LEFT JOIN zaken_zaak z ON z.id = b.zaak_id
+  UNION ALL
+  SELECT 'contactverzoek', v.aangemaakt_op, v.id, v.vraag, '', v.uitkomst, '',
+         u.first_name, u.last_name, u.username, a.naam, NULL, NULL, NULL, '', ''
+  FROM (SELECT * FROM klanten_contactverzoek WHERE klant_id = %(klant)s {voor_verzoek}
+        ORDER BY aangemaakt_op DESC, id DESC LIMIT %(aantal)s) v
+  LEFT JOIN kcc_user u ON u.id = v.medewerker_id
+  LEFT JOIN kcc_afdeling a ON a.id = v.afdeling_id
+) AS tijdlijn
+ORDER BY tijdstip DESC, id DESC
+LIMIT %(aantal)s
+"""
+
+
+def _als_tijdstip(waarde) -> datetime:
+    if isinstance(waarde, str):  # SQLite returns text
+        waarde = datetime.fromisoformat(waarde)
+    if timezone.is_naive(waarde):
+        waarde = timezone.make_aware(waarde, UTC)
+    return waarde
+
+
+def tijdlijn(
+    *, klant, voor: datetime | None = None, aantal: int = TIJDLIJN_AANTAL
+) -> list[Gebeurtenis]:
     """Every contact on every channel and the back-office events around them
     (case status changes, messages sent, contactverzoeken), newest first.
 
-    Each source is read newest first from its own (klant, time) index, at
-    most ``aantal`` rows, and the four are merged: the cost does not grow
-    with the length of the customer's history. ``voor`` pages back.
+    One query; each source read newest first from its own (klant, time)
+    index, at most ``aantal`` rows: the cost does not grow with the length of
+    the customer's history. ``voor`` pages back.
     """
+    voorwaarden = {
+        "voor_contact": "AND gestart_op < %(voor)s",
+        "voor_status": "AND sw.tijdstip < %(voor)s",
+        "voor_bericht": "AND aangemaakt < %(voor)s",
+        "voor_verzoek": "AND aangemaakt_op < %(voor)s",
+    }
+    sql = _TIJDLIJN_SQL.format(**{k: v if voor else "" for k, v in voorwaarden.items()})
+    with connection.cursor() as cursor:
+        cursor.execute(sql, {"klant": klant.pk, "aantal": aantal, "voor": voor})
+        rijen = cursor.fetchall()
 
-    def tot(qs, veld):
-        return qs.filter(**{f"{veld}__lt": voor}) if voor else qs
+    def label(model, veld, waarde):
+        return choice_label(model, veld, waarde) if waarde else ""
 
-    gebeurtenissen: list[Gebeurtenis] = []
-    for c in tot(
-        Klantcontact.objects.filter(klant=klant).select_related(
-            "medewerker", "product", "zaak", "overgedragen_aan"
-        ),
-        "gestart_op",
-    ).order_by("-gestart_op", "-id")[:aantal]:
+    gebeurtenissen = []
+    for (
+        soort,
+        tijdstip,
+        _id,
+        titel,
+        sub,
+        tekst,
+        kanaal,
+        voornaam,
+        achternaam,
+        gebruikersnaam,
+        afdeling,
+        zaak_uuid,
+        zaak_nummer,
+        goed,
+        namens,
+        antwoord,
+    ) in rijen:
+        door = f"{voornaam or ''} {achternaam or ''}".strip() or (gebruikersnaam or "")
+        if soort == "contact":
+            titel = titel or label(Klantcontact, "richting", sub)
+            kanaal = label(Klantcontact, "kanaal", kanaal)
+        elif soort == "zaak":
+            titel = f"{titel}: {kanaal or label(StatusWijziging, 'naar', sub)}"
+            kanaal = ""
+        elif soort == "bericht":
+            tekst = label(Bericht, "status", tekst)
+            kanaal = label(Bericht, "kanaal", kanaal)
+        else:
+            titel = titel[:120]
+            door = door or (afdeling or "")
         gebeurtenissen.append(
             Gebeurtenis(
-                tijdstip=c.gestart_op,
-                soort="contact",
-                titel=c.onderwerp or c.get_richting_display(),
-                tekst=c.vraag,
-                kanaal=c.get_kanaal_display(),
-                door=str(c.medewerker or ""),
-                zaak=c.zaak,
-                obj=c,
+                tijdstip=_als_tijdstip(tijdstip),
+                soort=soort,
+                titel=titel,
+                tekst=tekst or "",
+                kanaal=kanaal,
+                door=door,
+                zaak_uuid=str(uuid.UUID(str(zaak_uuid))) if zaak_uuid else None,
+                zaak_nummer=zaak_nummer or "",
+                in_een_keer_goed=None if goed is None else bool(goed),
+                namens=namens or "",
+                antwoord=antwoord or "",
             )
         )
-    for w in tot(
-        StatusWijziging.objects.filter(zaak__klant=klant).select_related("zaak__product", "door"),
-        "tijdstip",
-    ).order_by("-tijdstip", "-id")[:aantal]:
-        gebeurtenissen.append(
-            Gebeurtenis(
-                tijdstip=w.tijdstip,
-                soort="zaak",
-                titel=f"{w.zaak.product.naam}: {w.statusstap or w.get_naar_display()}",
-                tekst=w.reden,
-                kanaal="",
-                door=str(w.door or ""),
-                zaak=w.zaak,
-                obj=w,
-            )
-        )
-    for b in tot(Bericht.objects.filter(klant=klant).select_related("zaak"), "aangemaakt").order_by(
-        "-aangemaakt", "-id"
-    )[:aantal]:
-        gebeurtenissen.append(
-            Gebeurtenis(
-                tijdstip=b.aangemaakt,
-                soort="bericht",
-                titel=b.onderwerp,
-                tekst=b.get_status_display(),
-                kanaal=b.get_kanaal_display(),
-                door="",
-                zaak=b.zaak,
-                obj=b,
-            )
-        )
-    for v in tot(
-        klant.contactverzoeken.select_related("afdeling", "medewerker"), "aangemaakt_op"
-    ).order_by("-aangemaakt_op", "-id")[:aantal]:
-        gebeurtenissen.append(
-            Gebeurtenis(
-                tijdstip=v.aangemaakt_op,
-                soort="contactverzoek",
-                titel=v.vraag[:120],
-                tekst=v.uitkomst,
-                kanaal="",
-                door=str(v.medewerker or v.afdeling or ""),
-                obj=v,
-            )
-        )
-    gebeurtenissen.sort(key=lambda g: g.tijdstip, reverse=True)
-    return gebeurtenissen[:aantal]
+    return gebeurtenissen
 
 
 # --- Everything we hold about a person (AVG art. 15) ------------------------
@@ -152,7 +207,7 @@ def persoonsdossier(*, klant: Klant) -> dict:
     )
     return {
         "gegevens": {
-            "soort": klant.get_soort_display(),
+            "soort": weergave(klant, "soort"),
             "bsn": klant.bsn or "",
             "kvk_nummer": klant.kvk_nummer,
             "vestigingsnummer": klant.vestigingsnummer,
@@ -161,16 +216,16 @@ def persoonsdossier(*, klant: Klant) -> dict:
             "adres": klant.adres,
             "email": klant.email,
             "telefoon": klant.telefoon,
-            "berichten_via": klant.get_berichtvoorkeur_display(),
-            "taal": klant.get_taal_display(),
+            "berichten_via": weergave(klant, "berichtvoorkeur"),
+            "taal": weergave(klant, "taal"),
             "geheimhouding": klant.geheimhouding,
             "geregistreerd_sinds": _tijd(klant.aangemaakt),
         },
         "toestemmingen": [
             {
-                "toestemming": t.get_soort_display(),
+                "toestemming": weergave(t, "soort"),
                 "gegeven_op": _tijd(t.gegeven_op),
-                "via": t.get_via_display(),
+                "via": weergave(t, "via"),
                 "ingetrokken_op": _tijd(t.ingetrokken_op),
             }
             for t in klant.toestemmingen.all()
@@ -178,8 +233,8 @@ def persoonsdossier(*, klant: Klant) -> dict:
         "contacten": [
             {
                 "datum": _tijd(c.gestart_op),
-                "kanaal": c.get_kanaal_display(),
-                "richting": c.get_richting_display(),
+                "kanaal": weergave(c, "kanaal"),
+                "richting": weergave(c, "richting"),
                 "onderwerp": c.onderwerp,
                 "vraag": c.vraag,
                 "antwoord": c.antwoord,
@@ -192,7 +247,7 @@ def persoonsdossier(*, klant: Klant) -> dict:
             {
                 "datum": _tijd(v.aangemaakt_op),
                 "vraag": v.vraag,
-                "status": v.get_status_display(),
+                "status": weergave(v, "status"),
                 "uiterlijk_op": _tijd(v.uiterlijk_op),
                 "uitkomst": v.uitkomst,
             }
@@ -202,9 +257,9 @@ def persoonsdossier(*, klant: Klant) -> dict:
             {
                 "nummer": z.nummer,
                 "product": z.product.naam,
-                "status": z.get_status_display(),
+                "status": weergave(z, "status"),
                 "aangevraagd_op": _tijd(z.geregistreerd_op),
-                "via": z.get_kanaal_display(),
+                "via": weergave(z, "kanaal"),
                 "antwoorden": dict(z.antwoorden_leesbaar()),
                 "documenten": [
                     {"document": d.naam, "bestand": d.bestandsnaam, "datum": _tijd(d.toegevoegd_op)}
@@ -213,7 +268,7 @@ def persoonsdossier(*, klant: Klant) -> dict:
                 "verloop": [
                     {
                         "datum": _tijd(w.tijdstip),
-                        "status": w.get_naar_display(),
+                        "status": weergave(w, "naar"),
                         "tekst": w.burgertekst,
                     }
                     for w in z.historie.all()
@@ -225,11 +280,11 @@ def persoonsdossier(*, klant: Klant) -> dict:
         "berichten": [
             {
                 "datum": _tijd(b.aangemaakt),
-                "via": b.get_kanaal_display(),
+                "via": weergave(b, "kanaal"),
                 "aan": b.ontvanger,
                 "onderwerp": b.onderwerp,
                 "tekst": b.tekst,
-                "status": b.get_status_display(),
+                "status": weergave(b, "status"),
             }
             for b in klant.berichten.order_by("aangemaakt")
         ],
@@ -237,7 +292,7 @@ def persoonsdossier(*, klant: Klant) -> dict:
             {
                 "datum": _tijd(r.tijdstip),
                 "rol": r.rollen,
-                "handeling": r.get_actie_display(),
+                "handeling": weergave(r, "actie"),
                 "wat": r.omschrijving,
                 "waarom": r.reden,
             }

@@ -7,4 +7,5 @@ app_name = "portaal"
 urlpatterns = [
     path("", views.portaal_index, name="index"),
     path("mijn-gegevens/", views.portaal_gegevens, name="gegevens"),
+    path("mijn-contacten/", views.portaal_contacten, name="contacten"),
 ]

@@ -1,6 +1,9 @@
 """Choices shared by every building block."""
 
+import functools
+
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -22,3 +25,22 @@ class Doelgroep(models.TextChoices):
     BURGER = "burger", _("Inwoners")
     BEDRIJF = "bedrijf", _("Ondernemers")
     INSTELLING = "instelling", _("Instellingen")
+
+
+@functools.cache
+def _labels(model: type[models.Model], veld: str, taal: str | None) -> dict:
+    return {waarde: str(label) for waarde, label in model._meta.get_field(veld).flatchoices}
+
+
+def choice_label(model: type[models.Model], veld: str, waarde) -> str:
+    """The label of ``waarde`` for the field's choices (the value if unknown)."""
+    return _labels(model, veld, get_language()).get(waarde, waarde)
+
+
+def weergave(obj: models.Model, veld: str) -> str:
+    """What ``obj.get_<veld>_display()`` returns, from a table made once per
+    language. Django's own builds and hashes every translated label on each
+    call; a timeline or an export of thousands of rows calls it thousands
+    of times."""
+    waarde = getattr(obj, veld)
+    return _labels(type(obj), veld, get_language()).get(waarde, waarde)

@@ -138,12 +138,33 @@ def klanten_zoeken(
 
 
 def klant_van_gebruiker(*, user: User) -> Klant | None:
-    """The customer record of a logged-in citizen or business (portal)."""
+    """The customer record of a logged-in citizen or business (portal); a
+    merged registration leads to the one it was merged into."""
+    klanten = Klant.objects.select_related("samengevoegd_in")
     if user.bsn:
-        return Klant.objects.filter(bsn=user.bsn).first()
-    if user.kvk_nummer:
-        return Klant.objects.filter(kvk_nummer=user.kvk_nummer).order_by("vestigingsnummer").first()
-    return None
+        klant = klanten.filter(bsn=user.bsn).first()
+    elif user.kvk_nummer:
+        klant = klanten.filter(kvk_nummer=user.kvk_nummer).order_by("vestigingsnummer").first()
+    else:
+        klant = None
+    if klant is not None and klant.samengevoegd_in_id:
+        klant = klant.samengevoegd_in
+    return klant
+
+
+def eigen_contacten(*, klant: Klant, aantal: int = 100) -> list[Klantcontact]:
+    """A customer's own contacts, newest first, for Mijn omgeving."""
+    return list(
+        klant.contacten.select_related("product", "zaak").order_by("-gestart_op", "-id")[:aantal]
+    )
+
+
+def eigen_contactverzoeken(*, klant: Klant, aantal: int = 100) -> list[Contactverzoek]:
+    """A customer's contactverzoeken, open ones first, for Mijn omgeving."""
+    return sorted(
+        klant.contactverzoeken.order_by("-aangemaakt_op", "-id")[:aantal],
+        key=lambda v: (not v.is_open, -v.aangemaakt_op.timestamp()),
+    )
 
 
 def klant_inzien(

@@ -36,6 +36,19 @@ def producten_aangeboden(*, op: date | None = None) -> QuerySet[Product]:
     )
 
 
+def productkeuzes(*, kanaal: str | None = None, aanvragen: bool = False) -> QuerySet[Product]:
+    """Offered products for a choice list: only what a list shows (a
+    workspace page carries several such lists)."""
+    producten = producten_aangeboden()
+    if kanaal:
+        producten = producten.filter(kanalen__kanaal=kanaal)
+    if aanvragen:
+        producten = producten.filter(kanalen__aanvragen=True)
+    if kanaal or aanvragen:
+        producten = producten.distinct()
+    return producten.select_related(None).only("id", "uuid", "code", "naam").order_by("naam")
+
+
 def onderdelen_prefetch(*, alleen_aangeboden: bool) -> Prefetch:
     """The parts of compound products; for the public only the offered ones."""
     regels = ProductOnderdeel.objects.select_related("onderdeel")

@@ -396,3 +396,109 @@ def test_an_agent_records_and_withdraws_a_consent(client, klantmanager, beller):
     assert not beller.toestemmingen.get().actief
     pagina = client.post(url, {"soort": "onzin"}, follow=True).content.decode()
     assert "Onbekende toestemming." in pagina
+
+
+def test_a_long_history_shows_open_cases_and_the_latest_closed_ones(
+    client, klantmanager, beller, paspoort
+):
+    zaken = [
+        zaken_services.zaak_registreren(
+            klant=beller, product=paspoort, kanaal="balie", user=klantmanager
+        )
+        for _ in range(13)
+    ]
+    for zaak in zaken[1:]:
+        zaken_services.zaak_intrekken(zaak=zaak, user=klantmanager, reden="Niet meer nodig")
+    client.force_login(klantmanager)
+    pagina = client.get(f"/kcc/klanten/{beller.uuid}/").content.decode()
+    assert zaken[0].nummer in pagina  # open: always shown
+    assert zaken[-1].nummer in pagina  # latest closed
+    assert zaken[1].nummer not in pagina.split("zaken-blok")[1].split("tijdlijn-blok")[0]
+    assert "Toon ook de eerder afgesloten zaken" in pagina
+    alles = client.get(f"/kcc/klanten/{beller.uuid}/", {"zaken": "alle"}).content.decode()
+    assert all(zaak.nummer in alles for zaak in zaken)
+
+
+def test_a_citizen_sees_their_own_contacts_and_contactverzoeken_only(
+    client, burger, klantmanager, beller, andere_klant
+):
+    afdeling = AfdelingFactory(naam="Wegen")
+    _contact(beller, klantmanager, "telefoon", "Vraag", onderwerp="Losse stoeptegel")
+    services.contactverzoek_maken(
+        klant=beller, user=klantmanager, vraag="Stoeptegel liggt los", afdeling=afdeling
+    )
+    _contact(andere_klant, klantmanager, "balie", "Vraag", onderwerp="Geheime kwestie")
+    client.force_login(burger)  # logged in with the BSN of `beller`
+    pagina = client.get("/pip/mijn-contacten/").content.decode()
+    assert "Losse stoeptegel" in pagina and "Stoeptegel liggt los" in pagina
+    assert "Wij reageren uiterlijk op" in pagina
+    assert "Geheime kwestie" not in pagina
+
+
+def test_an_agent_sends_the_customer_a_message_with_the_link_to_apply(client, klantmanager, beller):
+    from kanalen.models import Bericht
+
+    paspoort = maak_product(kanalen=[("internet", True, "84.40")])
+    client.force_login(klantmanager)
+    url = f"/kcc/klanten/{beller.uuid}/bericht/"
+    assert client.get(url).status_code == 200
+    leeg = client.post(url, {"kanaal": "email"})
+    assert leeg.status_code == 400 and "Bericht: " in leeg.content.decode()
+    assert not Bericht.objects.exists()
+    response = client.post(
+        url,
+        {
+            "kanaal": "email",
+            "onderwerp": "Paspoort aanvragen",
+            "tekst": "Zoals besproken.",
+            "product": str(paspoort.uuid),
+        },
+    )
+    assert response.status_code == 302
+    bericht = Bericht.objects.get()
+    assert (bericht.klant, bericht.kanaal) == (beller, "email")
+    assert f"/producten/{paspoort.code}/" in bericht.tekst
+
+
+def test_what_a_customer_said_is_shown_as_text_never_as_html(client, klantmanager, beller):
+    _contact(beller, klantmanager, "chat", "<script>alert(1)</script>", namens="<b>zoon</b>")
+    client.force_login(klantmanager)
+    pagina = client.get(f"/kcc/klanten/{beller.uuid}/").content.decode()
+    assert "<script>alert(1)</script>" not in pagina and "&lt;script&gt;" in pagina
+    assert "<b>zoon</b>" not in pagina
+
+
+def test_the_timeline_merges_every_source_newest_first_and_pages_back(
+    klantmanager, beller, paspoort
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kanalen.selectors import tijdlijn
+
+    nu = timezone.now()
+    for dagen in (5, 3, 1):
+        _contact(
+            beller, klantmanager, "telefoon", f"Vraag {dagen}", gestart_op=nu - timedelta(dagen)
+        )
+    zaken_services.zaak_registreren(
+        klant=beller, product=paspoort, kanaal="balie", user=klantmanager
+    )
+    services.contactverzoek_maken(
+        klant=beller, user=klantmanager, vraag="Terugbellen", afdeling=AfdelingFactory()
+    )
+    regels = tijdlijn(klant=beller)
+    assert [r.tijdstip for r in regels] == sorted((r.tijdstip for r in regels), reverse=True)
+    assert {"contact", "zaak", "contactverzoek"} <= {r.soort for r in regels}
+    zaakregel = next(r for r in regels if r.soort == "zaak")
+    assert zaakregel.zaak_nummer.startswith("ZAAK-") and paspoort.naam in zaakregel.titel
+    contact = next(r for r in regels if r.soort == "contact")
+    assert (contact.kanaal, contact.door, contact.in_een_keer_goed) == (
+        "Telefoon",
+        str(klantmanager),
+        True,
+    )
+    eerste = tijdlijn(klant=beller, aantal=2)
+    verder = tijdlijn(klant=beller, voor=eerste[-1].tijdstip, aantal=10)
+    assert [r.tekst for r in verder if r.soort == "contact"] == ["Vraag 1", "Vraag 3", "Vraag 5"]

@@ -67,6 +67,25 @@ def test_it_tolerates_typos_in_names_on_postgresql(needs_postgres, klantmanager)
     assert klanten_zoeken(zoekterm="Mullder", user=klantmanager) == [mulder]
 
 
+@pytest.mark.parametrize(
+    "zoekterm",
+    ["mulder", "0612345678", "mulder 24-12-1988", "l.mulder@example.nl", "1234AD 17", "30001234"],
+)
+def test_a_customer_search_never_scans_every_customer_on_postgresql(needs_postgres, zoekterm):
+    from django.db import connection
+
+    from klanten.selectors import zoekopdracht
+
+    qs = Klant.objects.filter(zoekopdracht(zoekterm).filters)
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        sql, params = qs.query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "Seq Scan" not in plan, plan
+
+
 def test_it_makes_a_customer_from_the_person_register_on_first_contact(klantmanager):
     klant = services.klant_met_bsn(bsn="999991772", user=klantmanager)
     assert (klant.naam, klant.postcode, klant.brp_bijgewerkt_op is not None) == (

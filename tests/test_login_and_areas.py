@@ -51,6 +51,7 @@ def test_it_explains_a_wrong_password_without_saying_which_part_is_wrong(client,
     [
         ("/pip/", "/pip/inloggen/"),
         ("/pip/mijn-gegevens/", "/pip/inloggen/"),
+        ("/pip/mijn-contacten/", "/pip/inloggen/"),
         ("/kcc/", "/kcc/inloggen/"),
         ("/dashboard/", "/kcc/inloggen/"),
     ],

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 from kcc.identifiers import is_valid_bsn
-from klanten.models import Klant
+from klanten.models import Klant, Klantcontact
 from zaken.models import EIND_STATUSSEN, GEEN_TERMIJN, StatusWijziging, Zaak
 
 pytestmark = pytest.mark.django_db
@@ -20,16 +20,46 @@ def test_it_makes_valid_distinct_bsns():
     assert all(is_valid_bsn(b) for b in reeks)
 
 
+def _indexen_en_sleutels(tabel):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = %s", [tabel])
+        indexen = {r[0] for r in cursor.fetchall()}
+        cursor.execute(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = %s::regclass",
+            [tabel],
+        )
+        return indexen, {r[0] for r in cursor.fetchall()}
+
+
 def test_it_fills_customers_and_cases_with_history_and_can_add_more(needs_postgres):
-    call_command("schaaldata", klanten=300, zaken=600, stdout=io.StringIO())
-    call_command("schaaldata", klanten=100, zaken=100, stdout=io.StringIO())
+    voor = _indexen_en_sleutels("klanten_klantcontact")
+    call_command("schaaldata", klanten=300, zaken=600, contacten=2000, stdout=io.StringIO())
+    call_command(
+        "schaaldata", klanten=100, zaken=100, contacten=500, lange_historie="", stdout=io.StringIO()
+    )
     nieuw = Klant.objects.filter(bsn__startswith="2") | Klant.objects.filter(
         kvk_nummer__startswith="3"
     )
     assert nieuw.count() == 400
     assert all(is_valid_bsn(k.bsn) for k in nieuw if k.bsn)
+    # Phone numbers as a search normalises them: an agent finds every caller.
+    from kcc.telefoon import normaliseer_telefoon
+
+    assert all(normaliseer_telefoon(k.telefoon) == k.telefoon for k in nieuw if k.telefoon)
+    # The big batch was loaded without indexes and keys; they are all back.
+    assert _indexen_en_sleutels("klanten_klantcontact") == voor
+    assert len(voor[0]) >= 10 and len(voor[1]) >= 6
+    moulin = Klant.objects.get(bsn="999993653")  # the demo customer with the long history
     zaken = Zaak.objects.exclude(klant__bsn__startswith="9")
     assert zaken.count() == 700
+    assert moulin.zaken.count() >= 150 and moulin.contacten.count() >= 2500
+    # 2,500 contacts for the new customers, about 8% of them anonymous.
+    bekend = Klantcontact.objects.filter(klant__in=nieuw).count()
+    assert 2100 < bekend < 2400
+    assert Klantcontact.objects.filter(klant__isnull=True).count() >= 2500 - bekend
+    assert Klantcontact.objects.filter(in_een_keer_goed=True).count() > 0.7 * bekend
     assert len(set(zaken.values_list("nummer", flat=True))) == 700
     for zaak in zaken.prefetch_related("historie")[:200]:
         historie = list(zaak.historie.all())

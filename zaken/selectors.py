@@ -143,12 +143,41 @@ def zaak_voor_medewerker(*, zaak_uuid, user: User, request: HttpRequest | None =
     return zaak
 
 
-def zaken_van_klant(*, klant) -> list[Zaak]:
-    return list(
+@dataclass(frozen=True)
+class KlantZaken:
+    """A customer's cases as the klantbeeld shows them: every open one, the
+    latest closed ones, and whether there are older closed ones."""
+
+    open: list[Zaak]
+    afgesloten: list[Zaak]
+    ouder: bool  # there are older closed cases than these
+
+
+def zaken_voor_klantbeeld(*, klant, afgesloten: int = 10) -> KlantZaken:
+    """Open cases all (they matter now), closed ones only the latest few, so
+    a long history does not flood the screen."""
+    basis = (
         Zaak.objects.filter(klant=klant, hoofdzaak__isnull=True)
         .select_related("product")
-        .order_by("-geregistreerd_op")
+        .only(
+            "id",
+            "uuid",
+            "nummer",
+            "status",
+            "streefdatum",
+            "uiterste_datum",
+            "termijndatum",
+            "afgesloten_op",
+            "product__naam",
+        )
     )
+    open_ = list(basis.filter(status__in=OPEN_STATUSSEN).order_by("termijndatum", "id"))
+    gesloten = list(
+        basis.exclude(status__in=OPEN_STATUSSEN).order_by("-afgesloten_op", "-id")[: afgesloten + 1]
+    )
+    # More than shown: the page offers to show them all (without counting them).
+    ouder = len(gesloten) > afgesloten
+    return KlantZaken(open=open_, afgesloten=gesloten[:afgesloten], ouder=ouder)
 
 
 def beschikbare_acties(*, zaak: Zaak, user: User) -> set[str]:

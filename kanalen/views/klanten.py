@@ -42,16 +42,23 @@ def _klant(request, klant_uuid, reden: str) -> Klant:
     )
 
 
-def _aanvraagbare_producten():
-    return (
-        producten_selectors.producten_aangeboden()
-        .filter(kanalen__aanvragen=True)
-        .distinct()
-        .order_by("naam")
-    )
+def _aanvraagbare_producten() -> list[dict]:
+    """Products an agent can start a request for, as the list shows them
+    (from the cache for half a minute; the request page checks again)."""
+    from django.core.cache import cache
+
+    sleutel = "keuzes:aanvraagbare-producten"
+    producten = cache.get(sleutel)
+    if producten is None:
+        producten = [
+            {"uuid": str(p.uuid), "naam": p.naam}
+            for p in producten_selectors.productkeuzes(aanvragen=True)
+        ]
+        cache.set(sleutel, producten, 30)
+    return producten
 
 
-def _klantbeeld(request, klant, *, contactformulier=None, berichtformulier=None, status=200):
+def _klantbeeld(request, klant, *, contactformulier=None, status=200):
     """The klantbeeld page with the forms as they are (fresh, or with errors)."""
     kennis_term = request.GET.get("kennis", "").strip()[:200]
     kennis = (
@@ -83,7 +90,9 @@ def _klantbeeld(request, klant, *, contactformulier=None, berichtformulier=None,
                     }
                 )
         contactformulier = KlantcontactForm(initial=initial)
-    zaken = zaken_selectors.zaken_van_klant(klant=klant)
+    zaken = zaken_selectors.zaken_voor_klantbeeld(
+        klant=klant, afgesloten=1000 if request.GET.get("zaken") == "alle" else 10
+    )
     voor = parse_datetime(request.GET.get("voor", "") or "")
     tijdlijn = kanaal_selectors.tijdlijn(klant=klant, voor=voor)
     return render(
@@ -91,10 +100,13 @@ def _klantbeeld(request, klant, *, contactformulier=None, berichtformulier=None,
         "werkplek/klantbeeld.html",
         {
             "klant": klant,
-            "open_zaken": [z for z in zaken if z.is_open],
             "zaken": zaken,
             "tijdlijn": tijdlijn,
-            "ouder": tijdlijn[-1].tijdstip.isoformat() if len(tijdlijn) >= 40 else None,
+            "ouder": (
+                tijdlijn[-1].tijdstip.isoformat()
+                if len(tijdlijn) >= kanaal_selectors.TIJDLIJN_AANTAL
+                else None
+            ),
             "contactverzoeken": klant_selectors.open_contactverzoeken(klant=klant),
             "toestemmingen": {t.soort: t for t in klant.toestemmingen.all() if t.actief},
             "toestemming_soorten": Toestemming.Soort.choices,
@@ -107,15 +119,6 @@ def _klantbeeld(request, klant, *, contactformulier=None, berichtformulier=None,
             "kennis_term": kennis_term,
             "kennis": kennis,
             "contactformulier": contactformulier,
-            "berichtformulier": berichtformulier or BerichtForm(),
-            "gegevensformulier": ContactgegevensForm(
-                initial={
-                    "email": klant.email,
-                    "telefoon": klant.telefoon,
-                    "berichtvoorkeur": klant.berichtvoorkeur,
-                    "taal": klant.taal,
-                }
-            ),
             "kanalen": KanaalSoort.choices,
         },
         status=status,
@@ -151,14 +154,12 @@ def klantbeeld_tijdlijn(request, klant_uuid):
     """The parts that change (cases, timeline): what the page fetches when a
     live update arrives."""
     klant = _klant(request, klant_uuid, "Klantbeeld ververst (live)")
-    zaken = zaken_selectors.zaken_van_klant(klant=klant)
     return render(
         request,
         "werkplek/klantbeeld_live.html",
         {
             "klant": klant,
-            "zaken": zaken,
-            "open_zaken": [z for z in zaken if z.is_open],
+            "zaken": zaken_selectors.zaken_voor_klantbeeld(klant=klant),
             "tijdlijn": kanaal_selectors.tijdlijn(klant=klant),
             "contactverzoeken": klant_selectors.open_contactverzoeken(klant=klant),
         },
@@ -223,12 +224,22 @@ def contact_registreren(request, klant_uuid):
     return _klantbeeld(request, klant, contactformulier=formulier, status=400)
 
 
-@require_POST
+def _klantformulier(request, klant, formulier, *, titel, knop, uitleg="", status=200):
+    """A workspace form about one customer on a page of its own."""
+    return render(
+        request,
+        "werkplek/klant_formulier.html",
+        {"klant": klant, "form": formulier, "titel": titel, "knop": knop, "uitleg": uitleg},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
 @medewerker_required(_KLANTBEELD)
 def bericht_versturen(request, klant_uuid):
     klant = _klant(request, klant_uuid, "Bericht aan de klant")
-    formulier = BerichtForm(request.POST)
-    if formulier.is_valid():
+    formulier = BerichtForm(request.POST if request.method == "POST" else None)
+    if formulier.is_bound and formulier.is_valid():
         data = formulier.cleaned_data
         tekst = data["tekst"]
         if data["product"] is not None:
@@ -249,7 +260,17 @@ def bericht_versturen(request, klant_uuid):
         else:
             messages.success(request, _("Het bericht gaat naar de klant."))
             return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
-    return _klantbeeld(request, klant, berichtformulier=formulier, status=400)
+    return _klantformulier(
+        request,
+        klant,
+        formulier,
+        titel=_("E-mail of sms sturen"),
+        knop=_("Versturen"),
+        uitleg=_(
+            "Bijvoorbeeld de link om online aan te vragen. Het bericht komt in het klantbeeld."
+        ),
+        status=400 if formulier.is_bound else 200,
+    )
 
 
 def _terug_met_uitkomst(request, klant, handeling, gelukt) -> HttpResponse:
@@ -264,21 +285,36 @@ def _terug_met_uitkomst(request, klant, handeling, gelukt) -> HttpResponse:
     return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @medewerker_required(_KLANTBEELD)
 def contactgegevens_wijzigen(request, klant_uuid):
     klant = _klant(request, klant_uuid, "Contactgegevens corrigeren")
-    formulier = ContactgegevensForm(request.POST)
-    if not formulier.is_valid():
-        messages.error(request, _("Controleer de contactgegevens."))
-        return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
-    return _terug_met_uitkomst(
+    formulier = ContactgegevensForm(
+        request.POST if request.method == "POST" else None,
+        initial={
+            "email": klant.email,
+            "telefoon": klant.telefoon,
+            "berichtvoorkeur": klant.berichtvoorkeur,
+            "taal": klant.taal,
+        },
+    )
+    if formulier.is_bound and formulier.is_valid():
+        try:
+            klant_services.klant_contactgegevens_wijzigen(
+                klant=klant, user=request.user, **formulier.cleaned_data
+            )
+        except ValidationError as fout:
+            fouten_overnemen(formulier, fout)
+        else:
+            messages.success(request, _("De contactgegevens zijn bijgewerkt."))
+            return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
+    return _klantformulier(
         request,
         klant,
-        lambda: klant_services.klant_contactgegevens_wijzigen(
-            klant=klant, user=request.user, **formulier.cleaned_data
-        ),
-        _("De contactgegevens zijn bijgewerkt."),
+        formulier,
+        titel=_("Contactgegevens corrigeren"),
+        knop=_("Opslaan"),
+        status=400 if formulier.is_bound else 200,
     )
 
 

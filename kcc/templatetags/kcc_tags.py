@@ -79,3 +79,124 @@ def telefoon(nummer):
     if parsed.country_code == 31:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+@register.filter(name="weergave")
+def weergave_filter(obj, veld):
+    """``{{ zaak|weergave:"status" }}``: get_status_display, fast (see kcc.choices)."""
+    from kcc.choices import weergave
+
+    return weergave(obj, veld)
+
+
+@register.simple_tag
+def tijdlijnregel(g):
+    """One line of a customer's timeline (kanalen.selectors.Gebeurtenis).
+
+    Written out in Python rather than in the template: a klantbeeld shows
+    dozens of these, and this is the hottest part of its rendering.
+    """
+    from django.urls import reverse
+    from django.utils import formats, timezone
+    from django.utils.html import format_html
+    from django.utils.safestring import mark_safe
+    from django.utils.text import Truncator
+    from django.utils.translation import gettext
+
+    soorten = {
+        "contact": gettext("Contact"),
+        "zaak": gettext("Zaak"),
+        "bericht": gettext("Bericht"),
+        "contactverzoek": gettext("Contactverzoek"),
+    }
+    label = soorten.get(g.soort, g.soort) + (f": {g.kanaal}" if g.kanaal else "")
+    delen = [
+        format_html(
+            '<strong>{}</strong> <span class="label">{}</span> {}',
+            formats.date_format(timezone.localtime(g.tijdstip), "d-m-Y H:i"),
+            label,
+            g.titel,
+        )
+    ]
+    if g.door:
+        delen.append(format_html(" <small>({})</small>", g.door))
+    if g.zaak_uuid:
+        url = reverse("werkplek:zaak", kwargs={"zaak_uuid": g.zaak_uuid})
+        delen.append(format_html(' \N{EN DASH} <a href="{}">{}</a>', url, g.zaak_nummer))
+    kort = lambda tekst: Truncator(tekst).chars(300)  # noqa: E731
+    if g.soort == "contact":
+        goed = g.in_een_keer_goed
+        if goed:
+            delen.append(
+                format_html(
+                    ' <span class="label label--open">{}</span>', gettext("in één keer goed")
+                )
+            )
+        elif goed is False:
+            delen.append(format_html(' <span class="label">{}</span>', gettext("niet in één keer")))
+        if g.namens:
+            delen.append(
+                format_html("<br><small>{}: {}</small>", gettext("Namens de klant"), g.namens)
+            )
+        if g.tekst:
+            delen.append(format_html("<br>{}", kort(g.tekst)))
+        if g.antwoord:
+            delen.append(format_html("<br><em>{}:</em> {}", gettext("Antwoord"), kort(g.antwoord)))
+    elif g.tekst:
+        delen.append(format_html("<br>{}", kort(g.tekst)))
+    return format_html(
+        '<li class="tijdlijn__{}">{}</li>',
+        g.soort,
+        mark_safe("".join(delen)),  # noqa: S308
+    )
+
+
+@register.simple_tag
+def veld(field):
+    """A form field with its label, help text and errors tied to it (WCAG):
+    ``{% veld field %}``. Radio buttons get a fieldset with a legend.
+    Written in Python: a workspace page renders many of these."""
+    from django.utils.html import format_html, format_html_join
+    from django.utils.translation import gettext
+
+    optioneel = (
+        format_html(" <span>{}</span>", gettext("(niet verplicht)"))
+        if not field.field.required
+        else ""
+    )
+    hulp = (
+        format_html('<p class="hulp" id="{}_hulp">{}</p>', field.auto_id, field.help_text)
+        if field.help_text
+        else ""
+    )
+    fouten = (
+        format_html(
+            '<p class="foutmelding" id="{}_fout">{}</p>',
+            field.auto_id,
+            format_html_join(" ", "{}", ((fout,) for fout in field.errors)),
+        )
+        if field.errors
+        else ""
+    )
+    klasse = "veld veld--fout" if field.errors else "veld"
+    if getattr(field.field.widget, "input_type", None) == "radio":
+        return format_html(
+            '<fieldset class="{}">\n  <legend>{}{}</legend>\n  {}{}<div class="keuzes">{}</div>\n'
+            "</fieldset>",
+            klasse,
+            field.label,
+            optioneel,
+            hulp,
+            fouten,
+            met_aria(field),
+        )
+    return format_html(
+        '<div class="{}">\n  <label for="{}">{}{}</label>\n  {}{}{}\n</div>',
+        klasse,
+        field.id_for_label,
+        field.label,
+        optioneel,
+        hulp,
+        fouten,
+        met_aria(field),
+    )

@@ -1,0 +1,79 @@
+"""Form widgets that render fast.
+
+Django renders every <option> of a select through a template; a workspace
+form with a few long lists (products, colleagues) then spends most of the
+page's time there. ``SnelleSelect`` writes the same HTML directly.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+
+def _opties(keuzes, gekozen: set[str]) -> str:
+    delen = []
+    for waarde, label in keuzes:
+        if isinstance(label, list | tuple):  # an optgroup: (group label, [(value, label), ...])
+            delen.append(
+                format_html('<optgroup label="{}">{}</optgroup>', waarde, _opties(label, gekozen))
+            )
+            continue
+        waarde = getattr(waarde, "value", waarde)  # ModelChoiceIteratorValue
+        tekst = "" if waarde is None else str(waarde)
+        delen.append(
+            format_html(
+                '<option value="{}"{}>{}</option>',
+                tekst,
+                mark_safe(" selected") if tekst in gekozen else "",
+                label,
+            )
+        )
+    return mark_safe("".join(delen))  # noqa: S308 - every part went through format_html
+
+
+class SnelleSelect(forms.Select):
+    def render(self, name, value, attrs=None, renderer=None):
+        gekozen = {str(v) for v in self.format_value(value)}
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            name,
+            flatatt(final_attrs),
+            _opties(self.choices, gekozen),
+        )
+
+
+class SnelleSelectsForm(forms.Form):
+    """A form whose plain selects render with ``SnelleSelect``."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for veld in self.fields.values():
+            if type(veld.widget) is forms.Select:
+                veld.widget = SnelleSelect(attrs=veld.widget.attrs, choices=veld.widget.choices)
+
+
+def keuzes_uit_cache(veld: forms.ModelChoiceField, sleutel: str, seconden: int = 30) -> None:
+    """Show a long model choice list (products, colleagues) from the cache.
+
+    Rendering reads the (value, label) pairs from the cache, refreshed every
+    ``seconden``; a form that is posted still validates against the
+    queryset, so a stale list can never let a withdrawn choice through. A
+    product published a moment ago appears within ``seconden``.
+    """
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    sleutel = f"keuzes:{sleutel}:{get_language()}"
+    paren = cache.get(sleutel)
+    if paren is None:
+        paren = [
+            (str(getattr(obj, veld.to_field_name or "pk")), veld.label_from_instance(obj))
+            for obj in veld.queryset
+        ]
+        cache.set(sleutel, paren, seconden)
+    leeg = [("", veld.empty_label)] if veld.empty_label is not None else []
+    veld.widget.choices = leeg + paren
