@@ -101,6 +101,7 @@ class KlantcontactForm(SnelleSelectsForm):
         if not self.is_bound:  # to show; a posted form checks against the database
             keuzes_uit_cache(self.fields["product"], "producten-aangeboden")
             keuzes_uit_cache(self.fields["medewerker"], "medewerkers-werkplek")
+            keuzes_uit_cache(self.fields["afdeling"], "afdelingen-actief")
 
     def clean_gestart_op(self):
         # The page sets it when the agent opened the form: the contact's

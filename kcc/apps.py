@@ -28,7 +28,28 @@ class KccConfig(AppConfig):
                 lambda **kwargs: sluitingsdagen_vergeten(), sender=Sluitingsdag, weak=False
             )
         user_logged_in.connect(portaalsessie_beperken)
+        self._rechten_bewaken()
         logger.info("KCC platform (%s): %s", settings.DJANGO_ENV, settings.SERVICES_DESCRIPTION)
+
+    @staticmethod
+    def _rechten_bewaken():
+        """Changes to groups or permissions make every cached copy stale."""
+        from django.contrib.auth.models import Group, Permission
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from kcc import rechten
+        from kcc.models import User
+
+        for through in (
+            User.groups.through,
+            User.user_permissions.through,
+            Group.permissions.through,
+        ):
+            m2m_changed.connect(rechten.vergeten, sender=through, weak=False)
+        for model in (Group, Permission, User):
+            post_delete.connect(rechten.vergeten, sender=model, weak=False)
+        # Deactivating a user or making one superuser changes what they may do.
+        post_save.connect(rechten.gebruiker_opgeslagen, sender=User, weak=False)
 
 
 class KccAdminConfig(admin_apps.AdminConfig):

@@ -94,9 +94,17 @@ class User(AbstractUser):
 
     @cached_property
     def rollen(self) -> frozenset[str]:
-        """The role codes of this user (cached per request)."""
+        """The role codes of this user (per request; between requests the
+        permission backend keeps them in the cache with the permissions)."""
         if not self.pk:
             return frozenset()
+        if self.is_active:
+            self.get_all_permissions()  # fills this from the cache when it can
+            if "rollen" in self.__dict__:
+                return self.__dict__["rollen"]
+        return self.rollen_uit_database()
+
+    def rollen_uit_database(self) -> frozenset[str]:
         return frozenset(self.groups.filter(name__in=Rol.values).values_list("name", flat=True))
 
     def heeft_rol(self, *rollen: str) -> bool:

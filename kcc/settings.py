@@ -155,6 +155,14 @@ CACHES = {
     )
 }
 
+# Sessions are read on every request: from the shared cache when there is one
+# (written through to the database, so a cache restart logs nobody out).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+
 CHANNEL_LAYERS = {
     "default": (
         {
@@ -237,7 +245,7 @@ if "simulator" in {DIGID_BACKEND, EHERKENNING_BACKEND} and not LOGIN_SIMULATOR_A
         "LOGIN_SIMULATOR_ALLOWED=true on an acceptance environment."
     )
 
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["kcc.auth.backends.StaffBackend"]
 if "simulator" in {DIGID_BACKEND, EHERKENNING_BACKEND}:
     AUTHENTICATION_BACKENDS.append("kcc.auth.backends.SimulatorBackend")
 if "oidc" in {DIGID_BACKEND, EHERKENNING_BACKEND}:

@@ -46,14 +46,50 @@ class SnelleSelect(forms.Select):
         )
 
 
+class SnelleRadio(forms.RadioSelect):
+    """Radio buttons as Django writes them, without a template per option."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        basis_id = final_attrs.get("id")
+        gekozen = {str(v) for v in self.format_value(value)}
+        opties = []
+        for index, (waarde, label) in enumerate(self.choices):
+            tekst = "" if waarde is None else str(waarde)
+            optie_attrs = dict(final_attrs)
+            if basis_id:
+                optie_attrs["id"] = self.id_for_label(basis_id, index)
+            if tekst in gekozen:
+                optie_attrs["checked"] = True
+            opties.append(
+                format_html(
+                    '<div><label{}><input type="radio" name="{}" value="{}"{}> {}</label></div>',
+                    format_html(' for="{}"', optie_attrs["id"]) if basis_id else "",
+                    name,
+                    tekst,
+                    flatatt(optie_attrs),
+                    label,
+                )
+            )
+        return format_html(
+            "<div{}{}>{}</div>",
+            format_html(' id="{}"', basis_id) if basis_id else "",
+            format_html(' class="{}"', final_attrs["class"]) if final_attrs.get("class") else "",
+            mark_safe("".join(opties)),  # noqa: S308 - every part went through format_html
+        )
+
+
 class SnelleSelectsForm(forms.Form):
-    """A form whose plain selects render with ``SnelleSelect``."""
+    """A form whose plain selects and radio buttons render without a
+    template per option (``SnelleSelect``, ``SnelleRadio``)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for veld in self.fields.values():
             if type(veld.widget) is forms.Select:
                 veld.widget = SnelleSelect(attrs=veld.widget.attrs, choices=veld.widget.choices)
+            elif type(veld.widget) is forms.RadioSelect:
+                veld.widget = SnelleRadio(attrs=veld.widget.attrs, choices=veld.widget.choices)
 
 
 def keuzes_uit_cache(veld: forms.ModelChoiceField, sleutel: str, seconden: int = 30) -> None:

@@ -15,12 +15,35 @@ comes from:
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth.backends import BaseBackend
+from django.contrib.auth.backends import BaseBackend, ModelBackend
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from kcc.identifiers import is_valid_bsn
 from kcc.models import User
 from kcc.services import klant_gebruiker
+
+
+class StaffBackend(ModelBackend):
+    """Django's username/password backend, with each user's permissions and
+    roles kept in the cache between requests (kcc.rechten)."""
+
+    def get_all_permissions(self, user_obj, obj=None):
+        if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
+            return set()
+        if not hasattr(user_obj, "_perm_cache"):
+            from kcc import rechten
+
+            gevonden = rechten.uit_cache(user_obj.pk)
+            if gevonden is None:
+                perms = super().get_all_permissions(user_obj)
+                rollen = user_obj.rollen_uit_database()
+                rechten.bewaren(user_obj.pk, perms, rollen)
+                user_obj.__dict__["rollen"] = rollen
+            else:
+                perms, rollen = gevonden
+                user_obj.__dict__["rollen"] = rollen  # the cached_property, filled
+            user_obj._perm_cache = perms
+        return user_obj._perm_cache
 
 
 def portaalsessie_beperken(sender, request, user, **kwargs):
