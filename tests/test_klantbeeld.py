@@ -502,3 +502,10 @@ def test_the_timeline_merges_every_source_newest_first_and_pages_back(
     eerste = tijdlijn(klant=beller, aantal=2)
     verder = tijdlijn(klant=beller, voor=eerste[-1].tijdstip, aantal=10)
     assert [r.tekst for r in verder if r.soort == "contact"] == ["Vraag 1", "Vraag 3", "Vraag 5"]
+
+
+@pytest.mark.parametrize("voor", ["kapot", "2026-13-45T10:00:00", "2026-11-01T10:00:00"])
+def test_a_malformed_paging_cursor_shows_a_page_not_an_error(client, klantmanager, beller, voor):
+    _contact(beller, klantmanager, "telefoon", "Vraag van vorige week")
+    client.force_login(klantmanager)
+    assert client.get(f"/kcc/klanten/{beller.uuid}/", {"voor": voor}).status_code == 200

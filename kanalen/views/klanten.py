@@ -93,7 +93,7 @@ def _klantbeeld(request, klant, *, contactformulier=None, status=200):
     zaken = zaken_selectors.zaken_voor_klantbeeld(
         klant=klant, afgesloten=1000 if request.GET.get("zaken") == "alle" else 10
     )
-    voor = parse_datetime(request.GET.get("voor", "") or "")
+    voor = _tijdstip(request.GET.get("voor", ""))
     tijdlijn = kanaal_selectors.tijdlijn(klant=klant, voor=voor)
     return render(
         request,
@@ -123,6 +123,17 @@ def _klantbeeld(request, klant, *, contactformulier=None, status=200):
         },
         status=status,
     )
+
+
+def _tijdstip(waarde: str):
+    """The "oudere contacten" cursor; anything malformed shows the newest page."""
+    try:
+        tijdstip = parse_datetime(waarde.strip()) if waarde else None
+    except ValueError:  # well-formed but impossible, e.g. month 13
+        return None
+    if tijdstip is not None and timezone.is_naive(tijdstip):
+        tijdstip = timezone.make_aware(tijdstip)
+    return tijdstip
 
 
 def _is_uuid(waarde: str) -> bool:
