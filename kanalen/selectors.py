@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from django.db import connection
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kanalen.models import Bericht, Kanaal, Openingstijd
 from kcc import kalender
@@ -288,6 +289,19 @@ def persoonsdossier(*, klant: Klant) -> dict:
             }
             for b in klant.berichten.order_by("aangemaakt")
         ],
+        "aanvragen_in_concept": [
+            {
+                "product": a.product.naam,
+                "begonnen_op": _tijd(a.aangemaakt_op),
+                "antwoorden": a.antwoorden,
+                "documenten": [d.bestandsnaam for d in a.documenten.all()],
+            }
+            for a in klant.aanvragen.filter(zaak__isnull=True).select_related("product")
+        ],
+        "beoordelingen": [
+            {"datum": _tijd(b.gegeven_op), "cijfer": b.score, "toelichting": b.opmerking}
+            for b in klant.beoordelingen.order_by("gegeven_op")
+        ],
         "inzage": [
             {
                 "datum": _tijd(r.tijdstip),
@@ -299,3 +313,33 @@ def persoonsdossier(*, klant: Klant) -> dict:
             for r in inzage
         ],
     }
+
+
+# --- The portal ---------------------------------------------------------------------
+
+
+def eigen_berichten(*, klant: Klant, aantal: int = 200) -> list[Bericht]:
+    """Every message about the customer's cases, also those only in Mijn omgeving."""
+    return list(klant.berichten.select_related("zaak").order_by("-aangemaakt", "-id")[:aantal])
+
+
+def inzage_door_medewerkers(*, klant: Klant, aantal: int = 100) -> list[AuditLogEntry]:
+    """Who (by role, not by name) looked at or changed the customer's data,
+    newest first; what the customer did themselves is left out."""
+    from kcc.roles import Rol
+
+    if not klant.identificatie:
+        return []
+    regels = list(
+        AuditLogEntry.objects.filter(betrokkene=klant.identificatie)
+        .exclude(gebruiker__bsn=klant.bsn or "-")
+        .exclude(gebruiker__kvk_nummer=klant.kvk_nummer or "-")
+        .only("tijdstip", "rollen", "actie", "omschrijving", "reden")
+        .order_by("-tijdstip", "-id")[:aantal]
+    )
+    for regel in regels:
+        regel.rol_weergave = ", ".join(
+            str(Rol(code).label) if code in Rol.values else _("het systeem (automatisch)")
+            for code in regel.rollen.split(", ")
+        )
+    return regels

@@ -28,19 +28,23 @@ from datetime import timedelta
 from email.utils import parseaddr
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kanalen.models import Bericht, BerichtSjabloon, BerichtStatus
 from kcc import sms
 from kcc.audit import Actie, audit_log
-from kcc.models import User
+from kcc.choices import KanaalSoort
+from kcc.models import Afdeling, User
 from kcc.realtime import klant_group, push_to_group
 from kcc.telefoon import is_mobiel, normaliseer_telefoon
-from klanten.models import Klant
+from klanten import services as klant_services
+from klanten.models import Contactverzoek, ContactverzoekStatus, Klant, Klantcontact
+from zaken.models import EIND_STATUSSEN, ZaakStatus
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +105,13 @@ def _kanaal_en_ontvanger(klant: Klant) -> tuple[str, str]:
     return Bericht.Kanaal.PORTAAL, ""
 
 
+def beoordelingslink(zaak) -> str:
+    """The address in a closing message where the customer rates the case."""
+    return settings.PUBLIEKE_URL + reverse(
+        "portaal:beoordelen-zaak", kwargs={"zaak_uuid": zaak.uuid}
+    )
+
+
 def bericht_voor_zaakwijziging(*, zaak, wijziging) -> Bericht:
     """Write the message about a case change. The caller holds the transaction
     of the change; sending starts after it commits."""
@@ -129,6 +140,10 @@ def bericht_voor_zaakwijziging(*, zaak, wijziging) -> Bericht:
     kanaal, ontvanger = _kanaal_en_ontvanger(klant)
     if kanaal == Bericht.Kanaal.SMS:
         tekst = sms_tekst or _("%(tekst)s Zaak %(zaaknummer)s. Meer in Mijn omgeving.") % waarden
+    if wijziging.naar in (ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN) and not zaak.hoofdzaak_id:
+        tekst += "\n\n" + _(
+            "Wat vond u van onze dienstverlening? Geef een cijfer van 1 tot 5: %(link)s"
+        ) % {"link": beoordelingslink(zaak)}
     bericht = Bericht.objects.create(
         klant=klant, zaak=zaak, kanaal=kanaal, ontvanger=ontvanger, onderwerp=onderwerp, tekst=tekst
     )
@@ -367,3 +382,116 @@ def bericht_aan_klant(
     push_to_group(klant_group(klant.uuid), {"type": "bericht", "tekst": _("Bericht verstuurd")})
     transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
     return bericht
+
+
+# --- The portal: questions, complaints and ratings ----------------------------------
+
+# Working days within which the KCC reacts to what a customer sends through
+# the portal. A complaint: six weeks (Awb 9:11), thirty working days.
+REACTIETERMIJN_WERKDAGEN = {
+    Klantcontact.Soort.VRAAG: settings.PORTAAL_VRAAG_TERMIJN_WERKDAGEN,
+    Klantcontact.Soort.MELDING: settings.PORTAAL_VRAAG_TERMIJN_WERKDAGEN,
+    Klantcontact.Soort.KLACHT: 30,
+}
+
+
+@transaction.atomic
+def vraag_of_klacht_indienen(
+    *, klant: Klant, user: User, soort: str, tekst: str, onderwerp: str = "", zaak=None
+) -> Contactverzoek:
+    """A question, complaint or report from the portal: a contact on the
+    customer's timeline and a contactverzoek to the KCC with the reaction
+    deadline, which the customer follows in Mijn contacten."""
+    if not klant_services.is_klant_zelf(user, klant):
+        raise PermissionDenied
+    fouten = {}
+    if soort not in REACTIETERMIJN_WERKDAGEN:
+        fouten["soort"] = [_("Kies of het een vraag, klacht of melding is.")]
+    if not tekst.strip():
+        fouten["tekst"] = [_("Schrijf uw vraag, klacht of melding op.")]
+    elif len(tekst) > 4000:
+        fouten["tekst"] = [_("Gebruik hoogstens 4000 tekens.")]
+    if zaak is not None and zaak.klant_id != klant.pk:
+        raise PermissionDenied
+    if fouten:
+        raise ValidationError(fouten)
+    afdeling = Afdeling.objects.filter(code=settings.PORTAAL_AFDELING).first()
+    if afdeling is None:
+        raise ImproperlyConfigured(f"PORTAAL_AFDELING {settings.PORTAAL_AFDELING!r} bestaat niet")
+    contact = klant_services.klantcontact_registreren(
+        klant=klant,
+        user=user,
+        kanaal=KanaalSoort.INTERNET,
+        soort=soort,
+        onderwerp=onderwerp.strip()[:200] or Klantcontact.Soort(soort).label,
+        vraag=tekst,
+        zaak=zaak,
+        overgedragen_aan=afdeling,
+    )
+    return klant_services.contactverzoek_maken(
+        klant=klant,
+        user=user,
+        vraag=f"{Klantcontact.Soort(soort).label}: {tekst.strip()}",
+        afdeling=afdeling,
+        klantcontact=contact,
+        termijn_werkdagen=REACTIETERMIJN_WERKDAGEN[soort],
+    )
+
+
+def contact_is_afgerond(contact: Klantcontact) -> bool:
+    """A contact can be rated once it is over: ended by an agent with nothing
+    left open, or its contactverzoek handled."""
+    verzoeken = [v.status for v in contact.contactverzoeken.all()]
+    if verzoeken:
+        return all(s == ContactverzoekStatus.AFGEHANDELD for s in verzoeken)
+    return contact.beeindigd_op is not None
+
+
+@transaction.atomic
+def beoordeling_geven(
+    *,
+    klant: Klant,
+    user: User,
+    score,
+    opmerking: str = "",
+    zaak=None,
+    klantcontact: Klantcontact | None = None,
+):
+    """Record the customer's rating of a closed case or a finished contact;
+    one rating per item."""
+    from kanalen.models import Beoordeling
+
+    if not klant_services.is_klant_zelf(user, klant):
+        raise PermissionDenied
+    item = zaak if zaak is not None else klantcontact
+    if item is None or (zaak is not None and klantcontact is not None):
+        raise ValueError("rate a case or a contact")
+    if item.klant_id != klant.pk:
+        raise PermissionDenied
+    if zaak is not None and zaak.status not in EIND_STATUSSEN:
+        raise ValidationError(_("U kunt een aanvraag beoordelen als die is afgehandeld."))
+    if klantcontact is not None and not contact_is_afgerond(klantcontact):
+        raise ValidationError(_("U kunt dit contact beoordelen als uw vraag is afgehandeld."))
+    fouten = {}
+    try:
+        score = int(score)
+    except (TypeError, ValueError):
+        score = 0
+    if not 1 <= score <= 5:
+        fouten["score"] = [_("Kies een cijfer van 1 tot 5.")]
+    if len(opmerking) > 2000:
+        fouten["opmerking"] = [_("Gebruik hoogstens 2000 tekens.")]
+    if fouten:
+        raise ValidationError(fouten)
+    try:
+        with transaction.atomic():
+            return Beoordeling.objects.create(
+                klant=klant,
+                zaak=zaak,
+                klantcontact=klantcontact,
+                kanaal=item.kanaal,
+                score=score,
+                opmerking=opmerking.strip(),
+            )
+    except IntegrityError:
+        raise ValidationError(_("U heeft dit al beoordeeld. Dank u wel!")) from None

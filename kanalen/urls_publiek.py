@@ -22,4 +22,5 @@ urlpatterns = [
     path("producten/<slug:code>/", views.catalogus_product, name="product"),
     path("vragen/", views.faq, name="faq"),
     path("contact/", views.contact, name="contact"),
+    path("normen/", views.normen, name="normen"),
 ]

@@ -437,5 +437,11 @@ CONTACTVERZOEK_TERMIJN_WERKDAGEN = env_int("CONTACTVERZOEK_TERMIJN_WERKDAGEN", 2
 # --- Platform -------------------------------------------------------------
 
 GEMEENTE_NAAM = env_str("GEMEENTE_NAAM", "Gemeente Voorbeeldstad")
+# Where citizens reach the platform, for links in messages (no trailing slash).
+PUBLIEKE_URL = env_str("PUBLIEKE_URL", "http://localhost:8000").rstrip("/")
+# The afdeling that answers questions and complaints sent through the portal,
+# and within how many working days a question gets a reaction.
+PORTAAL_AFDELING = env_str("PORTAAL_AFDELING", "kcc")
+PORTAAL_VRAAG_TERMIJN_WERKDAGEN = env_int("PORTAAL_VRAAG_TERMIJN_WERKDAGEN", 2, minimum=1)
 # The afdeling that is the KCC: its teamleiders keep control of every case.
 KCC_AFDELING_CODE = env_str("KCC_AFDELING_CODE", "kcc")

@@ -220,6 +220,11 @@ class Klantcontact(models.Model):
         INKOMEND = "inkomend", _("Inkomend")
         UITGAAND = "uitgaand", _("Uitgaand")
 
+    class Soort(models.TextChoices):
+        VRAAG = "vraag", _("Vraag")
+        KLACHT = "klacht", _("Klacht")
+        MELDING = "melding", _("Melding")
+
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     klant = models.ForeignKey(
         Klant,
@@ -240,6 +245,11 @@ class Klantcontact(models.Model):
     kanaal = models.CharField(_("kanaal"), max_length=20, choices=KanaalSoort.choices)
     richting = models.CharField(
         _("richting"), max_length=10, choices=Richting.choices, default=Richting.INKOMEND
+    )
+    # A database default too: the table is large and bulk-loaded, and adding
+    # the column must not rewrite it.
+    soort = models.CharField(
+        _("soort"), max_length=10, choices=Soort.choices, default=Soort.VRAAG, db_default="vraag"
     )
     product = models.ForeignKey(
         "producten.Product",

@@ -8,8 +8,10 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 
 from kcc.audit import Actie, audit_log
 from kcc.identifiers import is_valid_bsn, normalise_bsn
@@ -155,7 +157,9 @@ def klant_van_gebruiker(*, user: User) -> Klant | None:
 def eigen_contacten(*, klant: Klant, aantal: int = 100) -> list[Klantcontact]:
     """A customer's own contacts, newest first, for Mijn omgeving."""
     return list(
-        klant.contacten.select_related("product", "zaak").order_by("-gestart_op", "-id")[:aantal]
+        klant.contacten.select_related("product", "zaak", "beoordeling")
+        .prefetch_related("contactverzoeken")
+        .order_by("-gestart_op", "-id")[:aantal]
     )
 
 
@@ -246,3 +250,21 @@ def contactverzoeken_voor(*, user: User, alle: bool = False):
             :200
         ]
     )
+
+
+def normrealisatie_contactverzoeken(*, van: date, tot: date) -> dict:
+    """Of the contactverzoeken handled in [van, tot), how many within their
+    deadline (published performance)."""
+    r = (
+        Contactverzoek.objects.filter(
+            status=ContactverzoekStatus.AFGEHANDELD,
+            afgehandeld_op__date__gte=van,
+            afgehandeld_op__date__lt=tot,
+        )
+        .annotate(klaar_op=TruncDate("afgehandeld_op", tzinfo=timezone.get_current_timezone()))
+        .aggregate(
+            aantal=Count("id"), op_tijd=Count("id", filter=Q(uiterlijk_op__gte=F("klaar_op")))
+        )
+    )
+    pct = round(100 * r["op_tijd"] / r["aantal"], 1) if r["aantal"] else None
+    return {"aantal": r["aantal"], "op_tijd_pct": pct}

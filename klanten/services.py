@@ -264,6 +264,7 @@ def klantcontact_registreren(
     beeindigd_op: datetime | None = None,
     nawerk_seconden: int = 0,
     richting: str = Klantcontact.Richting.INKOMEND,
+    soort: str = Klantcontact.Soort.VRAAG,
     namens: str = "",
     contactnaam: str = "",
     zaak=None,
@@ -287,6 +288,8 @@ def klantcontact_registreren(
         raise ValidationError({"kanaal": [_("Kies het kanaal van het contact.")]})
     if richting not in Klantcontact.Richting.values:
         raise ValidationError({"richting": [_("Kies inkomend of uitgaand.")]})
+    if soort not in Klantcontact.Soort.values:
+        raise ValidationError({"soort": [_("Kies of het een vraag, klacht of melding is.")]})
     if not (vraag.strip() or onderwerp.strip() or product or kennisitem):
         raise ValidationError({"vraag": [_("Schrijf kort op waar het contact over ging.")]})
     if klant is not None and klant.is_samengevoegd:
@@ -302,6 +305,7 @@ def klantcontact_registreren(
         namens=namens.strip()[:200],
         kanaal=kanaal,
         richting=richting,
+        soort=soort,
         product=product,
         kennisitem=kennisitem,
         kennis_geholpen=kennis_geholpen if kennisitem is not None else None,

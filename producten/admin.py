@@ -118,6 +118,7 @@ class ProductOnderdeelInline(admin.TabularInline):
     fk_name = "samengesteld"
     extra = 0
     autocomplete_fields = ["onderdeel"]
+    fields = ["onderdeel", "volgorde", "alleen_als"]
     verbose_name_plural = _("onderdelen (alleen voor een samengesteld product)")
 
 

@@ -101,6 +101,7 @@ def _product_als_dict(p: Product) -> dict:
         "documenten": snapshot["documenten"],
         "prefill": snapshot["prefill"],
         "onderdelen": snapshot["onderdelen"],
+        "onderdeel_voorwaarden": snapshot["onderdeel_voorwaarden"],
         "status": p.status,
         "geldig_vanaf": p.geldig_vanaf.isoformat() if p.geldig_vanaf else None,
         "geldig_tot": p.geldig_tot.isoformat() if p.geldig_tot else None,
@@ -221,6 +222,17 @@ def importeren(data: dict, *, user: User | None = None) -> dict[str, int]:
     bekend = {p.code: p for p in Product.objects.all()}
     for code, (product, pd) in producten.items():
         product.onderdeel_regels.all().delete()
+        voorwaarden = pd.get("onderdeel_voorwaarden") or {}
+        sleutels = {v.get("sleutel") for v in pd.get("vragen", []) if v.get("soort") == "janee"}
+        for onderdeel_code, sleutel in voorwaarden.items():
+            fouten.check(
+                sleutel in sleutels,
+                _(
+                    "Product %(code)s: onderdeel %(onderdeel)s hangt af van %(sleutel)s, maar dat "
+                    "is geen ja/nee-vraag van het product"
+                )
+                % {"code": code, "onderdeel": onderdeel_code, "sleutel": sleutel},
+            )
         for volgorde, onderdeel_code in enumerate(pd.get("onderdelen", [])):
             if fouten.check(
                 onderdeel_code in bekend,
@@ -228,7 +240,10 @@ def importeren(data: dict, *, user: User | None = None) -> dict[str, int]:
                 % {"code": code, "onderdeel": onderdeel_code},
             ):
                 ProductOnderdeel.objects.create(
-                    samengesteld=product, onderdeel=bekend[onderdeel_code], volgorde=volgorde
+                    samengesteld=product,
+                    onderdeel=bekend[onderdeel_code],
+                    volgorde=volgorde,
+                    alleen_als=voorwaarden.get(onderdeel_code, ""),
                 )
 
     aantal_items = 0

@@ -106,7 +106,9 @@ PRODUCTEN = [
     {
         "code": "paspoort",
         "naam": "Paspoort aanvragen",
-        "samenvatting": "Vraag een nieuw paspoort aan aan de balie van het stadskantoor.",
+        "samenvatting": (
+            "Vraag online een nieuw paspoort aan met uw pasfoto; u komt één keer naar de balie."
+        ),
         "omschrijving": (
             "Met een paspoort kunt u reizen en laten zien wie u bent. Voor volwassenen is het "
             "paspoort 10 jaar geldig en voor kinderen onder de 18 jaar 5 jaar. Een paspoort voor "
@@ -124,9 +126,10 @@ PRODUCTEN = [
             "Uw pinpas (u kunt alleen pinnen)"
         ),
         "aanvragen": (
-            "U vraagt een paspoort aan aan de balie van het stadskantoor. Maak eerst online een "
-            "afspraak of bel 14 0123. Met een spoedaanvraag ligt het paspoort de volgende werkdag "
-            "klaar, voor € 57,50 extra."
+            "U begint de aanvraag online met DigiD en stuurt uw pasfoto mee. Daarna komt u één "
+            "keer naar de balie voor uw vingerafdrukken en handtekening; u kunt ook alles aan de "
+            "balie doen. Met een spoedaanvraag ligt het paspoort de volgende werkdag klaar, voor "
+            "€ 57,50 extra."
         ),
         "aanbieder": "gemeente",
         "afdeling": "burgerzaken",
@@ -139,7 +142,7 @@ PRODUCTEN = [
         "kanalen": {
             "balie": {"aanvragen": True, "kosten": "86.25"},
             "telefoon": {"aanvragen": False, "kosten": None},
-            "internet": {"aanvragen": False, "kosten": None},
+            "internet": {"aanvragen": True, "kosten": "86.25"},
         },
         "statusstappen": [
             (
@@ -170,9 +173,40 @@ PRODUCTEN = [
                 False,
             ),
         ],
-        "vragen": [],
-        "documenten": [],
-        "prefill": [],
+        "vragen": [
+            {
+                "sleutel": "spoed",
+                "vraag": "Wilt u een spoedaanvraag (€ 57,50 extra)?",
+                "soort": "janee",
+                "verplicht": True,
+                "keuzes": [],
+                "toelichting": "Met spoed ligt uw paspoort de volgende werkdag klaar.",
+                "minimum": None,
+                "maximum": None,
+            },
+            {
+                "sleutel": "lengte_cm",
+                "vraag": "Wat is uw lengte in centimeters?",
+                "soort": "getal",
+                "verplicht": True,
+                "keuzes": [],
+                "toelichting": "Uw lengte staat in het paspoort.",
+                "minimum": "50",
+                "maximum": "250",
+            },
+        ],
+        "documenten": [
+            {
+                "naam": "Pasfoto",
+                "toelichting": (
+                    "Een digitale pasfoto van de fotograaf, niet ouder dan 6 maanden (JPG of PNG)."
+                ),
+                "verplicht": True,
+                "bestandstypen": ["jpg", "png"],
+                "max_mb": 5,
+            },
+        ],
+        "prefill": ["naam", "geboortedatum", "adres", "email", "telefoon", "bsn"],
         "onderdelen": [],
         "zoekwoorden": (
             "pas, reisdocument, paspoort kwijt, verlopen paspoort, pasport, paspoort verlengen, "
@@ -683,6 +717,10 @@ PRODUCTEN = [
         "documenten": [],
         "prefill": ["naam", "geboortedatum", "adres", "email", "telefoon", "bsn"],
         "onderdelen": ["verhuizing-doorgeven", "parkeervergunning-bewoners", "afvalcontainer"],
+        "onderdeel_voorwaarden": {
+            "parkeervergunning-bewoners": "parkeervergunning_nodig",
+            "afvalcontainer": "container_nodig",
+        },
         "zoekwoorden": (
             "nieuw in voorbeeldstad, verhuizen naar voorbeeldstad, nieuwe inwoner, inschrijven "
             "gemeente, verhuispakket, alles regelen verhuizing, welkom"

@@ -393,6 +393,15 @@ class ProductOnderdeel(models.Model):
     )
     onderdeel = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="+")
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    alleen_als = models.CharField(
+        _("alleen als"),
+        max_length=50,
+        blank=True,
+        help_text=_(
+            "Sleutel van een ja/nee-vraag van het samengestelde product: dit onderdeel wordt "
+            "alleen aangevraagd als het antwoord ja is. Leeg: altijd."
+        ),
+    )
 
     class Meta:
         verbose_name = _("onderdeel")

@@ -40,10 +40,14 @@ def productkeuzes(*, kanaal: str | None = None, aanvragen: bool = False) -> Quer
     """Offered products for a choice list: only what a list shows (a
     workspace page carries several such lists)."""
     producten = producten_aangeboden()
+    # One filter() call, so both conditions hold for the same channel row
+    # (on the internet *and* requestable there, not requestable elsewhere).
+    voorwaarden = {}
     if kanaal:
-        producten = producten.filter(kanalen__kanaal=kanaal)
+        voorwaarden["kanalen__kanaal"] = kanaal
     if aanvragen:
-        producten = producten.filter(kanalen__aanvragen=True)
+        voorwaarden["kanalen__aanvragen"] = True
+    producten = producten.filter(**voorwaarden)
     if kanaal or aanvragen:
         producten = producten.distinct()
     return producten.select_related(None).only("id", "uuid", "code", "naam").order_by("naam")

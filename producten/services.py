@@ -85,6 +85,12 @@ def product_snapshot(product: Product) -> dict:
         "onderdelen": [
             r.onderdeel.code for r in product.onderdeel_regels.select_related("onderdeel")
         ],
+        # A part asked for only when the customer answered "ja" to this question.
+        "onderdeel_voorwaarden": {
+            r.onderdeel.code: r.alleen_als
+            for r in product.onderdeel_regels.select_related("onderdeel")
+            if r.alleen_als
+        },
     }
 
 

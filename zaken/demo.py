@@ -65,12 +65,11 @@ def laden(stdout) -> None:
         if product is None or not product.is_aangeboden():
             continue
         versie = producten_services.product_huidige_versie(product=product)
+        antwoorden = voorbeeldantwoorden(services.aanvraagvragen(versie), klant)
+        # The answers may choose parts of a compound product, which ask more.
+        antwoorden = voorbeeldantwoorden(services.aanvraagvragen(versie, antwoorden), klant)
         zaak = services.zaak_registreren(
-            klant=klant,
-            product=product,
-            kanaal=kanaal,
-            user=klantmanager,
-            antwoorden=voorbeeldantwoorden(services.aanvraagvragen(versie), klant),
+            klant=klant, product=product, kanaal=kanaal, user=klantmanager, antwoorden=antwoorden
         )
         aantal += 1
         if stand == "ontvangen":

@@ -5,14 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.fields.tuple_lookups import TupleGreaterThan, TupleLessThan
+from django.db.models.functions import TruncDate
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from kcc.audit import Actie, audit_log
 from kcc.models import User
-from zaken.models import OPEN_STATUSSEN, Zaak, ZaakDocument, ZaakStatus
+from zaken.models import OPEN_STATUSSEN, StatusWijziging, Zaak, ZaakDocument, ZaakStatus
 from zaken.services import is_klant_zelf, mag_behandelen, overziet_alle_afdelingen
 
 PAGINA = 50
@@ -249,3 +250,91 @@ def eerdere_antwoorden(*, klant, aantal: int = 20) -> dict:
         for sleutel, waarde in (eerder or {}).items():
             antwoorden.setdefault(sleutel, waarde)
     return antwoorden
+
+
+# --- The customer's own cases (portal) -------------------------------------------
+
+
+def eigen_zaken(*, klant) -> list[Zaak]:
+    """A customer's requests, open ones first (nearest deadline first), then
+    the closed ones newest first; the parts of a compound request are shown
+    with their main case, not on their own."""
+    zaken = list(
+        Zaak.objects.filter(klant=klant, hoofdzaak__isnull=True)
+        .select_related("product")
+        .order_by("-geregistreerd_op", "-id")
+    )
+    return sorted(zaken, key=lambda z: (not z.is_open, z.termijndatum if z.is_open else date.min))
+
+
+def eigen_zaak(*, klant, zaak_uuid) -> Zaak:
+    """One of the customer's own cases; anyone else's is a 404, exactly like a
+    case that does not exist."""
+    zaak = (
+        Zaak.objects.filter(klant=klant, uuid=zaak_uuid)
+        .select_related("product", "productversie", "hoofdzaak")
+        .prefetch_related("documenten")
+        .first()
+    )
+    if klant is None or zaak is None:
+        raise Http404
+    return zaak
+
+
+def burgertijdlijn(*, zaak: Zaak) -> list:
+    """The status history as the customer reads it: only the steps with a
+    text for them, oldest first, of the case and its parts."""
+    return list(
+        StatusWijziging.objects.filter(zaak__in=[zaak, *zaak.deelzaken.all()])
+        .exclude(burgertekst="")
+        .select_related("zaak__product")
+        .order_by("tijdstip", "id")
+    )
+
+
+def openstaande_vraag(*, zaak: Zaak) -> str:
+    """What the municipality asked the customer while the case waits for them."""
+    if zaak.status != ZaakStatus.WACHT_OP_KLANT:
+        return ""
+    laatste = zaak.historie.filter(naar=ZaakStatus.WACHT_OP_KLANT).order_by("-tijdstip", "-id")
+    return laatste.values_list("reden", flat=True).first() or ""
+
+
+def normrealisatie_zaken(*, van: date, tot: date) -> list[dict]:
+    """Per product: of the requests closed in [van, tot), how many were done
+    within the service norm and within the legal term (published
+    performance). Withdrawn requests do not count: nobody finished them."""
+    gesloten = (
+        Zaak.objects.filter(
+            hoofdzaak__isnull=True,
+            afgesloten_op__date__gte=van,
+            afgesloten_op__date__lt=tot,
+            status__in=[ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN],
+        )
+        .annotate(klaar_op=TruncDate("afgesloten_op", tzinfo=timezone.get_current_timezone()))
+        .values("product__naam", "product__code")
+        .annotate(
+            aantal=Count("id"),
+            met_norm=Count("id", filter=Q(streefdatum__isnull=False)),
+            binnen_norm=Count("id", filter=Q(streefdatum__gte=F("klaar_op"))),
+            met_termijn=Count("id", filter=Q(uiterste_datum__isnull=False)),
+            binnen_termijn=Count("id", filter=Q(uiterste_datum__gte=F("klaar_op"))),
+        )
+        .order_by("product__naam")
+    )
+    regels = []
+    for r in gesloten:
+        regels.append(
+            {
+                "product": r["product__naam"],
+                "code": r["product__code"],
+                "aantal": r["aantal"],
+                "norm_pct": _pct(r["binnen_norm"], r["met_norm"]),
+                "termijn_pct": _pct(r["binnen_termijn"], r["met_termijn"]),
+            }
+        )
+    return regels
+
+
+def _pct(deel: int, geheel: int) -> float | None:
+    return round(100 * deel / geheel, 1) if geheel else None

@@ -226,12 +226,25 @@ def _termijnmeldingen(gesignaleerd: list[int], geescaleerd: list[int], niet_opge
 # --- Registration --------------------------------------------------------------
 
 
-def aanvraagvragen(versie) -> list[dict]:
+def gekozen_onderdelen(inhoud: dict, antwoorden: dict | None) -> list[str]:
+    """The parts of a compound request that apply: those without a condition,
+    and those whose yes/no question the customer answered with yes."""
+    voorwaarden = inhoud.get("onderdeel_voorwaarden", {})
+    antwoorden = antwoorden or {}
+    return [
+        code
+        for code in inhoud.get("onderdelen", [])
+        if code not in voorwaarden or antwoorden.get(voorwaarden[code]) in (True, "ja")
+    ]
+
+
+def aanvraagvragen(versie, antwoorden: dict | None = None) -> list[dict]:
     """The questions of a request: the product's own and, for a compound
-    product, those of its parts (each key asked once)."""
+    product, those of the parts that apply to ``antwoorden`` (each key asked
+    once). Without answers: only the parts that always apply."""
     vragen = list(versie.inhoud.get("vragen", []))
     gezien = {v["sleutel"] for v in vragen}
-    for code in versie.inhoud.get("onderdelen", []):
+    for code in gekozen_onderdelen(versie.inhoud, antwoorden):
         onderdeel = Product.objects.get(code=code)
         for vraag in producten_services.product_huidige_versie(product=onderdeel).inhoud.get(
             "vragen", []
@@ -292,7 +305,7 @@ def zaak_registreren(
     versie = producten_services.product_huidige_versie(product=product)
     inhoud = versie.inhoud
     if hoofdzaak is None:
-        antwoorden = antwoorden_controleren(aanvraagvragen(versie), antwoorden or {})
+        antwoorden = antwoorden_controleren(aanvraagvragen(versie, antwoorden), antwoorden or {})
     nu = timezone.now()
     vandaag = timezone.localdate(nu)
     streef = uiterst = uiterst_ruw = None
@@ -334,7 +347,7 @@ def zaak_registreren(
         % {"product": product.naam},
         klant_informeren=hoofdzaak is None,
     )
-    for code in inhoud.get("onderdelen", []):
+    for code in gekozen_onderdelen(inhoud, antwoorden):
         onderdeel = Product.objects.get(code=code)
         zaak_registreren(
             klant=klant,

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from kanalen import selectors as kanaal_selectors
+from klanten import selectors as klant_selectors
 from producten import selectors as producten_selectors
 from producten import services as producten_services
 from producten.models import OnbeantwoordeZoekvraag
+from zaken import selectors as zaken_selectors
 
 
 @require_GET
@@ -74,3 +79,27 @@ def faq(request):
 @require_GET
 def contact(request):
     return render(request, "publiek/contact.html", {"kanalen": kanaal_selectors.kanalen_publiek()})
+
+
+def _vorige_maand(vandaag):
+    eerste = vandaag.replace(day=1)
+    begin = (eerste - timedelta(days=1)).replace(day=1)
+    return begin, eerste
+
+
+@require_GET
+def normen(request):
+    """Our promises and how well we kept them last month (published
+    performance, BurgerServiceCode)."""
+    van, tot = _vorige_maand(timezone.localdate())
+    return render(
+        request,
+        "publiek/normen.html",
+        {
+            "van": van,
+            "tot": tot - timedelta(days=1),
+            "kanalen": kanaal_selectors.kanalen_publiek(),
+            "zaken": zaken_selectors.normrealisatie_zaken(van=van, tot=tot),
+            "contactverzoeken": klant_selectors.normrealisatie_contactverzoeken(van=van, tot=tot),
+        },
+    )

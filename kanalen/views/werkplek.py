@@ -166,7 +166,10 @@ def werkplek_aanvraag(request, klant_uuid):
     gegevens = request.POST if request.method == "POST" else request.GET
     product = per_uuid_of_404(_aanvraagbare_producten(), gegevens.get("product"))
     versie = producten_services.product_huidige_versie(product=product)
-    vragen = zaken_services.aanvraagvragen(versie)
+    # A compound product asks the questions of the parts the answers choose.
+    vragen = zaken_services.aanvraagvragen(
+        versie, {k[2:]: v for k, v in gegevens.items() if k.startswith("v-")} or None
+    )
     kanaal = gegevens.get("kanaal", KanaalSoort.TELEFOON)
     overdracht = request.POST.get("overdracht", "")
     contact = None

@@ -1,0 +1,244 @@
+"""The portal in a real browser (Chromium through Playwright): a citizen logs
+in with the DigiD simulator, applies for a passport and a verhuizing,
+follows both to completion while a behandelaar works them, corrects the
+phone number, sees who viewed the data and rates the service. axe-core
+checks every portal page on the way (WCAG 2.1 AA, zero violations), also on
+a phone-sized screen.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+
+from kcc.roles import Rol
+from tests.factories import AfdelingFactory, KlantFactory, UserFactory
+
+CHROMIUM = os.environ.get("KCC_CHROMIUM") or shutil.which("chromium") or ""
+if not CHROMIUM:
+    if os.environ.get("KCC_REQUIRE_SERVICES"):
+        raise RuntimeError("Chromium is needed for the browser tests (KCC_CHROMIUM)")
+    pytest.skip("no Chromium on this machine", allow_module_level=True)
+playwright = pytest.importorskip("playwright.sync_api")
+axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# test makes itself (setting up data, reading the result) are still plain
+# synchronous calls between the browser's steps.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+WACHTWOORD = "browser-test-wachtwoord"
+AXE_REGELS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+@pytest.fixture
+def gegevens(db):
+    from kcc.demo import AFDELINGEN
+    from producten import catalogus as catalogus_import
+    from producten import demo as producten_demo
+    from tests.test_portaal import PRODUCTEN
+
+    afdelingen = [AfdelingFactory(code=code, naam=naam) for code, naam, _e in AFDELINGEN]
+    data = producten_demo.als_export()
+    data["producten"] = [p for p in data["producten"] if p["code"] in PRODUCTEN]
+    data["kennisitems"] = []
+    catalogus_import.importeren(data)
+    behandelaar = UserFactory(rollen=[Rol.BEHANDELAAR, Rol.TEAMLEIDER], username="bh-browser")
+    behandelaar.set_password(WACHTWOORD)
+    behandelaar.save()
+    behandelaar.afdelingen.set(afdelingen)
+    klant = KlantFactory(
+        bsn="999993653", voornamen="Suzanne", geslachtsnaam="Moulin", telefoon="0612345678"
+    )
+    return {"behandelaar": behandelaar, "klant": klant}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+        )
+        yield browser
+        browser.close()
+
+
+class Axe:
+    """Runs axe-core on each page it is given; remembers what it found."""
+
+    def __init__(self):
+        self.axe = axe_module.Axe()
+        self.gecontroleerd: list[str] = []
+        self.fouten: list[str] = []
+
+    def controleer(self, page):
+        resultaat = self.axe.run(page, options=AXE_REGELS)
+        self.gecontroleerd.append(page.url)
+        for v in resultaat.response["violations"]:
+            doelen = [n["target"] for n in v["nodes"]][:3]
+            self.fouten.append(f"{page.url}: {v['id']} ({v['impact']}) {v['help']} {doelen}")
+
+
+def _inloggen_digid(page, live_server, bsn="999993653"):
+    page.goto(f"{live_server.url}/pip/inloggen/digid/?next=/pip/")
+    page.get_by_label("Burgerservicenummer (BSN)").fill(bsn)
+    page.get_by_role("button", name=re.compile("Inloggen", re.I)).click()
+    page.wait_for_url(re.compile(r"/pip/$"))
+
+
+def _aanvragen(page, live_server, axe, code, antwoorden, keuzes, selecties=None):
+    page.goto(f"{live_server.url}/producten/{code}/")
+    axe.controleer(page)
+    page.get_by_role("link", name="Online aanvragen met DigiD").click()
+    axe.controleer(page)
+    for label, waarde in antwoorden.items():
+        page.get_by_label(label, exact=True).fill(waarde)
+    for groep, keuze in keuzes.items():
+        page.get_by_role("group", name=groep).get_by_label(keuze, exact=True).check()
+    for label, keuze in (selecties or {}).items():
+        page.get_by_label(label, exact=True).select_option(keuze)
+    page.get_by_role("button", name="Volgende stap").click()
+    return page
+
+
+def test_a_citizen_applies_follows_corrects_and_rates_in_the_browser(
+    live_server, browser, gegevens, settings
+):
+    from zaken.models import Zaak
+
+    settings.PUBLIEKE_URL = live_server.url
+    axe = Axe()
+    burger = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = burger.new_page()
+
+    # Public pages, and the norms we publish.
+    for pad in ["/producten/", "/contact/", "/normen/"]:
+        page.goto(live_server.url + pad)
+        axe.controleer(page)
+
+    _inloggen_digid(page, live_server)
+    axe.controleer(page)
+
+    # A passport, with the photo uploaded and checked by content.
+    _aanvragen(
+        page,
+        live_server,
+        axe,
+        "paspoort",
+        {"Wat is uw lengte in centimeters?": "182"},
+        {"Wilt u een spoedaanvraag (€ 57,50 extra)?": "Nee"},
+    )
+    page.wait_for_url(re.compile("/documenten/$"))
+    axe.controleer(page)
+    page.get_by_label("Bestand kiezen").set_input_files(
+        files=[{"name": "foto.txt", "mimeType": "image/png", "buffer": b"geen foto"}]
+    )
+    page.get_by_role("button", name="Pasfoto toevoegen").click()
+    assert page.get_by_role("alert").is_visible()  # a friendly refusal, tied to the field
+    axe.controleer(page)
+    page.get_by_label("Bestand kiezen").set_input_files(
+        files=[{"name": "pasfoto.png", "mimeType": "image/png", "buffer": PNG}]
+    )
+    page.get_by_role("button", name="Pasfoto toevoegen").click()
+    page.get_by_text("pasfoto.png").first.wait_for()
+    page.get_by_role("link", name="Volgende stap").click()
+    axe.controleer(page)
+    page.get_by_role("button", name="Aanvraag versturen").dblclick()  # twice: one case
+    page.wait_for_url(re.compile("/verstuurd/$"))
+    axe.controleer(page)
+    paspoort = Zaak.objects.get(product__code="paspoort")
+    assert paspoort.nummer in page.content()
+    assert Zaak.objects.filter(product__code="paspoort").count() == 1
+
+    # A verhuizing: one application, a main case with the chosen parts.
+    _aanvragen(
+        page,
+        live_server,
+        axe,
+        "verhuizing-naar-voorbeeldstad",
+        {
+            "Wat is de datum van uw verhuizing?": "2026-12-15",
+            "Wat is de postcode van uw nieuwe adres?": "1234 AB",
+            "Wat is het huisnummer van uw nieuwe adres?": "7",
+            "Hoeveel personen verhuizen er mee, uzelf meegerekend?": "2",
+        },
+        {
+            "Wilt u een parkeervergunning voor bewoners?": "Nee",
+            "Ontbreekt er een container of is een container kapot?": "Nee",
+        },
+        {"Is de woning van uzelf (koop) of huurt u?": "Huurwoning"},
+    )
+    page.wait_for_url(re.compile("/documenten/$"))  # optional documents: none needed
+    page.get_by_role("link", name="Volgende stap").click()
+    page.wait_for_url(re.compile("/controleren/$"))
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    page.wait_for_url(re.compile("/verstuurd/$"))
+    verhuizing = Zaak.objects.get(product__code="verhuizing-naar-voorbeeldstad")
+    assert [d.product.code for d in verhuizing.deelzaken.all()] == ["verhuizing-doorgeven"]
+
+    # A behandelaar works both cases to completion in the workspace.
+    medewerker = browser.new_context(viewport={"width": 1280, "height": 900})
+    werkplek = medewerker.new_page()
+    werkplek.goto(f"{live_server.url}/kcc/inloggen/")
+    werkplek.get_by_label("Gebruikersnaam").fill("bh-browser")
+    werkplek.get_by_label("Wachtwoord").fill(WACHTWOORD)
+    werkplek.get_by_role("button", name=re.compile("Inloggen")).click()
+    werkplek.wait_for_load_state()
+    for zaak in [paspoort, *verhuizing.deelzaken.all()]:
+        werkplek.goto(f"{live_server.url}/kcc/zaken/{zaak.uuid}/")
+        werkplek.get_by_role("button", name="In behandeling nemen").click()
+        werkplek.get_by_label("Resultaat").fill("Klaar")
+        werkplek.get_by_role("button", name="Afhandelen").click()
+        werkplek.get_by_text("Afgehandeld").first.wait_for()
+
+    # The citizen sees the new status and the message, and rates it.
+    page.goto(f"{live_server.url}/pip/zaken/")
+    axe.controleer(page)
+    page.get_by_role("link", name="Paspoort aanvragen").click()
+    assert page.get_by_text("Afgehandeld").first.is_visible()
+    axe.controleer(page)
+    page.goto(f"{live_server.url}/pip/berichten/")
+    assert page.get_by_text(paspoort.nummer).first.is_visible()
+    axe.controleer(page)
+    page.locator(f'a[href$="/pip/beoordelen/zaak/{paspoort.uuid}/"]').first.click()
+    axe.controleer(page)
+    page.get_by_role("group", name="Welk cijfer geeft u ons?").get_by_label("4: goed").check()
+    page.get_by_label(re.compile("Wilt u iets toelichten")).fill("Snel en duidelijk")
+    page.get_by_role("button", name="Beoordeling versturen").click()
+    page.get_by_text("Dank u wel voor uw beoordeling!").wait_for()
+    assert Zaak.objects.get(pk=paspoort.pk).beoordeling.score == 4
+
+    # Mijn gegevens: correct the phone number, see who looked (by role).
+    page.goto(f"{live_server.url}/pip/mijn-gegevens/")
+    page.get_by_label("Telefoonnummer").fill("06 11122233")
+    page.get_by_role("button", name="Contactgegevens opslaan").click()
+    page.get_by_text("Uw contactgegevens zijn bijgewerkt.").wait_for()
+    axe.controleer(page)
+    assert "Behandelaar (backoffice)" in page.content()
+    gegevens["klant"].refresh_from_db()
+    assert gegevens["klant"].telefoon == "+31611122233"
+
+    for pad in ["/pip/", "/pip/aanvragen/", "/pip/mijn-contacten/", "/pip/vraag-of-klacht/"]:
+        page.goto(live_server.url + pad)
+        axe.controleer(page)
+
+    # A phone-sized screen: no page scrolls sideways, and axe is still content.
+    telefoon = browser.new_context(
+        viewport={"width": 375, "height": 740}, storage_state=burger.storage_state()
+    )
+    klein = telefoon.new_page()
+    for pad in ["/pip/", "/pip/zaken/", f"/pip/zaken/{paspoort.uuid}/", "/pip/mijn-gegevens/"]:
+        klein.goto(live_server.url + pad)
+        breedte = klein.evaluate("document.documentElement.scrollWidth")
+        assert breedte <= 375, (pad, breedte)
+        axe.controleer(klein)
+
+    assert axe.fouten == [], "\n".join(axe.fouten)
+    assert len(axe.gecontroleerd) >= 20
