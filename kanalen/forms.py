@@ -95,13 +95,18 @@ class KlantcontactForm(SnelleSelectsForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["product"].queryset = productkeuzes()
-        self.fields["medewerker"].queryset = medewerkers_voor_contactverzoeken()
         self.fields["medewerker"].label_from_instance = lambda u: u.get_full_name() or u.username
-        if not self.is_bound:  # to show; a posted form checks against the database
-            keuzes_uit_cache(self.fields["product"], "producten-aangeboden")
-            keuzes_uit_cache(self.fields["medewerker"], "medewerkers-werkplek")
-            keuzes_uit_cache(self.fields["afdeling"], "afdelingen-actief")
+        actieve_afdelingen = Afdeling.objects.filter(actief=True).all
+        lijsten = [
+            (self.fields["product"], "producten-aangeboden", productkeuzes),
+            (self.fields["medewerker"], "medewerkers-werkplek", medewerkers_voor_contactverzoeken),
+            (self.fields["afdeling"], "afdelingen-actief", actieve_afdelingen),
+        ]
+        if self.is_bound:  # a posted form checks against the database
+            for veld, _sleutel, queryset in lijsten:
+                veld.queryset = queryset()
+        else:  # to show
+            keuzes_uit_cache(lijsten)
 
     def clean_gestart_op(self):
         # The page sets it when the agent opened the form: the contact's

@@ -7,31 +7,34 @@ page's time there. ``SnelleSelect`` writes the same HTML directly.
 
 from __future__ import annotations
 
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 
+def _html(waarde) -> str:
+    """conditional_escape without its lazy-string machinery: what is already
+    safe HTML stays as it is, anything else is escaped (as Django does, with
+    ``html.escape``)."""
+    if hasattr(waarde, "__html__"):
+        return waarde.__html__()
+    return escape(str(waarde))
+
+
 def _opties(keuzes, gekozen: set[str]) -> str:
     delen = []
     for waarde, label in keuzes:
         if isinstance(label, list | tuple):  # an optgroup: (group label, [(value, label), ...])
-            delen.append(
-                format_html('<optgroup label="{}">{}</optgroup>', waarde, _opties(label, gekozen))
-            )
+            delen.append(f'<optgroup label="{_html(waarde)}">{_opties(label, gekozen)}</optgroup>')
             continue
         waarde = getattr(waarde, "value", waarde)  # ModelChoiceIteratorValue
         tekst = "" if waarde is None else str(waarde)
-        delen.append(
-            format_html(
-                '<option value="{}"{}>{}</option>',
-                tekst,
-                mark_safe(" selected") if tekst in gekozen else "",
-                label,
-            )
-        )
-    return mark_safe("".join(delen))  # noqa: S308 - every part went through format_html
+        gekozen_attr = " selected" if tekst in gekozen else ""
+        delen.append(f'<option value="{escape(tekst)}"{gekozen_attr}>{_html(label)}</option>')
+    return mark_safe("".join(delen))  # noqa: S308 - every value above is escaped
 
 
 class SnelleSelect(forms.Select):
@@ -92,24 +95,34 @@ class SnelleSelectsForm(forms.Form):
                 veld.widget = SnelleRadio(attrs=veld.widget.attrs, choices=veld.widget.choices)
 
 
-def keuzes_uit_cache(veld: forms.ModelChoiceField, sleutel: str, seconden: int = 30) -> None:
-    """Show a long model choice list (products, colleagues) from the cache.
+def keuzes_uit_cache(lijsten, seconden: int = 30) -> None:
+    """Show long model choice lists (products, colleagues) from the cache.
 
-    Rendering reads the (value, label) pairs from the cache, refreshed every
-    ``seconden``; a form that is posted still validates against the
-    queryset, so a stale list can never let a withdrawn choice through. A
-    product published a moment ago appears within ``seconden``.
+    ``lijsten`` holds (field, cache key, queryset) triples; the queryset is
+    a callable, built only when the cache has no list (building querysets is
+    a noticeable part of a busy page). All lists come in one cache round
+    trip. They are refreshed every ``seconden``; a form that is posted
+    validates against the database instead, so a stale list can never let a
+    withdrawn choice through. A product published a moment ago appears
+    within ``seconden``.
     """
     from django.core.cache import cache
     from django.utils.translation import get_language
 
-    sleutel = f"keuzes:{sleutel}:{get_language()}"
-    paren = cache.get(sleutel)
-    if paren is None:
-        paren = [
-            (str(getattr(obj, veld.to_field_name or "pk")), veld.label_from_instance(obj))
-            for obj in veld.queryset
-        ]
-        cache.set(sleutel, paren, seconden)
-    leeg = [("", veld.empty_label)] if veld.empty_label is not None else []
-    veld.widget.choices = leeg + paren
+    taal = get_language()
+    sleutels = {sleutel: f"keuzes:{sleutel}:{taal}" for _veld, sleutel, _qs in lijsten}
+    bewaard = cache.get_many(list(sleutels.values()))
+    nieuw = {}
+    for veld, sleutel, queryset in lijsten:
+        paren = bewaard.get(sleutels[sleutel])
+        if paren is None:
+            veld.queryset = queryset()
+            paren = [
+                (str(getattr(obj, veld.to_field_name or "pk")), veld.label_from_instance(obj))
+                for obj in veld.queryset
+            ]
+            nieuw[sleutels[sleutel]] = paren
+        leeg = [("", veld.empty_label)] if veld.empty_label is not None else []
+        veld.widget.choices = leeg + paren
+    if nieuw:
+        cache.set_many(nieuw, seconden)

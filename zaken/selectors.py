@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.fields.tuple_lookups import TupleGreaterThan, TupleLessThan
 from django.db.models.functions import TruncDate
@@ -172,10 +173,22 @@ def zaken_voor_klantbeeld(*, klant, afgesloten: int = 10) -> KlantZaken:
             "product__naam",
         )
     )
-    open_ = list(basis.filter(status__in=OPEN_STATUSSEN).order_by("termijndatum", "id"))
-    gesloten = list(
-        basis.exclude(status__in=OPEN_STATUSSEN).order_by("-afgesloten_op", "-id")[: afgesloten + 1]
-    )
+    open_qs = basis.filter(status__in=OPEN_STATUSSEN).order_by("termijndatum", "id")
+    gesloten_qs = basis.exclude(status__in=OPEN_STATUSSEN).order_by("-afgesloten_op", "-id")[
+        : afgesloten + 1
+    ]
+    if connection.features.supports_slicing_ordering_in_compound:
+        # One round trip (PostgreSQL): the two ordered, limited lists as one
+        # UNION ALL; each keeps its own order, the split is by status.
+        rijen = list(open_qs.union(gesloten_qs, all=True))
+        open_ = sorted((z for z in rijen if z.is_open), key=lambda z: (z.termijndatum, z.id))
+        gesloten = sorted(
+            (z for z in rijen if not z.is_open),
+            key=lambda z: (z.afgesloten_op or timezone.now(), z.id),
+            reverse=True,
+        )
+    else:
+        open_, gesloten = list(open_qs), list(gesloten_qs)
     # More than shown: the page offers to show them all (without counting them).
     ouder = len(gesloten) > afgesloten
     return KlantZaken(open=open_, afgesloten=gesloten[:afgesloten], ouder=ouder)

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -60,6 +61,7 @@ def _aanvraagbare_producten() -> list[dict]:
 
 def _klantbeeld(request, klant, *, contactformulier=None, status=200):
     """The klantbeeld page with the forms as they are (fresh, or with errors)."""
+    contactvelden = None
     kennis_term = request.GET.get("kennis", "").strip()[:200]
     kennis = (
         producten_selectors.kennisitems_zoeken(zoekterm=kennis_term, limit=5)
@@ -90,6 +92,8 @@ def _klantbeeld(request, klant, *, contactformulier=None, status=200):
                     }
                 )
         contactformulier = KlantcontactForm(initial=initial)
+        if not gekozen:
+            contactvelden = _blanco_contactvelden(contactformulier, initial["kanaal"])
     zaken = zaken_selectors.zaken_voor_klantbeeld(
         klant=klant, afgesloten=1000 if request.GET.get("zaken") == "alle" else 10
     )
@@ -119,10 +123,32 @@ def _klantbeeld(request, klant, *, contactformulier=None, status=200):
             "kennis_term": kennis_term,
             "kennis": kennis,
             "contactformulier": contactformulier,
+            "contactvelden": contactvelden,
             "kanalen": KanaalSoort.choices,
         },
         status=status,
     )
+
+
+def _blanco_contactvelden(formulier, kanaal: str) -> str | None:
+    """The visible fields of a fresh contact form, rendered once per channel
+    and kept for the same 30 seconds as its choice lists: every klantbeeld
+    shows this same form, and rendering it was a large part of the page.
+    (The hidden fields, with the time the agent opened the page, are
+    rendered per request.)"""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    from kcc.templatetags.kcc_tags import veld
+
+    if kanaal not in KanaalSoort.values:
+        return None
+    sleutel = f"contactformulier:{kanaal}:{get_language()}"
+    html = cache.get(sleutel)
+    if html is None:
+        html = "".join(veld(field) + "\n" for field in formulier.visible_fields())
+        cache.set(sleutel, html, 30)
+    return mark_safe(html)  # noqa: S308 - rendered by the veld tag, which escapes
 
 
 def _tijdstip(waarde: str):
