@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from django.db import connection
 from django.db.models import Prefetch, QuerySet
@@ -14,9 +14,17 @@ from django.utils.translation import gettext as _
 from kanalen.models import Bericht, Kanaal, Openingstijd
 from kcc import kalender
 from kcc.choices import choice_label, weergave
-from kcc.models import AuditLogEntry
-from klanten.models import Klant, Klantcontact
-from zaken.models import StatusWijziging, Zaak
+from kcc.models import Afdeling, AuditLogEntry, User
+from klanten.models import (
+    Contactverzoek,
+    ContactverzoekStatus,
+    Klant,
+    Klantcontact,
+    Toestemming,
+)
+from producten.models import Product
+from zaken.models import OPEN_STATUSSEN, StatusWijziging, Zaak
+from zaken.selectors import KlantZaken
 
 
 def kanalen_publiek() -> list[Kanaal]:
@@ -184,6 +192,140 @@ def tijdlijn(
             )
         )
     return gebeurtenissen
+
+
+# --- The rest of the klantbeeld, in one statement ----------------------------
+
+# Cases (open ones all, closed ones the latest few), open contactverzoeken
+# and active consents of one customer: three kinds of rows in one UNION ALL,
+# each part read through its own (klant) index with its own order and limit.
+# The page used to read them in four ORM queries; each cost 1-1.5 ms end to
+# end, mostly in building the query, against 0.1 ms for the round trip.
+_KERN_SQL = """
+SELECT * FROM (
+  SELECT 'open' AS deel, z.id, z.uuid, z.nummer AS tekst, z.status, z.streefdatum AS datum1,
+         z.uiterste_datum AS datum2, z.termijndatum AS datum3, z.afgesloten_op AS tijd,
+         p.naam AS naam, '' AS via, NULL AS voornaam, NULL AS achternaam, NULL AS gebruikersnaam
+  FROM zaken_zaak z JOIN producten_product p ON p.id = z.product_id
+  WHERE z.klant_id = %(klant)s AND z.hoofdzaak_id IS NULL AND z.status IN ({open})
+  ORDER BY z.termijndatum, z.id
+) AS open_zaken
+UNION ALL
+SELECT * FROM (
+  SELECT 'afgesloten', z.id, z.uuid, z.nummer, z.status, z.streefdatum, z.uiterste_datum,
+         z.termijndatum, z.afgesloten_op, p.naam, '', NULL, NULL, NULL
+  FROM zaken_zaak z JOIN producten_product p ON p.id = z.product_id
+  WHERE z.klant_id = %(klant)s AND z.hoofdzaak_id IS NULL AND z.status NOT IN ({open})
+  ORDER BY z.afgesloten_op DESC, z.id DESC
+  LIMIT %(afgesloten)s
+) AS afgesloten_zaken
+UNION ALL
+SELECT 'verzoek', v.id, v.uuid, v.vraag, v.status, v.uiterlijk_op, NULL, NULL, v.geescaleerd_op,
+       a.naam, '', u.first_name, u.last_name, u.username
+FROM klanten_contactverzoek v
+LEFT JOIN kcc_afdeling a ON a.id = v.afdeling_id
+LEFT JOIN kcc_user u ON u.id = v.medewerker_id
+WHERE v.klant_id = %(klant)s AND v.status IN ({verzoek_open})
+UNION ALL
+SELECT 'toestemming', t.id, t.uuid, t.soort, '', NULL, NULL, NULL, t.gegeven_op, '', t.via,
+       NULL, NULL, NULL
+FROM klanten_toestemming t
+WHERE t.klant_id = %(klant)s AND t.ingetrokken_op IS NULL
+"""
+
+
+@dataclass(frozen=True)
+class KlantbeeldKern:
+    zaken: KlantZaken
+    contactverzoeken: list[Contactverzoek]
+    toestemmingen: dict[str, Toestemming]  # by kind, only active ones
+
+
+def _geladen(model, **waarden):
+    """A model instance as if read from the database with only these fields
+    (the others deferred): no defaults computed, which for a few dozen rows
+    with UUID defaults is most of the cost of making them."""
+    velden = [f.attname for f in model._meta.concrete_fields if f.attname in waarden]
+    return model.from_db("default", velden, [waarden[v] for v in velden])
+
+
+def _koppel(obj, veld: str, gerelateerd) -> None:
+    # Straight into the relation's cache: assigning through the descriptor
+    # would read the related object's (deferred) primary key.
+    obj._meta.get_field(veld).set_cached_value(obj, gerelateerd)
+
+
+def _als_datum(waarde):
+    return date.fromisoformat(waarde) if isinstance(waarde, str) else waarde
+
+
+def klantbeeld_kern(*, klant, afgesloten: int = 10) -> KlantbeeldKern:
+    """Cases, open contactverzoeken and consents of ``klant`` as the klantbeeld
+    shows them, in one query. The objects are for display only (not saved):
+    a case with its product's name, a contactverzoek with its afdeling's
+    and colleague's name."""
+    open_ = {f"o{i}": s for i, s in enumerate(OPEN_STATUSSEN)}
+    verzoek_open = {
+        f"v{i}": s
+        for i, s in enumerate([ContactverzoekStatus.OPEN, ContactverzoekStatus.IN_BEHANDELING])
+    }
+    sql = _KERN_SQL.format(
+        open=", ".join(f"%({k})s" for k in open_),
+        verzoek_open=", ".join(f"%({k})s" for k in verzoek_open),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, {"klant": klant.pk, "afgesloten": afgesloten + 1, **open_, **verzoek_open}
+        )
+        rijen = cursor.fetchall()
+    open_zaken, gesloten, verzoeken, toestemmingen = [], [], [], {}
+    for deel, pk, sleutel, tekst, status, d1, d2, d3, tijd, naam, via, vn, an, gn in rijen:
+        sleutel = uuid.UUID(str(sleutel))
+        tijd = _als_tijdstip(tijd) if tijd else None
+        if deel in ("open", "afgesloten"):
+            zaak = _geladen(
+                Zaak,
+                id=pk,
+                uuid=sleutel,
+                nummer=tekst,
+                status=status,
+                streefdatum=_als_datum(d1),
+                uiterste_datum=_als_datum(d2),
+                termijndatum=_als_datum(d3),
+                afgesloten_op=tijd,
+            )
+            _koppel(zaak, "product", _geladen(Product, naam=naam))
+            (open_zaken if deel == "open" else gesloten).append(zaak)
+        elif deel == "verzoek":
+            verzoek = _geladen(
+                Contactverzoek,
+                id=pk,
+                uuid=sleutel,
+                vraag=tekst,
+                status=status,
+                uiterlijk_op=_als_datum(d1),
+                geescaleerd_op=tijd,
+            )
+            _koppel(verzoek, "afdeling", _geladen(Afdeling, naam=naam) if naam else None)
+            medewerker = (
+                _geladen(User, username=gn, first_name=vn or "", last_name=an or "") if gn else None
+            )
+            _koppel(verzoek, "medewerker", medewerker)
+            verzoeken.append(verzoek)
+        else:
+            toestemmingen[tekst] = _geladen(
+                Toestemming, id=pk, uuid=sleutel, soort=tekst, gegeven_op=tijd, via=via
+            )
+    open_zaken.sort(key=lambda z: (z.termijndatum, z.id))
+    gesloten.sort(key=lambda z: (z.afgesloten_op is not None, z.afgesloten_op, z.id), reverse=True)
+    verzoeken.sort(key=lambda v: (v.uiterlijk_op, v.id))
+    return KlantbeeldKern(
+        zaken=KlantZaken(
+            open=open_zaken, afgesloten=gesloten[:afgesloten], ouder=len(gesloten) > afgesloten
+        ),
+        contactverzoeken=verzoeken,
+        toestemmingen=toestemmingen,
+    )
 
 
 # --- Everything we hold about a person (AVG art. 15) ------------------------

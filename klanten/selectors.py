@@ -220,16 +220,6 @@ def contacten_van_klant(*, klant: Klant, limit: int = 50) -> QuerySet[Klantconta
     )[:limit]
 
 
-def open_contactverzoeken(*, klant: Klant) -> list[Contactverzoek]:
-    return list(
-        klant.contactverzoeken.filter(
-            status__in=[ContactverzoekStatus.OPEN, ContactverzoekStatus.IN_BEHANDELING]
-        )
-        .select_related("afdeling", "medewerker")
-        .order_by("uiterlijk_op", "id")
-    )
-
-
 def contactverzoeken_voor(*, user: User, alle: bool = False):
     """Open contactverzoeken for this user: assigned to them, or to one of
     their afdelingen (a teamleider of the KCC sees all). ``alle`` returns the

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.fields.tuple_lookups import TupleGreaterThan, TupleLessThan
 from django.db.models.functions import TruncDate
@@ -153,45 +152,6 @@ class KlantZaken:
     open: list[Zaak]
     afgesloten: list[Zaak]
     ouder: bool  # there are older closed cases than these
-
-
-def zaken_voor_klantbeeld(*, klant, afgesloten: int = 10) -> KlantZaken:
-    """Open cases all (they matter now), closed ones only the latest few, so
-    a long history does not flood the screen."""
-    basis = (
-        Zaak.objects.filter(klant=klant, hoofdzaak__isnull=True)
-        .select_related("product")
-        .only(
-            "id",
-            "uuid",
-            "nummer",
-            "status",
-            "streefdatum",
-            "uiterste_datum",
-            "termijndatum",
-            "afgesloten_op",
-            "product__naam",
-        )
-    )
-    open_qs = basis.filter(status__in=OPEN_STATUSSEN).order_by("termijndatum", "id")
-    gesloten_qs = basis.exclude(status__in=OPEN_STATUSSEN).order_by("-afgesloten_op", "-id")[
-        : afgesloten + 1
-    ]
-    if connection.features.supports_slicing_ordering_in_compound:
-        # One round trip (PostgreSQL): the two ordered, limited lists as one
-        # UNION ALL; each keeps its own order, the split is by status.
-        rijen = list(open_qs.union(gesloten_qs, all=True))
-        open_ = sorted((z for z in rijen if z.is_open), key=lambda z: (z.termijndatum, z.id))
-        gesloten = sorted(
-            (z for z in rijen if not z.is_open),
-            key=lambda z: (z.afgesloten_op or timezone.now(), z.id),
-            reverse=True,
-        )
-    else:
-        open_, gesloten = list(open_qs), list(gesloten_qs)
-    # More than shown: the page offers to show them all (without counting them).
-    ouder = len(gesloten) > afgesloten
-    return KlantZaken(open=open_, afgesloten=gesloten[:afgesloten], ouder=ouder)
 
 
 def beschikbare_acties(*, zaak: Zaak, user: User) -> set[str]:

@@ -32,7 +32,6 @@ from klanten import selectors as klant_selectors
 from klanten import services as klant_services
 from klanten.models import Klant, Toestemming
 from producten import selectors as producten_selectors
-from zaken import selectors as zaken_selectors
 
 _KLANTBEELD = "kcc.klantbeeld_inzien"
 
@@ -94,7 +93,7 @@ def _klantbeeld(request, klant, *, contactformulier=None, status=200):
         contactformulier = KlantcontactForm(initial=initial)
         if not gekozen:
             contactvelden = _blanco_contactvelden(contactformulier, initial["kanaal"])
-    zaken = zaken_selectors.zaken_voor_klantbeeld(
+    kern = kanaal_selectors.klantbeeld_kern(
         klant=klant, afgesloten=1000 if request.GET.get("zaken") == "alle" else 10
     )
     voor = _tijdstip(request.GET.get("voor", ""))
@@ -104,15 +103,15 @@ def _klantbeeld(request, klant, *, contactformulier=None, status=200):
         "werkplek/klantbeeld.html",
         {
             "klant": klant,
-            "zaken": zaken,
+            "zaken": kern.zaken,
             "tijdlijn": tijdlijn,
             "ouder": (
                 tijdlijn[-1].tijdstip.isoformat()
                 if len(tijdlijn) >= kanaal_selectors.TIJDLIJN_AANTAL
                 else None
             ),
-            "contactverzoeken": klant_selectors.open_contactverzoeken(klant=klant),
-            "toestemmingen": {t.soort: t for t in klant.toestemmingen.all() if t.actief},
+            "contactverzoeken": kern.contactverzoeken,
+            "toestemmingen": kern.toestemmingen,
             "toestemming_soorten": Toestemming.Soort.choices,
             "dubbelen": (
                 klant_selectors.mogelijke_dubbelen(klant=klant)
@@ -191,14 +190,15 @@ def klantbeeld_tijdlijn(request, klant_uuid):
     """The parts that change (cases, timeline): what the page fetches when a
     live update arrives."""
     klant = _klant(request, klant_uuid, "Klantbeeld ververst (live)")
+    kern = kanaal_selectors.klantbeeld_kern(klant=klant)
     return render(
         request,
         "werkplek/klantbeeld_live.html",
         {
             "klant": klant,
-            "zaken": zaken_selectors.zaken_voor_klantbeeld(klant=klant),
+            "zaken": kern.zaken,
             "tijdlijn": kanaal_selectors.tijdlijn(klant=klant),
-            "contactverzoeken": klant_selectors.open_contactverzoeken(klant=klant),
+            "contactverzoeken": kern.contactverzoeken,
         },
     )
 

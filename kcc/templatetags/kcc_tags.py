@@ -155,6 +155,41 @@ def tijdlijnregels(gebeurtenissen):
 
 
 @register.simple_tag
+def zaakregels(zaken):
+    """The rows of the klantbeeld's case table (``KlantZaken``): open cases
+    with their deadlines, then the latest closed ones with their closing
+    date. In Python, like the timeline: a long history shows a few dozen."""
+    from html import escape
+
+    from django.urls import reverse
+    from django.utils import timezone
+    from django.utils.safestring import mark_safe
+
+    from kcc.choices import weergave
+
+    voorbeeld = "00000000-0000-0000-0000-000000000000"
+    zaak_url = reverse("werkplek:zaak", kwargs={"zaak_uuid": voorbeeld}).replace(voorbeeld, "%s")
+
+    def datum(waarde):
+        return f"{waarde:%d-%m-%Y}" if waarde else "-"
+
+    regels = []
+    for zaak in [*zaken.open, *zaken.afgesloten]:
+        if zaak.is_open:
+            termijn = datum(zaak.streefdatum) + (
+                f" / {datum(zaak.uiterste_datum)}" if zaak.uiterste_datum else ""
+            )
+        else:
+            termijn = datum(zaak.afgesloten_op and timezone.localtime(zaak.afgesloten_op))
+        regels.append(
+            f'<tr><td><a href="{zaak_url % zaak.uuid}">{escape(zaak.nummer)}</a></td>'
+            f"<td>{escape(zaak.product.naam)}</td><td>{escape(weergave(zaak, 'status'))}</td>"
+            f"<td>{termijn}</td></tr>\n"
+        )
+    return mark_safe("".join(regels))  # noqa: S308 - every value above is escaped
+
+
+@register.simple_tag
 def veld(field):
     """A form field with its label, help text and errors tied to it (WCAG):
     ``{% veld field %}``. Radio buttons get a fieldset with a legend.
