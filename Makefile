@@ -95,6 +95,7 @@ bench: install
 	@if [ -n "$$DATABASE_URL" ]; then \
 		$(BIN)/python benchmarks/werkvoorraad_bench.py; \
 		$(BIN)/python benchmarks/klantbeeld_bench.py; \
+		$(BIN)/python benchmarks/telefonie_bench.py; \
 	else \
 		echo "scale benchmarks skipped: they need DATABASE_URL (PostgreSQL)"; \
 	fi

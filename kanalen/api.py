@@ -1,10 +1,19 @@
-"""Read API of the channel registry."""
+"""API of the channels: the channel registry, and the telephony webhook."""
 
-from rest_framework import generics, serializers
+import json
+import logging
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import exceptions, generics, serializers
+from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from kanalen import selectors
-from kanalen.models import Kanaal, Openingstijd
+from kanalen import selectors, telefonie
+from kanalen.models import Kanaal, Openingstijd, Wachtrijgebeurtenis
+
+logger = logging.getLogger(__name__)
 
 # Integer fields are declared with their real range: the database's column
 # limits differ per vendor and would make the OpenAPI file differ too.
@@ -48,3 +57,63 @@ class KanaalListView(generics.ListAPIView):
 
     def get_queryset(self):
         return selectors.kanalen_alle().filter(actief=True)
+
+
+# --- Telephony (CTI) webhook -----------------------------------------------------------
+
+
+class WebhookFout(exceptions.APIException):
+    status_code = 400
+    default_detail = "Gebeurtenis geweigerd."
+    default_code = "geweigerd"
+
+
+class GesprekGebeurtenisInput(serializers.Serializer):
+    id = serializers.CharField(
+        max_length=100, help_text="Unique id of this event (retries repeat it)."
+    )
+    gesprek = serializers.CharField(max_length=100, help_text="The phone system's call id.")
+    soort = serializers.ChoiceField(choices=Wachtrijgebeurtenis.Soort.choices)
+    tijdstip = serializers.DateTimeField(required=False)
+    nummer = serializers.CharField(max_length=30, required=False, help_text="Caller (offered).")
+    wachtrij = serializers.CharField(max_length=100, required=False)
+    medewerker = serializers.CharField(
+        max_length=150, required=False, help_text="Username of the agent (answered, transferred)."
+    )
+
+
+class GesprekOutput(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    status = serializers.CharField()
+
+
+class GesprekGebeurtenisView(APIView):
+    """A call event from the phone system (CTI), signed with the shared
+    secret: ``X-KCC-Tijdstip`` (Unix seconds) and ``X-KCC-Handtekening``
+    (hex HMAC-SHA256 of ``"<tijdstip>.<body>"``). Unsigned, badly signed,
+    stale or malformed events are refused with a problem+json and logged."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=GesprekGebeurtenisInput, responses={200: GesprekOutput})
+    def post(self, request):
+        body = request.body  # read before DRF parses it: the signature covers the raw bytes
+        try:
+            telefonie.handtekening_controleren(
+                body=body,
+                tijdstip=request.headers.get("X-KCC-Tijdstip"),
+                ontvangen=request.headers.get("X-KCC-Handtekening"),
+            )
+            try:
+                data = json.loads(body)
+            except ValueError:
+                raise telefonie.WebhookGeweigerd("body is not JSON") from None
+            gesprek = telefonie.gesprek_gebeurtenis_verwerken(data=data)
+        except telefonie.WebhookGeweigerd as fout:
+            logger.warning("Telephony event refused (%s): %s", fout.http_status, fout.reden)
+            exc = WebhookFout(detail=fout.reden)
+            exc.status_code = fout.http_status
+            raise exc from None
+        return Response(GesprekOutput({"uuid": gesprek.uuid, "status": gesprek.status}).data)

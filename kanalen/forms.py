@@ -92,6 +92,8 @@ class KlantcontactForm(SnelleSelectsForm):
         empty_label=_("Geen bepaalde collega"),
     )
     gestart_op = forms.DateTimeField(widget=forms.HiddenInput, required=False)
+    # The phone call this contact wraps up (from the screen pop), if any.
+    gesprek = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -306,3 +306,104 @@ class Beoordeling(models.Model):
 
     def __str__(self):
         return f"{self.score}/5"
+
+
+class Gesprek(models.Model):
+    """A phone call as the phone system reports it: offered to a queue,
+    answered by an agent (maybe transferred), ended or abandoned; wrapped up
+    as a contact."""
+
+    class Status(models.TextChoices):
+        WACHTEND = "wachtend", _("In de wachtrij")
+        IN_GESPREK = "in_gesprek", _("In gesprek")
+        BEEINDIGD = "beeindigd", _("Beëindigd")
+        VERLATEN = "verlaten", _("Opgehangen in de wachtrij")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    extern_id = models.CharField(
+        _("gesprek-id van de telefooncentrale"), max_length=100, unique=True
+    )
+    nummer = models.CharField(_("nummer van de beller"), max_length=30, blank=True)
+    wachtrij = models.CharField(_("wachtrij"), max_length=100, blank=True)
+    klant = models.ForeignKey(
+        "klanten.Klant", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    status = FSMField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.WACHTEND, protected=True
+    )
+    aangeboden_op = models.DateTimeField(_("aangeboden op"))
+    beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
+    beeindigd_op = models.DateTimeField(_("beëindigd op"), null=True, blank=True)
+    medewerker = models.ForeignKey(
+        "kcc.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    klantcontact = models.OneToOneField(
+        "klanten.Klantcontact",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="gesprek",
+    )
+
+    class Meta:
+        verbose_name = _("telefoongesprek")
+        verbose_name_plural = _("telefoongesprekken")
+        ordering = ["-aangeboden_op"]
+
+    def __str__(self):
+        return f"{self.nummer or '-'} ({self.get_status_display()})"
+
+    # Transitions are called only from kanalen.telefonie. Answering again is
+    # a transfer: the call stays in progress with another agent.
+    @transition(field=status, source=[Status.WACHTEND, Status.IN_GESPREK], target=Status.IN_GESPREK)
+    def beantwoorden(self):
+        pass
+
+    @transition(field=status, source=Status.WACHTEND, target=Status.VERLATEN)
+    def verlaten(self):
+        pass
+
+    @transition(field=status, source=Status.IN_GESPREK, target=Status.BEEINDIGD)
+    def beeindigen(self):
+        pass
+
+
+class Wachtrijgebeurtenis(models.Model):
+    """What happened in the queue of a queued channel (phone, chat, counter):
+    offered, answered (by whom, after how long), transferred, abandoned
+    (after how long), ended. Service level, ASA and abandonment are computed
+    from these rows."""
+
+    class Soort(models.TextChoices):
+        AANGEBODEN = "aangeboden", _("Aangeboden")
+        BEANTWOORD = "beantwoord", _("Beantwoord")
+        DOORVERBONDEN = "doorverbonden", _("Doorverbonden")
+        VERLATEN = "verlaten", _("Verlaten")
+        BEEINDIGD = "beeindigd", _("Beëindigd")
+
+    kanaal = models.CharField(_("kanaal"), max_length=20, choices=KanaalSoort.choices)
+    soort = models.CharField(_("gebeurtenis"), max_length=20, choices=Soort.choices)
+    sessie = models.CharField(_("gesprek, chat of volgnummer"), max_length=100)
+    # The sender's id of the event: a retried event is recognised, not counted twice.
+    bron_id = models.CharField(max_length=100, unique=True, null=True, blank=True)
+    wachtrij = models.CharField(_("wachtrij"), max_length=100, blank=True)
+    tijdstip = models.DateTimeField(_("tijdstip"))
+    wachttijd_seconden = models.PositiveIntegerField(_("wachttijd (s)"), null=True, blank=True)
+    medewerker = models.ForeignKey(
+        "kcc.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    klant = models.ForeignKey(
+        "klanten.Klant", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    gesprek = models.ForeignKey(
+        Gesprek, null=True, blank=True, on_delete=models.CASCADE, related_name="gebeurtenissen"
+    )
+
+    class Meta:
+        verbose_name = _("wachtrijgebeurtenis")
+        verbose_name_plural = _("wachtrijgebeurtenissen")
+        ordering = ["tijdstip", "id"]
+        indexes = [models.Index(fields=["kanaal", "tijdstip"])]
+
+    def __str__(self):
+        return f"{self.get_kanaal_display()} {self.get_soort_display()} {self.sessie}"

@@ -31,6 +31,7 @@ urlpatterns = [
         name="kennisgebruik",
     ),
     path("meldingen/", werkplek.werkplek_meldingen, name="meldingen"),
+    path("gesprekken/<uuid:gesprek_uuid>/", werkplek.werkplek_gesprek, name="gesprek"),
     path("berichten/mislukt/", werkplek.werkplek_mislukte_berichten, name="mislukte-berichten"),
     path("zaken/", zaken.werkplek_zaken, name="zaken"),
     path("zaken/<uuid:zaak_uuid>/", zaken.werkplek_zaak, name="zaak"),

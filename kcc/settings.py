@@ -443,5 +443,12 @@ PUBLIEKE_URL = env_str("PUBLIEKE_URL", "http://localhost:8000").rstrip("/")
 # and within how many working days a question gets a reaction.
 PORTAAL_AFDELING = env_str("PORTAAL_AFDELING", "kcc")
 PORTAAL_VRAAG_TERMIJN_WERKDAGEN = env_int("PORTAAL_VRAAG_TERMIJN_WERKDAGEN", 2, minimum=1)
+# Telephony (CTI): the secret the phone system signs its events with, and how
+# old an event may be. Without a secret the webhook refuses everything; the
+# development default lets the simulator (manage.py telefonie_simuleren) work.
+TELEFONIE_WEBHOOK_GEHEIM = (
+    env_str("TELEFONIE_WEBHOOK_GEHEIM", None if PRODUCTION else "ontwikkeling-telefonie") or ""
+)
+TELEFONIE_REPLAY_SECONDEN = env_int("TELEFONIE_REPLAY_SECONDEN", 300, minimum=5)
 # The afdeling that is the KCC: its teamleiders keep control of every case.
 KCC_AFDELING_CODE = env_str("KCC_AFDELING_CODE", "kcc")

@@ -29,6 +29,11 @@ api_v1_patterns = [
     ),
     path("kennisitems/", producten_api.KennisItemListView.as_view(), name="kennisitem-list"),
     path("kanalen/", kanalen_api.KanaalListView.as_view(), name="kanaal-list"),
+    path(
+        "telefonie/gebeurtenissen/",
+        kanalen_api.GesprekGebeurtenisView.as_view(),
+        name="telefonie-gebeurtenis",
+    ),
     path("zaken/", zaken_api.ZaakListView.as_view(), name="zaak-list"),
     path("zaken/<uuid:uuid>/", zaken_api.ZaakDetailView.as_view(), name="zaak-detail"),
     *[

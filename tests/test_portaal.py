@@ -411,7 +411,8 @@ def test_it_answers_404_for_every_object_of_another_citizen(
         ("get", f"/pip/beoordelen/zaak/{zaak.uuid}/"),
         ("get", f"/pip/beoordelen/contact/{contact.uuid}/"),
         ("get", f"/api/v1/zaken/{zaak.uuid}/"),
-        ("get", f"/api/v1/zaken/{zaak.uuid}/documenten/{document.uuid}/"),
+        ("get", f"/api/v1/zaakdocumenten/{document.uuid}/inhoud/"),
+        ("post", f"/api/v1/zaken/{zaak.uuid}/documenten/"),
         ("post", f"/api/v1/zaken/{zaak.uuid}/intrekken/"),
     ]:
         antwoord = getattr(client, methode)(url)

@@ -8,6 +8,7 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,12 +20,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kanalen import selectors as kanaal_selectors
 from kanalen import services as kanaal_services
+from kanalen import telefonie
 from kanalen.forms import (
     BerichtForm,
     ContactgegevensForm,
     KlantcontactForm,
     fouten_overnemen,
 )
+from kanalen.models import Gesprek
 from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
@@ -60,7 +63,7 @@ def _aanvraagbare_producten() -> list[dict]:
 
 def _klantbeeld(request, klant, *, contactformulier=None, status=200):
     """The klantbeeld page with the forms as they are (fresh, or with errors)."""
-    contactvelden = None
+    contactvelden = gesprek = None
     kennis_term = request.GET.get("kennis", "").strip()[:200]
     kennis = (
         producten_selectors.kennisitems_zoeken(zoekterm=kennis_term, limit=5)
@@ -69,6 +72,10 @@ def _klantbeeld(request, klant, *, contactformulier=None, status=200):
     )
     if contactformulier is None:
         initial = {"gestart_op": timezone.now(), "kanaal": request.GET.get("kanaal", "telefoon")}
+        gesprek = _gesprek(request, request.GET.get("gesprek"))
+        if gesprek is not None:  # the screen pop of a call this agent answered
+            initial.update(gesprek=gesprek.uuid, kanaal=KanaalSoort.TELEFOON)
+            initial["gestart_op"] = gesprek.beantwoord_op or gesprek.aangeboden_op
         gekozen = request.GET.get("kennisitem")
         if gekozen:
             item = (
@@ -123,6 +130,7 @@ def _klantbeeld(request, klant, *, contactformulier=None, status=200):
             "kennis": kennis,
             "contactformulier": contactformulier,
             "contactvelden": contactvelden,
+            "gesprek": gesprek,
             "kanalen": KanaalSoort.choices,
         },
         status=status,
@@ -148,6 +156,26 @@ def _blanco_contactvelden(formulier, kanaal: str) -> str | None:
         html = "".join(veld(field) + "\n" for field in formulier.visible_fields())
         cache.set(sleutel, html, 30)
     return mark_safe(html)  # noqa: S308 - rendered by the veld tag, which escapes
+
+
+def _gesprek(request, waarde) -> Gesprek | None:
+    """The phone call a contact wraps up: only one this agent answered."""
+    if not waarde or not _is_uuid(str(waarde)):
+        return None
+    return (
+        Gesprek.objects.filter(uuid=waarde, medewerker=request.user).select_related("klant").first()
+    )
+
+
+def _contact_met_gesprek(gesprek, bij_gesprek: dict, **velden):
+    """Register the contact; for a call, with the call's start and end and
+    the after-call work time, and the call linked to it."""
+    if bij_gesprek:
+        velden.update(bij_gesprek)
+    contact = klant_services.klantcontact_registreren(**velden)
+    if gesprek is not None and bij_gesprek:
+        telefonie.gesprek_afronden(gesprek=gesprek, contact=contact)
+    return contact
 
 
 def _tijdstip(waarde: str):
@@ -215,27 +243,34 @@ def contact_registreren(request, klant_uuid):
             if data["kennisitem"]
             else None
         )
+        gesprek = _gesprek(request, data.get("gesprek"))
+        bij_gesprek = telefonie.contact_bij_gesprek(gesprek=gesprek, user=request.user)
         try:
-            contact = klant_services.klantcontact_registreren(
-                klant=klant,
-                user=request.user,
-                kanaal=data["kanaal"],
-                richting=data["richting"],
-                product=data["product"],
-                onderwerp=data["onderwerp"],
-                vraag=data["vraag"],
-                antwoord=data["antwoord"],
-                kennisitem=kennisitem,
-                kennis_geholpen={"ja": True, "nee": False}.get(data["kennis_geholpen"]),
-                in_een_keer_goed=data["in_een_keer_goed"] == "ja",
-                namens=data["namens"],
-                gestart_op=data["gestart_op"],
-                overgedragen_aan=data["afdeling"] if data["vervolg"] == "contactverzoek" else None,
-                terugbellen_door=(
-                    data["medewerker"] if data["vervolg"] == "contactverzoek" else None
-                ),
-                terugbelverzoek=data["vervolg"] == "contactverzoek",
-            )
+            with transaction.atomic():
+                contact = _contact_met_gesprek(
+                    gesprek,
+                    bij_gesprek,
+                    klant=klant,
+                    user=request.user,
+                    kanaal=data["kanaal"],
+                    richting=data["richting"],
+                    product=data["product"],
+                    onderwerp=data["onderwerp"],
+                    vraag=data["vraag"],
+                    antwoord=data["antwoord"],
+                    kennisitem=kennisitem,
+                    kennis_geholpen={"ja": True, "nee": False}.get(data["kennis_geholpen"]),
+                    in_een_keer_goed=data["in_een_keer_goed"] == "ja",
+                    namens=data["namens"],
+                    gestart_op=data["gestart_op"],
+                    overgedragen_aan=data["afdeling"]
+                    if data["vervolg"] == "contactverzoek"
+                    else None,
+                    terugbellen_door=(
+                        data["medewerker"] if data["vervolg"] == "contactverzoek" else None
+                    ),
+                    terugbelverzoek=data["vervolg"] == "contactverzoek",
+                )
         except ValidationError as fout:
             fouten_overnemen(formulier, fout)
         else:
@@ -435,10 +470,13 @@ def inzage(request, klant_uuid):
     return render(request, "werkplek/inzage.html", {"klant": klant, "dossier": dossier})
 
 
-def _anoniem_formulier(data=None) -> KlantcontactForm:
-    formulier = KlantcontactForm(
-        data, initial={"gestart_op": timezone.now(), "kanaal": KanaalSoort.TELEFOON}
-    )
+def _anoniem_formulier(data=None, gesprek=None) -> KlantcontactForm:
+    initial = {"gestart_op": timezone.now(), "kanaal": KanaalSoort.TELEFOON}
+    if gesprek is not None:  # a caller whose number we do not know
+        initial.update(
+            gesprek=gesprek.uuid, gestart_op=gesprek.beantwoord_op or gesprek.aangeboden_op
+        )
+    formulier = KlantcontactForm(data, initial=initial)
     for veld in ("vervolg", "afdeling", "medewerker", "namens", "kennisitem", "kennis_geholpen"):
         del formulier.fields[veld]
     return formulier
@@ -448,23 +486,30 @@ def _anoniem_formulier(data=None) -> KlantcontactForm:
 @medewerker_required()
 def anoniem_contact(request):
     """A general question without identification: it counts all the same."""
-    formulier = _anoniem_formulier(request.POST if request.method == "POST" else None)
+    formulier = _anoniem_formulier(
+        request.POST if request.method == "POST" else None,
+        gesprek=_gesprek(request, request.GET.get("gesprek")),
+    )
     if request.method == "POST" and formulier.is_valid():
         data = formulier.cleaned_data
+        gesprek = _gesprek(request, data.get("gesprek"))
         try:
-            klant_services.klantcontact_registreren(
-                klant=None,
-                user=request.user,
-                kanaal=data["kanaal"],
-                richting=data["richting"],
-                product=data["product"],
-                onderwerp=data["onderwerp"],
-                vraag=data["vraag"],
-                antwoord=data["antwoord"],
-                in_een_keer_goed=data["in_een_keer_goed"] == "ja",
-                gestart_op=data["gestart_op"],
-                contactnaam=request.POST.get("contactnaam", ""),
-            )
+            with transaction.atomic():
+                _contact_met_gesprek(
+                    gesprek,
+                    telefonie.contact_bij_gesprek(gesprek=gesprek, user=request.user),
+                    klant=None,
+                    user=request.user,
+                    kanaal=data["kanaal"],
+                    richting=data["richting"],
+                    product=data["product"],
+                    onderwerp=data["onderwerp"],
+                    vraag=data["vraag"],
+                    antwoord=data["antwoord"],
+                    in_een_keer_goed=data["in_een_keer_goed"] == "ja",
+                    gestart_op=data["gestart_op"],
+                    contactnaam=request.POST.get("contactnaam", ""),
+                )
         except ValidationError as fout:
             fouten_overnemen(formulier, fout)
         else:

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kanalen import services as kanaal_services
-from kanalen.models import Bericht, BerichtStatus
+from kanalen import telefonie
+from kanalen.models import Bericht, BerichtStatus, Gesprek
 from kcc import services as kcc_services
 from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
@@ -23,7 +24,7 @@ from kcc.identifiers import normalise_bsn
 from kcc.models import Melding
 from klanten import selectors as klant_selectors
 from klanten import services as klant_services
-from klanten.models import Klantcontact
+from klanten.models import Klant, Klantcontact
 from klanten.selectors import klant_inzien, klanten_zoeken, zoekopdracht
 from producten import selectors as producten_selectors
 from producten import services as producten_services
@@ -314,3 +315,25 @@ def werkplek_contactverzoeken(request):
         "werkplek/contactverzoeken.html",
         {"verzoeken": verzoeken, "vandaag": timezone.localdate()},
     )
+
+
+# --- Telephony: choosing the caller -------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required("kcc.klantbeeld_inzien")
+def werkplek_gesprek(request, gesprek_uuid):
+    """Several customers share the caller's number: the agent who answered
+    picks the one on the line (or none: a blank contact)."""
+    gesprek = get_object_or_404(Gesprek, uuid=gesprek_uuid, medewerker=request.user)
+    kandidaten = telefonie.bellers(gesprek.nummer)
+    if request.method == "POST":
+        keuze = per_uuid_of_404(
+            Klant.objects.filter(pk__in=[k.pk for k in kandidaten]), request.POST.get("klant")
+        )
+        telefonie.gesprek_koppelen(gesprek=gesprek, klant=keuze, user=request.user)
+        return redirect(
+            reverse("werkplek:klantbeeld", kwargs={"klant_uuid": keuze.uuid})
+            + f"?gesprek={gesprek.uuid}"
+        )
+    return render(request, "werkplek/gesprek.html", {"gesprek": gesprek, "kandidaten": kandidaten})

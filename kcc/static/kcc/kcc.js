@@ -38,7 +38,26 @@
   // Notices for staff: the counter in the menu and a spoken announcement.
   var meldingenLive = document.querySelector("[data-meldingen-ws]");
   if (meldingenLive) {
+    // Whether the agent has typed on this page: a screen pop then offers
+    // the caller's klantbeeld instead of leaving the page.
+    var gewijzigd = false;
+    document.addEventListener("input", function () { gewijzigd = true; });
     verbind(meldingenLive.getAttribute("data-meldingen-ws"), function (event) {
+      if (event.type === "schermpop") {
+        var url = String(event.url || "");
+        if (url.charAt(0) !== "/" || url.charAt(1) === "/") { return; }  // own pages only
+        if (!gewijzigd) { window.location.assign(url); return; }
+        var pop = document.createElement("p");
+        pop.className = "melding melding--waarschuwing";
+        var link = document.createElement("a");
+        link.href = url;
+        link.textContent = event.titel;
+        pop.appendChild(link);
+        var hoofd = document.querySelector("main") || document.body;
+        hoofd.insertBefore(pop, hoofd.firstChild);
+        meldingenLive.textContent = event.titel;
+        return;
+      }
       if (event.type !== "melding") { return; }
       var teller = document.querySelector("[data-meldingen-teller]");
       if (teller) {
