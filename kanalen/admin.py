@@ -103,7 +103,7 @@ class BerichtAdmin(admin.ModelAdmin):
                 user=request.user,
                 actie=Actie.INZIEN,
                 obj=bericht,
-                betrokkene=bericht.klant.identificatie,
+                betrokkene=bericht.klant.identificatie if bericht.klant else "",
                 request=request,
                 omschrijving="Bericht aan klant bekeken",
                 reden="Controle verzending (beheer)",

@@ -209,7 +209,7 @@ def _afleveren(bericht: Bericht) -> None:
             body=bericht.tekst,
             to=[bericht.ontvanger],
             # One Message-ID per outbox row: a repeat is recognisable as one.
-            headers={"Message-ID": f"<{bericht.uuid}@{_mail_domein()}>"},
+            headers=bericht_kopregels(bericht),
         )
         try:
             mail.send()
@@ -224,6 +224,20 @@ def _afleveren(bericht: Bericht) -> None:
             raise TijdelijkMislukt(str(error)) from None
         except sms.SmsMislukt as error:
             raise DefinitiefMislukt(str(error)) from None
+
+
+def bericht_kopregels(bericht: Bericht) -> dict[str, str]:
+    """The e-mail headers of an outbox row: its own Message-ID and, for a
+    reply, the message it answers (the customer's mail program threads it)."""
+    kopregels = {"Message-ID": bericht_message_id(bericht)}
+    if bericht.in_antwoord_op:
+        kopregels["In-Reply-To"] = bericht.in_antwoord_op
+        kopregels["References"] = bericht.in_antwoord_op
+    return kopregels
+
+
+def bericht_message_id(bericht: Bericht) -> str:
+    return f"<{bericht.uuid}@{_mail_domein()}>"
 
 
 def _mail_domein() -> str:
@@ -324,6 +338,23 @@ def bericht_opnieuw_versturen(*, bericht: Bericht, user: User) -> Bericht:
 
 
 # --- Messages an agent writes ----------------------------------------------------
+
+
+def bericht_klaarzetten(
+    *, klant, kanaal: str, ontvanger: str, onderwerp: str, tekst: str, in_antwoord_op: str = ""
+) -> Bericht:
+    """Put a message in the outbox (sent after the caller's transaction
+    commits); the caller has checked who may send it and to whom."""
+    bericht = Bericht.objects.create(
+        klant=klant,
+        kanaal=kanaal,
+        ontvanger=ontvanger,
+        onderwerp=onderwerp[:200],
+        tekst=tekst,
+        in_antwoord_op=in_antwoord_op[:300],
+    )
+    transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
+    return bericht
 
 
 @transaction.atomic

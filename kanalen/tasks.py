@@ -13,3 +13,11 @@ def bericht_versturen(bericht_id: int) -> str:
 def berichten_wachtrij_verwerken() -> int:
     """Every minute (beat): queue due messages, return stale claims."""
     return services.berichten_wachtrij_verwerken()
+
+
+@shared_task(ignore_result=True)
+def email_ophalen() -> int:
+    """Every minute (beat): new e-mail from the KCC mailbox into the inbox."""
+    from kanalen import inbox
+
+    return inbox.email_ophalen()

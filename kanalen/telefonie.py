@@ -58,13 +58,19 @@ def handtekening(geheim: str, tijdstip: str, body: bytes) -> str:
 
 
 def handtekening_controleren(
-    *, body: bytes, tijdstip: str | None, ontvangen: str | None, nu: float | None = None
+    *,
+    body: bytes,
+    tijdstip: str | None,
+    ontvangen: str | None,
+    nu: float | None = None,
+    geheim: str | None = None,
 ) -> None:
     """Raise WebhookGeweigerd unless the request is signed with the shared
-    secret within the replay window."""
-    geheim = settings.TELEFONIE_WEBHOOK_GEHEIM
+    secret (by default the phone system's) within the replay window. The
+    inbound e-mail and SMS webhooks use the same scheme with their own secret."""
+    geheim = settings.TELEFONIE_WEBHOOK_GEHEIM if geheim is None else geheim
     if not geheim:
-        raise WebhookGeweigerd("telephony webhook is not configured", status=503)
+        raise WebhookGeweigerd("this webhook is not configured", status=503)
     if not tijdstip or not ontvangen:
         raise WebhookGeweigerd("missing X-KCC-Tijdstip or X-KCC-Handtekening", status=401)
     try:

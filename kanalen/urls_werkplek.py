@@ -32,6 +32,13 @@ urlpatterns = [
     ),
     path("meldingen/", werkplek.werkplek_meldingen, name="meldingen"),
     path("gesprekken/<uuid:gesprek_uuid>/", werkplek.werkplek_gesprek, name="gesprek"),
+    path("inbox/", werkplek.werkplek_inbox, name="inbox"),
+    path("inbox/<uuid:item_uuid>/", werkplek.werkplek_inboxitem, name="inboxitem"),
+    path(
+        "inbox/bijlagen/<uuid:bijlage_uuid>/",
+        werkplek.werkplek_inboxbijlage,
+        name="inboxbijlage",
+    ),
     path("berichten/mislukt/", werkplek.werkplek_mislukte_berichten, name="mislukte-berichten"),
     path("zaken/", zaken.werkplek_zaken, name="zaken"),
     path("zaken/<uuid:zaak_uuid>/", zaken.werkplek_zaak, name="zaak"),

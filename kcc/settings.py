@@ -206,6 +206,7 @@ CELERY_BEAT_SCHEDULE = {
     "heartbeat": {"task": "kcc.tasks.heartbeat", "schedule": 60.0},
     "termijnen-bewaken": {"task": "zaken.tasks.termijnen_bewaken", "schedule": 15 * 60.0},
     "berichten-wachtrij": {"task": "kanalen.tasks.berichten_wachtrij_verwerken", "schedule": 60.0},
+    "email-ophalen": {"task": "kanalen.tasks.email_ophalen", "schedule": 60.0},
     "contactverzoeken-bewaken": {
         "task": "klanten.tasks.contactverzoeken_bewaken",
         "schedule": 15 * 60.0,
@@ -450,5 +451,15 @@ TELEFONIE_WEBHOOK_GEHEIM = (
     env_str("TELEFONIE_WEBHOOK_GEHEIM", None if PRODUCTION else "ontwikkeling-telefonie") or ""
 )
 TELEFONIE_REPLAY_SECONDEN = env_int("TELEFONIE_REPLAY_SECONDEN", 300, minimum=5)
+# Inbound e-mail and SMS: the secret their webhooks are signed with (same
+# scheme as telephony), and the KCC mailbox that beat reads by IMAP.
+INBOX_WEBHOOK_GEHEIM = (
+    env_str("INBOX_WEBHOOK_GEHEIM", None if PRODUCTION else "ontwikkeling-inbox") or ""
+)
+IMAP_HOST = env_str("IMAP_HOST", "") or ""
+IMAP_PORT = env_int("IMAP_PORT", 993, minimum=1)
+IMAP_USER = env_str("IMAP_USER", "") or ""
+IMAP_PASSWORD = env_str("IMAP_PASSWORD", "") or ""
+IMAP_MAP = env_str("IMAP_MAP", "INBOX") or "INBOX"
 # The afdeling that is the KCC: its teamleiders keep control of every case.
 KCC_AFDELING_CODE = env_str("KCC_AFDELING_CODE", "kcc")

@@ -34,6 +34,8 @@ api_v1_patterns = [
         kanalen_api.GesprekGebeurtenisView.as_view(),
         name="telefonie-gebeurtenis",
     ),
+    path("inbox/email/", kanalen_api.InboxEmailView.as_view(), name="inbox-email"),
+    path("inbox/sms/", kanalen_api.InboxSmsView.as_view(), name="inbox-sms"),
     path("zaken/", zaken_api.ZaakListView.as_view(), name="zaak-list"),
     path("zaken/<uuid:uuid>/", zaken_api.ZaakDetailView.as_view(), name="zaak-detail"),
     *[

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,9 +14,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kanalen import inbox, telefonie
 from kanalen import services as kanaal_services
-from kanalen import telefonie
-from kanalen.models import Bericht, BerichtStatus, Gesprek
+from kanalen.models import Bericht, BerichtStatus, Gesprek, InboxBijlage, Inboxitem, InboxStatus
+from kcc import bestanden
 from kcc import services as kcc_services
 from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
@@ -337,3 +339,110 @@ def werkplek_gesprek(request, gesprek_uuid):
             + f"?gesprek={gesprek.uuid}"
         )
     return render(request, "werkplek/gesprek.html", {"gesprek": gesprek, "kandidaten": kandidaten})
+
+
+# --- The inbox: e-mail and SMS --------------------------------------------------------
+
+
+@require_GET
+@medewerker_required()
+def werkplek_inbox(request):
+    """Open e-mail and SMS, the most urgent first (by their norm date), and
+    what this agent has in hand."""
+    basis = Inboxitem.objects.select_related("klant", "medewerker")
+    return render(
+        request,
+        "werkplek/inbox.html",
+        {
+            "mijn": list(basis.filter(status=InboxStatus.IN_BEHANDELING, medewerker=request.user)),
+            "open": list(
+                basis.filter(status=InboxStatus.OPEN).order_by(
+                    F("uiterlijk_op").asc(nulls_last=True), "ontvangen_op", "id"
+                )[:200]
+            ),
+            "vandaag": timezone.localdate(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required()
+def werkplek_inboxitem(request, item_uuid):
+    item = get_object_or_404(
+        Inboxitem.objects.select_related("klant", "medewerker", "draad"), uuid=item_uuid
+    )
+    fout = ""
+    antwoord = ""
+    if request.method == "POST":
+        actie = request.POST.get("actie")
+        antwoord = request.POST.get("tekst", "")
+        try:
+            if actie == "oppakken":
+                inbox.inboxitem_oppakken(item=item, user=request.user)
+                messages.success(request, _("U heeft het bericht opgepakt."))
+            elif actie == "vrijgeven":
+                inbox.inboxitem_vrijgeven(item=item, user=request.user)
+                messages.info(request, _("Het bericht staat weer open voor collega's."))
+                return redirect("werkplek:inbox")
+            elif actie == "beantwoorden":
+                inbox.inboxitem_beantwoorden(
+                    item=item,
+                    user=request.user,
+                    tekst=antwoord,
+                    in_een_keer_goed=request.POST.get("in_een_keer_goed") != "nee",
+                )
+                messages.success(request, _("Het antwoord is verstuurd en het contact vastgelegd."))
+                return redirect("werkplek:inbox")
+            return redirect("werkplek:inboxitem", item_uuid=item.uuid)
+        except inbox.InboxConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("werkplek:inboxitem", item_uuid=item.uuid)
+        except ValidationError as fouten:
+            fout = " ".join(fouten.messages)
+    if item.klant_id:
+        audit_log(
+            user=request.user,
+            actie=Actie.INZIEN,
+            obj=item,
+            betrokkene=item.klant.identificatie,
+            omschrijving=f"{item.get_kanaal_display()} van de klant gelezen",
+            reden="Bericht van de klant beantwoorden",
+            request=request,
+        )
+    draad = item.draad or item
+    return render(
+        request,
+        "werkplek/inboxitem.html",
+        {
+            "item": item,
+            "gesprek": list(
+                Inboxitem.objects.filter(Q(pk=draad.pk) | Q(draad=draad))
+                .exclude(pk=item.pk)
+                .order_by("ontvangen_op")
+            ),
+            "fout": fout,
+            "antwoord": antwoord,
+        },
+        status=400 if fout else 200,
+    )
+
+
+@require_GET
+@medewerker_required()
+def werkplek_inboxbijlage(request, bijlage_uuid):
+    bijlage = get_object_or_404(
+        InboxBijlage.objects.select_related("item__klant"), uuid=bijlage_uuid
+    )
+    if bijlage.item.klant_id:
+        audit_log(
+            user=request.user,
+            actie=Actie.INZIEN,
+            obj=bijlage.item,
+            betrokkene=bijlage.item.klant.identificatie,
+            omschrijving=f"Bijlage '{bijlage.bestandsnaam}' geopend",
+            reden="Bericht van de klant beantwoorden",
+            request=request,
+        )
+    return bestanden.download(
+        bijlage.bestand, bestandsnaam=bijlage.bestandsnaam, soort=bijlage.soort
+    )
