@@ -96,6 +96,7 @@ bench: install
 		$(BIN)/python benchmarks/werkvoorraad_bench.py; \
 		$(BIN)/python benchmarks/klantbeeld_bench.py; \
 		$(BIN)/python benchmarks/telefonie_bench.py; \
+		$(BIN)/python benchmarks/inbox_bench.py; \
 	else \
 		echo "scale benchmarks skipped: they need DATABASE_URL (PostgreSQL)"; \
 	fi

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import logging
-from datetime import date
+from datetime import date, datetime, time
 from email import policy
 from email.parser import BytesParser
 from email.utils import parseaddr
@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from kanalen import services as kanaal_services
 from kanalen.models import Bericht, InboxBijlage, Inboxitem, InboxStatus, Kanaal
 from kcc import bestanden, kalender
+from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
 from kcc.models import User
 from kcc.telefoon import normaliseer_telefoon
@@ -215,7 +216,7 @@ def inboxitem_vrijgeven(*, item: Inboxitem, user: User) -> Inboxitem:
 @transaction.atomic
 def inboxitem_beantwoorden(
     *, item: Inboxitem, user: User, tekst: str, in_een_keer_goed: bool = True
-) -> Bericht:
+) -> Bericht | None:
     """Answer the item on its own channel (the e-mail in its thread), and
     close it as a contact on the customer's timeline."""
     item = _vergrendel(item)
@@ -227,14 +228,29 @@ def inboxitem_beantwoorden(
     if item.kanaal == KanaalSoort.SMS and len(tekst) > 320:
         raise ValidationError({"tekst": [_("Een sms is hoogstens 320 tekens.")]})
     onderwerp = item.onderwerp or _("Uw bericht")
-    antwoord = kanaal_services.bericht_klaarzetten(
-        klant=item.klant,
-        kanaal=Bericht.Kanaal.SMS if item.kanaal == KanaalSoort.SMS else Bericht.Kanaal.EMAIL,
-        ontvanger=item.van,
-        onderwerp=onderwerp if onderwerp.lower().startswith("re:") else f"Re: {onderwerp}",
-        tekst=tekst,
-        in_antwoord_op=item.bericht_id,
-    )
+    if item.kanaal == KanaalSoort.POST:
+        # A letter is answered by letter (sent by post); the customer also
+        # finds the answer in Mijn omgeving when we know who they are.
+        antwoord = (
+            kanaal_services.bericht_klaarzetten(
+                klant=item.klant,
+                kanaal=Bericht.Kanaal.PORTAAL,
+                ontvanger="",
+                onderwerp=_("Antwoord op uw brief: %(onderwerp)s") % {"onderwerp": onderwerp},
+                tekst=tekst,
+            )
+            if item.klant
+            else None
+        )
+    else:
+        antwoord = kanaal_services.bericht_klaarzetten(
+            klant=item.klant,
+            kanaal=Bericht.Kanaal.SMS if item.kanaal == KanaalSoort.SMS else Bericht.Kanaal.EMAIL,
+            ontvanger=item.van,
+            onderwerp=onderwerp if onderwerp.lower().startswith("re:") else f"Re: {onderwerp}",
+            tekst=tekst,
+            in_antwoord_op=item.bericht_id,
+        )
     contact = klant_services.klantcontact_registreren(
         klant=item.klant,
         user=user,
@@ -287,3 +303,76 @@ def email_ophalen(*, verbinden=None) -> int:
         with contextlib.suppress(Exception):
             imap.logout()
     return aantal
+
+
+@transaction.atomic
+def brief_registreren(
+    *,
+    user: User,
+    scan,
+    onderwerp: str,
+    afzender: str,
+    klant: Klant | None = None,
+    ontvangen_op: date | None = None,
+) -> Inboxitem:
+    """A letter that came in by post, registered with its scan (checked by
+    content) and the letter norm counted from the day it arrived."""
+    if not user.has_perm("kcc.werkplek_gebruiken"):
+        raise PermissionDenied
+    fouten = {}
+    if not (afzender.strip() or klant):
+        fouten["afzender"] = [_("Vul de afzender in of kies de klant.")]
+    if not onderwerp.strip():
+        fouten["onderwerp"] = [_("Waar gaat de brief over?")]
+    vandaag = timezone.localdate()
+    ontvangen_op = ontvangen_op or vandaag
+    if ontvangen_op > vandaag:
+        fouten["ontvangen_op"] = [_("De datum van ontvangst ligt in de toekomst.")]
+    soort = ""
+    if scan is None:
+        fouten["scan"] = [_("Voeg de scan van de brief toe.")]
+    else:
+        try:
+            soort = bestanden.upload_controleren(
+                scan, toegestaan=["pdf", "jpg", "png"], max_mb=settings.UPLOAD_MAX_MB
+            )
+        except ValidationError as fout:
+            fouten["scan"] = fout.messages
+    if fouten:
+        raise ValidationError(fouten)
+    afzender = afzender.strip() or (klant.adres or klant.naam if klant else "")
+    item = Inboxitem.objects.create(
+        kanaal=KanaalSoort.POST,
+        klant=klant,
+        van=afzender[:254],
+        naam=klant.naam if klant else afzender[:200],
+        onderwerp=onderwerp.strip()[:300],
+        tekst=_("Brief, ontvangen op %(datum)s; zie de scan.")
+        % {"datum": f"{ontvangen_op:%d-%m-%Y}"},
+        ontvangen_op=timezone.now()
+        if ontvangen_op == vandaag
+        else timezone.make_aware(datetime.combine(ontvangen_op, time(9))),
+        uiterlijk_op=norm_datum(KanaalSoort.POST, ontvangen_op),
+    )
+    bijlage = InboxBijlage(
+        item=item,
+        bestandsnaam=bestanden.veilige_bestandsnaam(scan.name or "scan"),
+        soort=soort,
+        grootte=scan.size,
+    )
+    bijlage.bestand.save("scan", scan, save=False)
+    try:
+        bijlage.save()
+    except Exception:
+        bijlage.bestand.delete(save=False)
+        raise
+    if klant is not None:
+        audit_log(
+            user=user,
+            actie=Actie.AANMAKEN,
+            obj=item,
+            betrokkene=klant.identificatie,
+            omschrijving="Brief van de klant geregistreerd",
+            reden="Post registreren",
+        )
+    return item

@@ -353,7 +353,14 @@ def bericht_klaarzetten(
         tekst=tekst,
         in_antwoord_op=in_antwoord_op[:300],
     )
-    transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
+    if kanaal == Bericht.Kanaal.PORTAAL:
+        # Nothing leaves the building: it is delivered by being in Mijn omgeving.
+        bericht.claimen()
+        bericht.verzonden()
+        bericht.verzonden_op = timezone.now()
+        bericht.save()
+    else:
+        transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
     return bericht
 
 

@@ -33,6 +33,7 @@ urlpatterns = [
     path("meldingen/", werkplek.werkplek_meldingen, name="meldingen"),
     path("gesprekken/<uuid:gesprek_uuid>/", werkplek.werkplek_gesprek, name="gesprek"),
     path("inbox/", werkplek.werkplek_inbox, name="inbox"),
+    path("inbox/brief/", werkplek.werkplek_brief, name="brief"),
     path("inbox/<uuid:item_uuid>/", werkplek.werkplek_inboxitem, name="inboxitem"),
     path(
         "inbox/bijlagen/<uuid:bijlage_uuid>/",

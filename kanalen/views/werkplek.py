@@ -16,13 +16,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kanalen import inbox, telefonie
 from kanalen import services as kanaal_services
+from kanalen.forms import BriefForm, fouten_overnemen
 from kanalen.models import Bericht, BerichtStatus, Gesprek, InboxBijlage, Inboxitem, InboxStatus
 from kcc import bestanden
 from kcc import services as kcc_services
 from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
-from kcc.identifiers import normalise_bsn
+from kcc.identifiers import is_valid_bsn, normalise_bsn
 from kcc.models import Melding
 from klanten import selectors as klant_selectors
 from klanten import services as klant_services
@@ -347,22 +348,45 @@ def werkplek_gesprek(request, gesprek_uuid):
 @require_GET
 @medewerker_required()
 def werkplek_inbox(request):
-    """Open e-mail and SMS, the most urgent first (by their norm date), and
-    what this agent has in hand."""
-    basis = Inboxitem.objects.select_related("klant", "medewerker")
+    """Open e-mail, SMS and letters, the most urgent first (by their norm
+    date, then arrival), and what this agent has in hand. The list shows the
+    first INBOX_PAGINA; an agent takes from the top."""
+    basis = Inboxitem.objects.select_related("klant").only(
+        *INBOX_VELDEN,
+        "klant__soort",
+        "klant__voornamen",
+        "klant__voorvoegsel",
+        "klant__geslachtsnaam",
+        "klant__organisatienaam",
+    )
+    open_items = list(
+        basis.filter(status=InboxStatus.OPEN).order_by(
+            F("uiterlijk_op").asc(nulls_last=True), "ontvangen_op", "id"
+        )[: INBOX_PAGINA + 1]
+    )
     return render(
         request,
         "werkplek/inbox.html",
         {
             "mijn": list(basis.filter(status=InboxStatus.IN_BEHANDELING, medewerker=request.user)),
-            "open": list(
-                basis.filter(status=InboxStatus.OPEN).order_by(
-                    F("uiterlijk_op").asc(nulls_last=True), "ontvangen_op", "id"
-                )[:200]
-            ),
+            "open": open_items[:INBOX_PAGINA],
+            "meer": len(open_items) > INBOX_PAGINA,
             "vandaag": timezone.localdate(),
         },
     )
+
+
+INBOX_PAGINA = 50
+INBOX_VELDEN = (
+    "uuid",
+    "kanaal",
+    "status",
+    "van",
+    "naam",
+    "onderwerp",
+    "ontvangen_op",
+    "uiterlijk_op",
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -445,4 +469,48 @@ def werkplek_inboxbijlage(request, bijlage_uuid):
         )
     return bestanden.download(
         bijlage.bestand, bestandsnaam=bijlage.bestandsnaam, soort=bijlage.soort
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required("kcc.klantbeeld_inzien")
+def werkplek_brief(request):
+    """Register an incoming letter with its scan: it joins the inbox with the
+    letter norm."""
+    formulier = BriefForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and formulier.is_valid():
+        data = formulier.cleaned_data
+        klant = None
+        if data["bsn"]:
+            bsn = normalise_bsn(data["bsn"])
+            if not is_valid_bsn(bsn):
+                formulier.add_error("bsn", _("Dit is geen geldig BSN: de elfproef klopt niet."))
+            else:
+                klant = klant_services.klant_met_bsn(bsn=bsn, user=request.user)
+                if klant is None:
+                    formulier.add_error("bsn", _("Geen inwoner met dit BSN gevonden."))
+        if not formulier.errors:
+            try:
+                item = inbox.brief_registreren(
+                    user=request.user,
+                    scan=data["scan"],
+                    onderwerp=data["onderwerp"],
+                    afzender=data["afzender"],
+                    klant=klant,
+                    ontvangen_op=data["ontvangen_op"],
+                )
+            except ValidationError as fout:
+                fouten_overnemen(formulier, fout)
+            else:
+                messages.success(
+                    request,
+                    _("De brief staat in de inbox; beantwoorden uiterlijk %(datum)s.")
+                    % {"datum": f"{item.uiterlijk_op:%d-%m-%Y}" if item.uiterlijk_op else "-"},
+                )
+                return redirect("werkplek:inboxitem", item_uuid=item.uuid)
+    return render(
+        request,
+        "werkplek/brief.html",
+        {"form": formulier},
+        status=400 if formulier.is_bound and formulier.errors else 200,
     )
