@@ -23,4 +23,6 @@ urlpatterns = [
     path("vragen/", views.faq, name="faq"),
     path("contact/", views.contact, name="contact"),
     path("normen/", views.normen, name="normen"),
+    path("chat/", views.chat_starten, name="chat"),
+    path("chat/<uuid:chat_uuid>/", views.chat_gesprek, name="chat-gesprek"),
 ]

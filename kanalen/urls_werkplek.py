@@ -33,6 +33,8 @@ urlpatterns = [
     path("meldingen/", werkplek.werkplek_meldingen, name="meldingen"),
     path("gesprekken/<uuid:gesprek_uuid>/", werkplek.werkplek_gesprek, name="gesprek"),
     path("inbox/", werkplek.werkplek_inbox, name="inbox"),
+    path("chats/", werkplek.werkplek_chats, name="chats"),
+    path("chats/<uuid:chat_uuid>/", werkplek.werkplek_chat, name="chat"),
     path("inbox/brief/", werkplek.werkplek_brief, name="brief"),
     path("inbox/<uuid:item_uuid>/", werkplek.werkplek_inboxitem, name="inboxitem"),
     path(

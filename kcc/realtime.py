@@ -28,6 +28,10 @@ def push_to_user(user_uuid: uuid.UUID | str, event: dict) -> None:
     transaction.on_commit(send)
 
 
+# Staff pages hear here when a chat joins or leaves the queue.
+CHAT_WACHTRIJ_GROUP = "chat.wachtrij"
+
+
 def klant_group(klant_uuid: uuid.UUID | str) -> str:
     """Pages showing one customer's klantbeeld (staff allowed to see it)."""
     return f"klant.{klant_uuid}"

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from kanalen.consumers import KlantbeeldConsumer
+from kanalen.consumers import ChatConsumer, KlantbeeldConsumer
 from kcc.consumers import UserEventsConsumer
 
 # Every websocket endpoint of the platform; apps add theirs here.
 websocket_urlpatterns = [
     path("ws/meldingen/", UserEventsConsumer.as_asgi()),
     path("ws/klanten/<uuid:klant_uuid>/", KlantbeeldConsumer.as_asgi()),
+    path("ws/chat/<uuid:chat_uuid>/", ChatConsumer.as_asgi()),
 ]

@@ -461,5 +461,7 @@ IMAP_PORT = env_int("IMAP_PORT", 993, minimum=1)
 IMAP_USER = env_str("IMAP_USER", "") or ""
 IMAP_PASSWORD = env_str("IMAP_PASSWORD", "") or ""
 IMAP_MAP = env_str("IMAP_MAP", "INBOX") or "INBOX"
+# Chat: how many chats one agent holds at once.
+CHAT_MAX_PER_MEDEWERKER = env_int("CHAT_MAX_PER_MEDEWERKER", 3, minimum=1)
 # The afdeling that is the KCC: its teamleiders keep control of every case.
 KCC_AFDELING_CODE = env_str("KCC_AFDELING_CODE", "kcc")

@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
+from kanalen import chat as chat_services
 from kanalen import selectors as kanaal_selectors
+from kanalen.models import Chat, Chatbericht
 from klanten import selectors as klant_selectors
+from klanten.selectors import klant_van_gebruiker
 from producten import selectors as producten_selectors
 from producten import services as producten_services
 from producten.models import OnbeantwoordeZoekvraag
@@ -102,4 +108,78 @@ def normen(request):
             "zaken": zaken_selectors.normrealisatie_zaken(van=van, tot=tot),
             "contactverzoeken": klant_selectors.normrealisatie_contactverzoeken(van=van, tot=tot),
         },
+    )
+
+
+# --- Chat (portal) ----------------------------------------------------------------------
+
+
+def _sessie_sleutel(request) -> str:
+    if not request.session.session_key:
+        request.session.save()
+    return request.session.session_key
+
+
+@require_http_methods(["GET", "POST"])
+def chat_starten(request):
+    """Start a chat: logged in as a citizen, or with a name. Outside opening
+    hours the page offers the other ways to reach us instead."""
+    klant = (
+        klant_van_gebruiker(user=request.user)
+        if request.user.is_authenticated and request.user.is_klant
+        else None
+    )
+    fouten = {}
+    if request.method == "POST":
+        try:
+            chat = chat_services.chat_starten(
+                klant=klant,
+                naam=request.POST.get("naam", ""),
+                sessie_sleutel=_sessie_sleutel(request),
+                vraag=request.POST.get("vraag", ""),
+            )
+        except chat_services.ChatGesloten:
+            return redirect("publiek:chat")
+        except ValidationError as fout:
+            fouten = {k: " ".join(v) for k, v in fout.message_dict.items()}
+        else:
+            return redirect("publiek:chat-gesprek", chat_uuid=chat.uuid)
+    return render(
+        request,
+        "publiek/chat_start.html",
+        {
+            "open": chat_services.chat_open(),
+            "klant": klant,
+            "fouten": fouten,
+            "naam": request.POST.get("naam", ""),
+            "vraag": request.POST.get("vraag", ""),
+        },
+        status=400 if fouten else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def chat_gesprek(request, chat_uuid):
+    """The citizen's side of a chat; anyone else's chat is a 404."""
+    chat = get_object_or_404(Chat, uuid=chat_uuid)
+    rol = chat_services.mag_meedoen(
+        chat, user=request.user, sessie_sleutel=request.session.session_key or ""
+    )
+    if rol != Chatbericht.Van.KLANT:
+        raise Http404
+    if request.method == "POST":
+        try:
+            if request.POST.get("actie") == "verlaten":
+                chat_services.chat_verlaten(chat=chat)
+            else:  # without JavaScript the form posts here
+                chat_services.chatbericht_versturen(
+                    chat=chat, van=rol, tekst=request.POST.get("tekst", "")
+                )
+        except (ValidationError, chat_services.ChatConflict) as fout:
+            messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
+        return redirect("publiek:chat-gesprek", chat_uuid=chat.uuid)
+    return render(
+        request,
+        "publiek/chat.html",
+        {"chat": Chat.objects.get(pk=chat.pk), "berichten": list(chat.berichten.all())},
     )

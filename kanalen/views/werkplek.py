@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import F, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,10 +15,20 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kanalen import chat as chat_services
 from kanalen import inbox, telefonie
 from kanalen import services as kanaal_services
 from kanalen.forms import BriefForm, fouten_overnemen
-from kanalen.models import Bericht, BerichtStatus, Gesprek, InboxBijlage, Inboxitem, InboxStatus
+from kanalen.models import (
+    Bericht,
+    BerichtStatus,
+    Chat,
+    Chatbericht,
+    Gesprek,
+    InboxBijlage,
+    Inboxitem,
+    InboxStatus,
+)
 from kcc import bestanden
 from kcc import services as kcc_services
 from kcc.access import medewerker_required, per_uuid_of_404
@@ -513,4 +524,62 @@ def werkplek_brief(request):
         "werkplek/brief.html",
         {"form": formulier},
         status=400 if formulier.is_bound and formulier.errors else 200,
+    )
+
+
+# --- Chat: the agent's side -----------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required()
+def werkplek_chats(request):
+    """Waiting chats with how long they wait, and the agent's own; accept one."""
+    if request.method == "POST":
+        chat = per_uuid_of_404(Chat.objects.all(), request.POST.get("chat"))
+        try:
+            chat_services.chat_accepteren(chat=chat, user=request.user)
+        except chat_services.ChatConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("werkplek:chats")
+        return redirect("werkplek:chat", chat_uuid=chat.uuid)
+    nu = timezone.now()
+    wachtend = list(Chat.objects.filter(status=Chat.Status.WACHTEND).order_by("gestart_op"))
+    for chat in wachtend:
+        chat.wacht_seconden = int((nu - chat.gestart_op).total_seconds())
+    return render(
+        request,
+        "werkplek/chats.html",
+        {
+            "wachtend": wachtend,
+            "mijn": list(Chat.objects.filter(status=Chat.Status.ACTIEF, medewerker=request.user)),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required()
+def werkplek_chat(request, chat_uuid):
+    chat = get_object_or_404(Chat.objects.select_related("klant"), uuid=chat_uuid)
+    if chat.medewerker_id != request.user.pk:
+        raise Http404
+    if request.method == "POST":
+        try:
+            if request.POST.get("actie") == "beeindigen":
+                chat_services.chat_beeindigen(
+                    chat=chat,
+                    user=request.user,
+                    in_een_keer_goed=request.POST.get("in_een_keer_goed") != "nee",
+                )
+                messages.success(request, _("De chat is beëindigd en als contact vastgelegd."))
+                return redirect("werkplek:chats")
+            chat_services.chatbericht_versturen(
+                chat=chat, van=Chatbericht.Van.MEDEWERKER, tekst=request.POST.get("tekst", "")
+            )
+        except (ValidationError, chat_services.ChatConflict) as fout:
+            messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
+        return redirect("werkplek:chat", chat_uuid=chat.uuid)
+    return render(
+        request,
+        "werkplek/chat.html",
+        {"chat": chat, "berichten": list(chat.berichten.all())},
     )

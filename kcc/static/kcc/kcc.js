@@ -92,4 +92,62 @@
       if (herverbonden) { verversen(); }
     });
   }
+
+  // Chat: messages both ways over the websocket; every message is stored on
+  // the server first and numbered, so after a dropped connection the client
+  // asks for what came after the last number it showed. Without JavaScript
+  // the form posts and the page reloads.
+  var chat = document.querySelector("[data-chat-ws]");
+  if (chat && window.WebSocket) {
+    var lijst = chat.querySelector("[data-chat-berichten]");
+    var ik = chat.getAttribute("data-chat-ik");
+    var laatste = function () {
+      var items = lijst.querySelectorAll("[data-volgnummer]");
+      return items.length ? items[items.length - 1].getAttribute("data-volgnummer") : "0";
+    };
+    var socket = null;
+    var open = function () {
+      var schema = window.location.protocol === "https:" ? "wss://" : "ws://";
+      socket = new WebSocket(schema + window.location.host + chat.getAttribute("data-chat-ws") + "?na=" + laatste());
+      socket.onmessage = function (e) {
+        var event = JSON.parse(e.data);
+        if (event.type !== "bericht" || Number(event.volgnummer) <= Number(laatste())) { return; }
+        var li = document.createElement("li");
+        li.className = "chat__bericht chat__bericht--" + event.van;
+        li.setAttribute("data-volgnummer", String(event.volgnummer));
+        li.textContent = event.tijdstip + " " + (event.van === ik ? "U: " : "") + event.tekst;
+        lijst.appendChild(li);
+        // An agent joined (a system line): the citizen's page says so.
+        var status = document.querySelector("[data-chat-status]");
+        if (event.van === "systeem" && status && ik === "klant") {
+          status.textContent = status.getAttribute("data-chat-status");
+          var verlaten = document.querySelector("[data-chat-verlaten]");
+          if (verlaten) { verlaten.hidden = true; }
+        }
+      };
+      socket.onclose = function () { window.setTimeout(open, 2000); };
+    };
+    open();
+    var form = chat.querySelector("[data-chat-form]");
+    if (form) {
+      form.addEventListener("submit", function (e) {
+        var veld = form.querySelector("textarea");
+        if (!socket || socket.readyState !== WebSocket.OPEN || !veld.value.trim()) { return; }
+        e.preventDefault();
+        socket.send(JSON.stringify({ type: "bericht", tekst: veld.value }));
+        veld.value = "";
+        veld.focus();
+      });
+    }
+  }
+
+  // The chat queue: reload when a chat joins or is taken (the page is short).
+  var wachtrij = document.querySelector("[data-chat-wachtrij]");
+  if (wachtrij && meldingenLive) {
+    var bezig = false;  // the agent just accepted a chat: let that page load
+    document.addEventListener("submit", function () { bezig = true; });
+    verbind(meldingenLive.getAttribute("data-meldingen-ws"), function (event) {
+      if (event.type === "wachtrij" && !bezig) { window.location.reload(); }
+    });
+  }
 })();

@@ -1,0 +1,210 @@
+"""Chat: a citizen starts a chat from the portal, it waits in the queue,
+an agent accepts it (up to CHAT_MAX_PER_MEDEWERKER at once), messages are
+stored as they are sent and pushed live, and the transcript ends as a
+contact on the customer's timeline.
+
+Live delivery is best effort: every message is a row first, numbered per
+chat, and a client that reconnects asks for what came after the last number
+it saw, so nothing is lost when a connection drops. Queue events (offered,
+answered after N s, abandoned after N s, ended) feed the dashboard.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kanalen.models import Chat, Chatbericht, Kanaal, Wachtrijgebeurtenis
+from kcc import kalender
+from kcc.choices import KanaalSoort
+from kcc.models import User
+from kcc.realtime import CHAT_WACHTRIJ_GROUP, push_to_group
+from klanten import services as klant_services
+from klanten.models import Klant
+
+WACHTRIJ_GROEP = CHAT_WACHTRIJ_GROUP
+
+
+def chat_groep(chat: Chat) -> str:
+    return f"chat.{chat.uuid}"
+
+
+class ChatGesloten(Exception):
+    """Outside the chat's opening hours."""
+
+
+class ChatConflict(Exception):
+    """Taken by someone else, no longer waiting, or the agent is full."""
+
+
+def chat_open(nu=None) -> bool:
+    kanaal = Kanaal.objects.filter(soort=KanaalSoort.CHAT, actief=True).first()
+    if kanaal is None:
+        return False
+    tijden = kanaal.openingstijden_tuples()
+    return kalender.is_open(tijden, nu or timezone.now()) if tijden else True
+
+
+def _gebeurtenis(chat: Chat, soort: str, *, wachttijd=None, medewerker=None) -> None:
+    Wachtrijgebeurtenis.objects.create(
+        kanaal=KanaalSoort.CHAT,
+        soort=soort,
+        sessie=str(chat.uuid),
+        tijdstip=timezone.now(),
+        wachttijd_seconden=wachttijd,
+        medewerker=medewerker,
+        klant=chat.klant,
+    )
+
+
+def _bericht(chat: Chat, van: str, tekst: str) -> Chatbericht:
+    """Store a message with the next number; the caller holds the chat's row lock."""
+    volgende = (chat.berichten.aggregate(m=Max("volgnummer"))["m"] or 0) + 1
+    bericht = Chatbericht.objects.create(chat=chat, volgnummer=volgende, van=van, tekst=tekst)
+    push_to_group(chat_groep(chat), {"type": "bericht", **bericht_als_dict(bericht)})
+    return bericht
+
+
+def bericht_als_dict(bericht: Chatbericht) -> dict:
+    return {
+        "volgnummer": bericht.volgnummer,
+        "van": bericht.van,
+        "tekst": bericht.tekst,
+        "tijdstip": timezone.localtime(bericht.tijdstip).strftime("%H:%M"),
+    }
+
+
+@transaction.atomic
+def chat_starten(*, klant: Klant | None, naam: str, sessie_sleutel: str, vraag: str) -> Chat:
+    """A citizen (logged in, or with a name) joins the chat queue."""
+    if not chat_open():
+        raise ChatGesloten(_("De chat is nu gesloten."))
+    fouten = {}
+    if klant is None and not naam.strip():
+        fouten["naam"] = [_("Vul uw naam in.")]
+    if not vraag.strip():
+        fouten["vraag"] = [_("Schrijf uw vraag.")]
+    if fouten:
+        raise ValidationError(fouten)
+    chat = Chat.objects.create(
+        klant=klant,
+        naam=(klant.naam if klant else naam.strip())[:200],
+        sessie_sleutel=sessie_sleutel[:64],
+    )
+    _gebeurtenis(chat, Wachtrijgebeurtenis.Soort.AANGEBODEN)
+    _bericht(chat, Chatbericht.Van.KLANT, vraag.strip()[:2000])
+    push_to_group(WACHTRIJ_GROEP, {"type": "wachtrij"})
+    return chat
+
+
+def _vergrendel(chat: Chat) -> Chat:
+    return Chat.objects.select_for_update().get(pk=chat.pk)
+
+
+@transaction.atomic
+def chat_accepteren(*, chat: Chat, user: User) -> Chat:
+    """Take a waiting chat; the row lock makes it one agent's."""
+    if not user.has_perm("kcc.werkplek_gebruiken"):
+        raise PermissionDenied
+    chat = _vergrendel(chat)
+    if chat.status != Chat.Status.WACHTEND:
+        raise ChatConflict(_("Deze chat is al aangenomen of beëindigd."))
+    actief = Chat.objects.filter(medewerker=user, status=Chat.Status.ACTIEF).count()
+    if actief >= settings.CHAT_MAX_PER_MEDEWERKER:
+        raise ChatConflict(
+            _("U heeft al %(aantal)s chats; sluit er eerst één af.") % {"aantal": actief}
+        )
+    chat.accepteren()
+    chat.medewerker = user
+    chat.geaccepteerd_op = timezone.now()
+    chat.save()
+    wachttijd = int((chat.geaccepteerd_op - chat.gestart_op).total_seconds())
+    _gebeurtenis(chat, Wachtrijgebeurtenis.Soort.BEANTWOORD, wachttijd=wachttijd, medewerker=user)
+    _bericht(
+        chat,
+        Chatbericht.Van.SYSTEEM,
+        _("%(naam)s helpt u verder.") % {"naam": user.first_name or _("Een medewerker")},
+    )
+    push_to_group(WACHTRIJ_GROEP, {"type": "wachtrij"})
+    return chat
+
+
+def mag_meedoen(chat: Chat, *, user, sessie_sleutel: str) -> str | None:
+    """As whom this visitor takes part in the chat: "medewerker", "klant", or None."""
+    if user.is_authenticated and chat.medewerker_id == user.pk:
+        return Chatbericht.Van.MEDEWERKER
+    if chat.klant_id and user.is_authenticated and klant_services.is_klant_zelf(user, chat.klant):
+        return Chatbericht.Van.KLANT
+    if not chat.klant_id and chat.sessie_sleutel and chat.sessie_sleutel == sessie_sleutel:
+        return Chatbericht.Van.KLANT
+    return None
+
+
+@transaction.atomic
+def chatbericht_versturen(*, chat: Chat, van: str, tekst: str) -> Chatbericht:
+    chat = _vergrendel(chat)
+    tekst = tekst.strip()
+    if not tekst:
+        raise ValidationError(_("Het bericht is leeg."))
+    if chat.status in (Chat.Status.BEEINDIGD, Chat.Status.VERLATEN):
+        raise ChatConflict(_("Deze chat is beëindigd."))
+    return _bericht(chat, van, tekst[:2000])
+
+
+@transaction.atomic
+def chat_verlaten(*, chat: Chat) -> Chat:
+    """The citizen leaves before anyone accepted: abandoned, after this long."""
+    chat = _vergrendel(chat)
+    if chat.status != Chat.Status.WACHTEND:
+        return chat
+    chat.verlaten()
+    chat.beeindigd_op = timezone.now()
+    chat.save()
+    wachttijd = int((chat.beeindigd_op - chat.gestart_op).total_seconds())
+    _gebeurtenis(chat, Wachtrijgebeurtenis.Soort.VERLATEN, wachttijd=wachttijd)
+    push_to_group(WACHTRIJ_GROEP, {"type": "wachtrij"})
+    return chat
+
+
+def transcript(chat: Chat) -> str:
+    namen = {
+        Chatbericht.Van.KLANT: chat.naam or _("Klant"),
+        Chatbericht.Van.MEDEWERKER: _("Medewerker"),
+        Chatbericht.Van.SYSTEEM: "",
+    }
+    return "\n".join(
+        f"[{timezone.localtime(b.tijdstip):%H:%M}] {namen[b.van]}: {b.tekst}".replace("] : ", "] ")
+        for b in chat.berichten.order_by("volgnummer")
+    )
+
+
+@transaction.atomic
+def chat_beeindigen(*, chat: Chat, user: User, in_een_keer_goed: bool = True) -> Chat:
+    """The agent closes the chat: its transcript becomes a contact."""
+    chat = _vergrendel(chat)
+    if chat.medewerker_id != user.pk:
+        raise PermissionDenied
+    if chat.status != Chat.Status.ACTIEF:
+        raise ChatConflict(_("Deze chat is al beëindigd."))
+    _bericht(chat, Chatbericht.Van.SYSTEEM, _("De medewerker heeft de chat beëindigd."))
+    chat.beeindigen()
+    chat.beeindigd_op = timezone.now()
+    eerste = chat.berichten.filter(van=Chatbericht.Van.KLANT).order_by("volgnummer").first()
+    chat.klantcontact = klant_services.klantcontact_registreren(
+        klant=chat.klant,
+        user=user,
+        kanaal=KanaalSoort.CHAT,
+        onderwerp=(eerste.tekst if eerste else _("Chat"))[:200],
+        vraag=transcript(chat),
+        in_een_keer_goed=in_een_keer_goed,
+        gestart_op=chat.geaccepteerd_op or chat.gestart_op,
+        beeindigd_op=chat.beeindigd_op,
+        contactnaam="" if chat.klant_id else chat.naam,
+    )
+    chat.save()
+    _gebeurtenis(chat, Wachtrijgebeurtenis.Soort.BEEINDIGD, medewerker=user)
+    return chat

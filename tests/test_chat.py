@@ -1,0 +1,133 @@
+"""Chat: the queue, accepting, messages stored and pushed both ways,
+resuming after a dropped connection, and the transcript as a contact."""
+
+from __future__ import annotations
+
+import pytest
+from asgiref.sync import async_to_sync
+from channels.testing import WebsocketCommunicator
+
+from kanalen import chat as chat_services
+from kanalen.consumers import ChatConsumer
+from kanalen.models import Chat, Chatbericht, Kanaal, Wachtrijgebeurtenis
+from kcc.roles import Rol
+from tests.factories import KlantFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _chat_open(db):
+    # A chat channel without opening hours is always open.
+    Kanaal.objects.create(soort="chat", naam="Chat", norm_percentage=80, kosten_per_contact=4)
+
+
+@pytest.fixture
+def agent(db):
+    return UserFactory(rollen=[Rol.KLANTMANAGER], username="agent-chat")
+
+
+def test_an_anonymous_citizen_chats_with_an_agent_and_it_ends_as_a_contact(client, agent):
+    start = client.post("/chat/", {"naam": "Sanne", "vraag": "Hoe laat is de balie open?"})
+    assert start.status_code == 302
+    chat = Chat.objects.get()
+    assert chat.status == Chat.Status.WACHTEND and chat.naam == "Sanne"
+    assert "U staat in de wachtrij" in client.get(start["Location"]).content.decode()
+
+    medewerker = client.__class__()
+    medewerker.force_login(agent)
+    assert "Sanne" in medewerker.get("/kcc/chats/").content.decode()
+    medewerker.post("/kcc/chats/", {"chat": str(chat.uuid)})
+    medewerker.post(f"/kcc/chats/{chat.uuid}/", {"tekst": "Van 9 tot 17 uur."})
+    client.post(start["Location"], {"tekst": "Dank u!"})
+    medewerker.post(f"/kcc/chats/{chat.uuid}/", {"actie": "beeindigen", "in_een_keer_goed": "ja"})
+
+    chat = Chat.objects.get(pk=chat.pk)
+    assert chat.status == Chat.Status.BEEINDIGD
+    teksten = [b.tekst for b in chat.berichten.all()]
+    assert teksten[0] == "Hoe laat is de balie open?" and "Dank u!" in teksten
+    contact = chat.klantcontact
+    assert contact.kanaal == "chat" and "Van 9 tot 17 uur." in contact.vraag
+    assert contact.contactnaam == "Sanne" and contact.in_een_keer_goed
+    soorten = list(Wachtrijgebeurtenis.objects.values_list("soort", flat=True))
+    assert soorten == ["aangeboden", "beantwoord", "beeindigd"]
+
+
+def test_someone_else_cannot_read_or_write_a_chat(client, agent):
+    client.post("/chat/", {"naam": "Sanne", "vraag": "Vraag"})
+    chat = Chat.objects.get()
+    vreemde = client.__class__()
+    assert vreemde.get(f"/chat/{chat.uuid}/").status_code == 404
+    assert vreemde.post(f"/chat/{chat.uuid}/", {"tekst": "hallo"}).status_code == 404
+    collega = client.__class__()
+    collega.force_login(agent)
+    assert collega.get(f"/kcc/chats/{chat.uuid}/").status_code == 404  # not accepted by them
+
+
+def test_an_agent_holds_at_most_the_configured_number_of_chats(agent, settings):
+    settings.CHAT_MAX_PER_MEDEWERKER = 1
+    een, twee = (
+        chat_services.chat_starten(klant=None, naam=n, sessie_sleutel=n, vraag="?") for n in "ab"
+    )
+    chat_services.chat_accepteren(chat=een, user=agent)
+    with pytest.raises(chat_services.ChatConflict):
+        chat_services.chat_accepteren(chat=twee, user=agent)
+    collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-chat")
+    with pytest.raises(chat_services.ChatConflict):
+        chat_services.chat_accepteren(chat=een, user=collega)  # already taken
+
+
+def test_leaving_the_queue_counts_as_abandoned_and_closed_hours_offer_another_way(client, db):
+    chat = chat_services.chat_starten(klant=None, naam="Piet", sessie_sleutel="s", vraag="?")
+    chat_services.chat_verlaten(chat=chat)
+    assert Chat.objects.get().status == Chat.Status.VERLATEN
+    assert Wachtrijgebeurtenis.objects.filter(soort="verlaten").exists()
+
+    Kanaal.objects.filter(soort="chat").update(actief=False)
+    pagina = client.get("/chat/").content.decode()
+    assert "De chat is nu gesloten" in pagina and "/pip/vraag-of-klacht/" in pagina
+    client.post("/chat/", {"naam": "Piet", "vraag": "Hallo?"})
+    assert Chat.objects.count() == 1
+
+
+def _verbind(user, chat, na=0):
+    communicator = WebsocketCommunicator(ChatConsumer.as_asgi(), f"/ws/chat/{chat.uuid}/?na={na}")
+    communicator.scope["user"] = user
+    communicator.scope["url_route"] = {"kwargs": {"chat_uuid": str(chat.uuid)}}
+    communicator.scope["query_string"] = f"na={na}".encode()
+    return communicator
+
+
+@pytest.mark.django_db(transaction=True)
+def test_messages_go_both_ways_live_and_a_reconnect_gets_what_it_missed():
+    klant = KlantFactory(bsn="999993653")
+    from kcc.services import klant_gebruiker
+
+    burger = klant_gebruiker(bsn=klant.bsn)
+    agent = UserFactory(rollen=[Rol.KLANTMANAGER], username="agent-ws")
+    chat = chat_services.chat_starten(klant=klant, naam="", sessie_sleutel="", vraag="Hallo")
+    chat_services.chat_accepteren(chat=chat, user=agent)
+
+    async def gesprek():
+        burger_ws = _verbind(burger, chat, na=1)
+        agent_ws = _verbind(agent, chat, na=2)
+        assert (await burger_ws.connect())[0] and (await agent_ws.connect())[0]
+        gemist = await burger_ws.receive_json_from(timeout=5)  # the system line after "Hallo"
+        assert gemist["volgnummer"] == 2
+        await burger_ws.send_json_to({"type": "bericht", "tekst": "Is mijn pas klaar?"})
+        bij_agent = await agent_ws.receive_json_from(timeout=5)
+        assert (bij_agent["van"], bij_agent["tekst"]) == ("klant", "Is mijn pas klaar?")
+        await burger_ws.disconnect()
+        await agent_ws.send_json_to({"type": "bericht", "tekst": "Ja, morgen."})
+        await agent_ws.receive_json_from(timeout=5)
+        # The citizen comes back: what came after number 3 arrives at once.
+        terug = _verbind(burger, chat, na=3)
+        assert (await terug.connect())[0]
+        assert (await terug.receive_json_from(timeout=5))["tekst"] == "Ja, morgen."
+        await terug.disconnect()
+        await agent_ws.disconnect()
+
+        vreemd = _verbind(UserFactory.build(username="x"), chat)
+        verbonden, _code = await vreemd.connect()
+        assert not verbonden
+
+    async_to_sync(gesprek)()
+    assert Chatbericht.objects.filter(chat=chat).count() == 4
