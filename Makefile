@@ -89,6 +89,7 @@ bench: install
 	$(BIN)/python benchmarks/kennisbank_zoeken.py
 	@if [ -n "$$DATABASE_URL" ] && [ -n "$$REDIS_URL" ]; then \
 		$(BIN)/python benchmarks/zaken_bench.py; \
+		$(BIN)/python benchmarks/chat_bench.py; \
 	else \
 		echo "benchmarks/zaken_bench.py skipped: it needs DATABASE_URL and REDIS_URL"; \
 	fi
