@@ -208,3 +208,31 @@ def chat_beeindigen(*, chat: Chat, user: User, in_een_keer_goed: bool = True) ->
     chat.save()
     _gebeurtenis(chat, Wachtrijgebeurtenis.Soort.BEEINDIGD, medewerker=user)
     return chat
+
+
+@transaction.atomic
+def terugbelverzoek(
+    *, klant: Klant | None, naam: str, telefoon: str, vraag: str, chat: Chat | None = None
+):
+    """Outside opening hours, or when nobody took the chat in time: the
+    question becomes a contactverzoek to the KCC, which calls back within
+    its term. A waiting chat is left (and counts as abandoned)."""
+    from kcc.models import Afdeling
+
+    if chat is not None:
+        eerste = chat.berichten.filter(van=Chatbericht.Van.KLANT).order_by("volgnummer").first()
+        vraag = vraag.strip() or (eerste.tekst if eerste else "")
+        naam = naam or chat.naam
+    if klant is None and not naam.strip():
+        raise ValidationError({"naam": [_("Vul uw naam in.")]})
+    verzoek = klant_services.contactverzoek_maken(
+        klant=klant,
+        user=None,
+        vraag=vraag,
+        afdeling=Afdeling.objects.filter(code=settings.PORTAAL_AFDELING).first(),
+        naam=naam,
+        telefoon=telefoon,
+    )
+    if chat is not None:
+        chat_verlaten(chat=chat)
+    return verzoek

@@ -49,6 +49,7 @@ from zaken.models import EIND_STATUSSEN, ZaakStatus
 logger = logging.getLogger(__name__)
 
 MAX_POGINGEN = 6
+SMS_MAX_TEKENS = 320
 LEASE = timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
 _PLAATSHOUDER = re.compile(r"\{(\w+)\}")
 
@@ -141,21 +142,15 @@ def bericht_voor_zaakwijziging(*, zaak, wijziging) -> Bericht:
     if kanaal == Bericht.Kanaal.SMS:
         tekst = sms_tekst or _("%(tekst)s Zaak %(zaaknummer)s. Meer in Mijn omgeving.") % waarden
     if wijziging.naar in (ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN) and not zaak.hoofdzaak_id:
-        tekst += "\n\n" + _(
+        vraag = "\n\n" + _(
             "Wat vond u van onze dienstverlening? Geef een cijfer van 1 tot 5: %(link)s"
         ) % {"link": beoordelingslink(zaak)}
-    bericht = Bericht.objects.create(
+        # An SMS stays within two messages; the rating is in Mijn omgeving too.
+        if kanaal != Bericht.Kanaal.SMS or len(tekst + vraag) <= SMS_MAX_TEKENS:
+            tekst += vraag
+    return bericht_klaarzetten(
         klant=klant, zaak=zaak, kanaal=kanaal, ontvanger=ontvanger, onderwerp=onderwerp, tekst=tekst
     )
-    if kanaal == Bericht.Kanaal.PORTAAL:
-        # Nothing leaves the building: it is "sent" by being in Mijn omgeving.
-        bericht.claimen()
-        bericht.verzonden()
-        bericht.verzonden_op = timezone.now()
-        bericht.save()
-    else:
-        transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
-    return bericht
 
 
 # --- Sending -------------------------------------------------------------------
@@ -341,12 +336,21 @@ def bericht_opnieuw_versturen(*, bericht: Bericht, user: User) -> Bericht:
 
 
 def bericht_klaarzetten(
-    *, klant, kanaal: str, ontvanger: str, onderwerp: str, tekst: str, in_antwoord_op: str = ""
+    *,
+    klant,
+    kanaal: str,
+    ontvanger: str,
+    onderwerp: str,
+    tekst: str,
+    in_antwoord_op: str = "",
+    zaak=None,
 ) -> Bericht:
     """Put a message in the outbox (sent after the caller's transaction
-    commits); the caller has checked who may send it and to whom."""
+    commits; a portal-only one is delivered by being there); the caller has
+    checked who may send it and to whom."""
     bericht = Bericht.objects.create(
         klant=klant,
+        zaak=zaak,
         kanaal=kanaal,
         ontvanger=ontvanger,
         onderwerp=onderwerp[:200],
@@ -392,13 +396,13 @@ def bericht_aan_klant(
                 ontvanger = ""
         if not ontvanger:
             fouten["kanaal"] = [_("Van deze klant is geen mobiel nummer bekend.")]
-        elif len(tekst.strip()) > 320:
+        elif len(tekst.strip()) > SMS_MAX_TEKENS:
             fouten["tekst"] = [_("Een sms is hoogstens 320 tekens.")]
     else:
         fouten["kanaal"] = [_("Kies e-mail of sms.")]
     if fouten:
         raise ValidationError(fouten)
-    bericht = Bericht.objects.create(
+    bericht = bericht_klaarzetten(
         klant=klant,
         zaak=zaak,
         kanaal=kanaal,
@@ -406,7 +410,7 @@ def bericht_aan_klant(
         onderwerp=(
             onderwerp.strip()
             or _("Bericht van %(gemeente)s") % {"gemeente": settings.GEMEENTE_NAAM}
-        )[:200],
+        ),
         tekst=tekst.strip(),
     )
     audit_log(
@@ -418,7 +422,6 @@ def bericht_aan_klant(
         reden=_("Klant informeren"),
     )
     push_to_group(klant_group(klant.uuid), {"type": "bericht", "tekst": _("Bericht verstuurd")})
-    transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
     return bericht
 
 

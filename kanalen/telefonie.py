@@ -161,7 +161,7 @@ def gesprek_gebeurtenis_verwerken(*, data: dict) -> Gesprek:
         with contextlib.suppress(ValidationError):  # an odd or hidden number: kept as given
             nummer = normaliseer_telefoon(nummer) if nummer else ""
         kandidaten = bellers(nummer) if nummer else []
-        gesprek, _nieuw = Gesprek.objects.get_or_create(
+        gesprek, nieuw = Gesprek.objects.get_or_create(
             extern_id=extern_id,
             defaults={
                 "nummer": nummer,
@@ -170,6 +170,8 @@ def gesprek_gebeurtenis_verwerken(*, data: dict) -> Gesprek:
                 "klant": kandidaten[0] if len(kandidaten) == 1 else None,
             },
         )
+        if not nieuw:  # offered again (e.g. to an overflow queue): still one offered call
+            return gesprek
     else:
         gesprek = Gesprek.objects.select_for_update().filter(extern_id=extern_id).first()
         if gesprek is None:

@@ -463,5 +463,7 @@ IMAP_PASSWORD = env_str("IMAP_PASSWORD", "") or ""
 IMAP_MAP = env_str("IMAP_MAP", "INBOX") or "INBOX"
 # Chat: how many chats one agent holds at once.
 CHAT_MAX_PER_MEDEWERKER = env_int("CHAT_MAX_PER_MEDEWERKER", 3, minimum=1)
+# After how many seconds in the queue a waiting citizen is offered a callback.
+CHAT_TERUGBELLEN_NA_SECONDEN = env_int("CHAT_TERUGBELLEN_NA_SECONDEN", 120, minimum=10)
 # The afdeling that is the KCC: its teamleiders keep control of every case.
 KCC_AFDELING_CODE = env_str("KCC_AFDELING_CODE", "kcc")

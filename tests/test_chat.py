@@ -3,6 +3,9 @@ resuming after a dropped connection, and the transcript as a contact."""
 
 from __future__ import annotations
 
+import re
+from datetime import timedelta
+
 import pytest
 from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
@@ -131,3 +134,36 @@ def test_messages_go_both_ways_live_and_a_reconnect_gets_what_it_missed():
 
     async_to_sync(gesprek)()
     assert Chatbericht.objects.filter(chat=chat).count() == 4
+
+
+def test_closed_or_waiting_too_long_the_citizen_leaves_a_number_to_be_called_back(client, settings):
+    from kcc.models import Afdeling
+    from klanten.models import Contactverzoek
+
+    Afdeling.objects.create(code="kcc", naam="KCC")
+    Kanaal.objects.filter(soort="chat").update(actief=False)
+    fout = client.post(
+        "/chat/", {"actie": "terugbellen", "naam": "Piet", "telefoon": "12", "vraag": "Afval?"}
+    )
+    assert fout.status_code == 400 and "06 12345678" in fout.content.decode()
+    assert not Contactverzoek.objects.exists()
+    klaar = client.post(
+        "/chat/",
+        {"actie": "terugbellen", "naam": "Piet", "telefoon": "0612345678", "vraag": "Afval?"},
+    )
+    verzoek = Contactverzoek.objects.get()
+    assert "bellen u uiterlijk" in klaar.content.decode()
+    assert (verzoek.naam, verzoek.telefoon, verzoek.vraag) == ("Piet", "+31612345678", "Afval?")
+
+    Kanaal.objects.filter(soort="chat").update(actief=True)
+    settings.CHAT_TERUGBELLEN_NA_SECONDEN = 10
+    client.post("/chat/", {"naam": "Sanne", "vraag": "Paspoort kwijt"})
+    chat = Chat.objects.get()
+    url = f"/chat/{chat.uuid}/"
+    assert re.search(r'data-over="[1-9]\d*" hidden', client.get(url).content.decode())  # not yet
+    Chat.objects.filter(pk=chat.pk).update(gestart_op=chat.gestart_op - timedelta(minutes=3))
+    pagina = client.get(url).content.decode()
+    assert 'data-over="0">' in pagina and "Duurt het te lang?" in pagina
+    client.post(url, {"actie": "terugbellen", "telefoon": "06 11122233"})
+    assert Chat.objects.get(pk=chat.pk).status == Chat.Status.VERLATEN
+    assert Contactverzoek.objects.filter(vraag="Paspoort kwijt", naam="Sanne").exists()

@@ -541,12 +541,20 @@ def test_cases_contactverzoeken_and_consents_come_in_one_query(
         klant=beller, user=klantmanager, soort=Toestemming.Soort.values[1]
     )
 
+    collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-kern", first_name="Els")
+    services.contactverzoek_maken(
+        klant=beller, user=klantmanager, vraag="Mail terug", medewerker=collega
+    )
     with django_assert_num_queries(1):
         kern = klantbeeld_kern(klant=beller, afgesloten=2)
     assert [z.nummer for z in kern.zaken.open] == [open_zaak.nummer]
     assert [z.nummer for z in kern.zaken.afgesloten] == [gesloten[2].nummer, gesloten[1].nummer]
     assert kern.zaken.ouder and kern.zaken.open[0].product.naam == paspoort.naam
-    assert [(v.uuid, v.vraag, str(v.afdeling)) for v in kern.contactverzoeken] == [
-        (verzoek.uuid, "Bel terug", "KCC kern")
-    ]
+    eerste = kern.contactverzoeken[0]
+    assert (eerste.uuid, eerste.vraag, str(eerste.afdeling)) == (
+        verzoek.uuid,
+        "Bel terug",
+        "KCC kern",
+    )
+    assert str(kern.contactverzoeken[1].medewerker).startswith("Els")
     assert list(kern.toestemmingen) == [Toestemming.Soort.values[0]]

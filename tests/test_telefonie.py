@@ -219,3 +219,20 @@ def test_several_customers_with_the_number_get_a_choice_and_none_a_blank_contact
     collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-tel")
     client.force_login(collega)
     assert client.get(f"/kcc/gesprekken/{gesprek.uuid}/").status_code == 404
+
+
+def test_a_call_offered_again_counts_as_one_offered_call(client, agent, beller):
+    _bellen(client, agent)
+    opnieuw = _post(
+        client,
+        {
+            "id": "c1-overloop",
+            "soort": "aangeboden",
+            "gesprek": "c1",
+            "nummer": "0612345678",
+            "wachtrij": "overloop",
+        },
+    )
+    assert opnieuw.status_code == 200
+    assert Wachtrijgebeurtenis.objects.filter(soort="aangeboden").count() == 1
+    assert Gesprek.objects.get(extern_id="c1").status == Gesprek.Status.IN_GESPREK

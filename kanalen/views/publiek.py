@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -130,6 +131,8 @@ def chat_starten(request):
         else None
     )
     fouten = {}
+    if request.method == "POST" and request.POST.get("actie") == "terugbellen":
+        return _terugbellen(request, klant, chat=None, sjabloon="publiek/chat_start.html")
     if request.method == "POST":
         try:
             chat = chat_services.chat_starten(
@@ -150,6 +153,7 @@ def chat_starten(request):
         {
             "open": chat_services.chat_open(),
             "klant": klant,
+            "telefoon": klant.telefoon if klant else "",
             "fouten": fouten,
             "naam": request.POST.get("naam", ""),
             "vraag": request.POST.get("vraag", ""),
@@ -167,6 +171,8 @@ def chat_gesprek(request, chat_uuid):
     )
     if rol != Chatbericht.Van.KLANT:
         raise Http404
+    if request.method == "POST" and request.POST.get("actie") == "terugbellen":
+        return _terugbellen(request, chat.klant, chat=chat, sjabloon="publiek/chat.html")
     if request.method == "POST":
         try:
             if request.POST.get("actie") == "verlaten":
@@ -178,8 +184,44 @@ def chat_gesprek(request, chat_uuid):
         except (ValidationError, chat_services.ChatConflict) as fout:
             messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
         return redirect("publiek:chat-gesprek", chat_uuid=chat.uuid)
-    return render(
-        request,
-        "publiek/chat.html",
-        {"chat": Chat.objects.get(pk=chat.pk), "berichten": list(chat.berichten.all())},
-    )
+    return render(request, "publiek/chat.html", _chatcontext(chat))
+
+
+def _chatcontext(chat, **extra) -> dict:
+    chat = Chat.objects.get(pk=chat.pk)
+    gewacht = (timezone.now() - chat.gestart_op).total_seconds()
+    return {
+        "chat": chat,
+        "klant": chat.klant,
+        "telefoon": chat.klant.telefoon if chat.klant else "",
+        "berichten": list(chat.berichten.all()),
+        # Seconds until the callback is offered (0: offered now).
+        "terugbellen_over": max(0, int(settings.CHAT_TERUGBELLEN_NA_SECONDEN - gewacht)),
+        **extra,
+    }
+
+
+def _terugbellen(request, klant, *, chat, sjabloon):
+    """The callback form (closed chat, or waited too long)."""
+    try:
+        verzoek = chat_services.terugbelverzoek(
+            klant=klant,
+            naam=request.POST.get("naam", ""),
+            telefoon=request.POST.get("telefoon", ""),
+            vraag=request.POST.get("vraag", ""),
+            chat=chat,
+        )
+    except ValidationError as fout:
+        fouten = {k: " ".join(v) for k, v in fout.message_dict.items()}
+        context = (
+            _chatcontext(chat, terugbel_fouten=fouten)
+            if chat is not None
+            else {"open": chat_services.chat_open(), "klant": klant, "terugbel_fouten": fouten}
+        )
+        context.update(
+            naam=request.POST.get("naam", ""),
+            telefoon=request.POST.get("telefoon", ""),
+            vraag=request.POST.get("vraag", ""),
+        )
+        return render(request, sjabloon, context, status=400)
+    return render(request, "publiek/terugbellen_klaar.html", {"verzoek": verzoek})

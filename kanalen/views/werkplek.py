@@ -353,7 +353,19 @@ def werkplek_gesprek(request, gesprek_uuid):
     return render(request, "werkplek/gesprek.html", {"gesprek": gesprek, "kandidaten": kandidaten})
 
 
-# --- The inbox: e-mail and SMS --------------------------------------------------------
+# --- The inbox: e-mail, SMS and letters --------------------------------------------
+
+INBOX_PAGINA = 50
+INBOX_VELDEN = (
+    "uuid",
+    "kanaal",
+    "status",
+    "van",
+    "naam",
+    "onderwerp",
+    "ontvangen_op",
+    "uiterlijk_op",
+)
 
 
 @require_GET
@@ -385,19 +397,6 @@ def werkplek_inbox(request):
             "vandaag": timezone.localdate(),
         },
     )
-
-
-INBOX_PAGINA = 50
-INBOX_VELDEN = (
-    "uuid",
-    "kanaal",
-    "status",
-    "van",
-    "naam",
-    "onderwerp",
-    "ontvangen_op",
-    "uiterlijk_op",
-)
 
 
 @require_http_methods(["GET", "POST"])

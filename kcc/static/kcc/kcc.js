@@ -123,11 +123,22 @@
           status.textContent = status.getAttribute("data-chat-status");
           var verlaten = document.querySelector("[data-chat-verlaten]");
           if (verlaten) { verlaten.hidden = true; }
+          var aanbod = document.querySelector("[data-chat-terugbellen]");
+          if (aanbod) { aanbod.hidden = true; }
         }
       };
       socket.onclose = function () { window.setTimeout(open, 2000); };
     };
     open();
+    // Waiting too long: offer a callback after the set time (the server
+    // shows it at once when the page is opened later than that).
+    var terugbellen = document.querySelector("[data-chat-terugbellen]");
+    if (terugbellen && terugbellen.hidden) {
+      window.setTimeout(function () {
+        var status = document.querySelector("[data-chat-verlaten]");
+        if (status && !status.hidden) { terugbellen.hidden = false; }
+      }, Number(terugbellen.getAttribute("data-over")) * 1000);
+    }
     var form = chat.querySelector("[data-chat-form]");
     if (form) {
       form.addEventListener("submit", function (e) {
