@@ -3,7 +3,15 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from kanalen.models import Bericht, BerichtSjabloon, Kanaal, Openingstijd
+from kanalen.models import (
+    Afspraakrooster,
+    Balie,
+    Bericht,
+    BerichtSjabloon,
+    Kanaal,
+    Medewerkerstatus,
+    Openingstijd,
+)
 from kanalen.services import bericht_opnieuw_versturen, vul_in
 from kcc.audit import Actie, audit_log
 
@@ -117,3 +125,29 @@ class BerichtAdmin(admin.ModelAdmin):
                 bericht_opnieuw_versturen(bericht=bericht, user=request.user)
             except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
+
+
+@admin.register(Balie)
+class BalieAdmin(admin.ModelAdmin):
+    list_display = ["naam", "volgorde", "actief"]
+    list_editable = ["volgorde", "actief"]
+
+
+@admin.register(Afspraakrooster)
+class AfspraakroosterAdmin(admin.ModelAdmin):
+    list_display = ["product", "weekdag", "van", "tot", "slotduur_minuten", "balies"]
+    list_filter = ["weekdag", "product"]
+    list_select_related = ["product"]
+    autocomplete_fields = ["product"]
+
+
+@admin.register(Medewerkerstatus)
+class MedewerkerstatusAdmin(admin.ModelAdmin):
+    """Which product groups an agent handles (routing by skill). The status
+    itself is the agent's to set in the workspace."""
+
+    list_display = ["medewerker", "status", "sinds"]
+    list_select_related = ["medewerker"]
+    readonly_fields = ["status", "sinds"]
+    filter_horizontal = ["vaardigheden"]
+    autocomplete_fields = ["medewerker"]

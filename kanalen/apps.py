@@ -6,6 +6,8 @@ class KanalenConfig(AppConfig):
     verbose_name = "Kanalen"
 
     def ready(self):
+        from django.contrib.auth.signals import user_logged_out
+
         from kanalen import receivers
         from klanten.signals import klanten_samengevoegd
         from zaken.signals import zaak_gewijzigd
@@ -14,3 +16,4 @@ class KanalenConfig(AppConfig):
         klanten_samengevoegd.connect(
             receivers.klanten_samengevoegd, dispatch_uid="kanalen.klanten_samengevoegd"
         )
+        user_logged_out.connect(receivers.uitgelogd, dispatch_uid="kanalen.uitgelogd")

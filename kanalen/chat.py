@@ -79,8 +79,11 @@ def bericht_als_dict(bericht: Chatbericht) -> dict:
 
 
 @transaction.atomic
-def chat_starten(*, klant: Klant | None, naam: str, sessie_sleutel: str, vraag: str) -> Chat:
-    """A citizen (logged in, or with a name) joins the chat queue."""
+def chat_starten(
+    *, klant: Klant | None, naam: str, sessie_sleutel: str, vraag: str, thema=None
+) -> Chat:
+    """A citizen (logged in, or with a name) joins the chat queue; ``thema``
+    (a product group they chose) routes it to agents with that skill."""
     if not chat_open():
         raise ChatGesloten(_("De chat is nu gesloten."))
     fouten = {}
@@ -94,6 +97,7 @@ def chat_starten(*, klant: Klant | None, naam: str, sessie_sleutel: str, vraag: 
         klant=klant,
         naam=(klant.naam if klant else naam.strip())[:200],
         sessie_sleutel=sessie_sleutel[:64],
+        thema=thema,
     )
     _gebeurtenis(chat, Wachtrijgebeurtenis.Soort.AANGEBODEN)
     _bericht(chat, Chatbericht.Van.KLANT, vraag.strip()[:2000])
@@ -183,8 +187,17 @@ def transcript(chat: Chat) -> str:
 
 
 @transaction.atomic
-def chat_beeindigen(*, chat: Chat, user: User, in_een_keer_goed: bool = True) -> Chat:
-    """The agent closes the chat: its transcript becomes a contact."""
+def chat_beeindigen(
+    *,
+    chat: Chat,
+    user: User,
+    in_een_keer_goed: bool = True,
+    vervolg_afdeling=None,
+    terugbelnummer: str = "",
+) -> Chat:
+    """The agent closes the chat: its transcript becomes a contact. With
+    ``vervolg_afdeling`` the question also goes on as a contactverzoek to
+    that afdeling, tied to the contact; both or neither are stored."""
     chat = _vergrendel(chat)
     if chat.medewerker_id != user.pk:
         raise PermissionDenied
@@ -206,6 +219,16 @@ def chat_beeindigen(*, chat: Chat, user: User, in_een_keer_goed: bool = True) ->
         contactnaam="" if chat.klant_id else chat.naam,
     )
     chat.save()
+    if vervolg_afdeling is not None:
+        klant_services.contactverzoek_maken(
+            klant=chat.klant,
+            user=user,
+            vraag=chat.klantcontact.onderwerp,
+            afdeling=vervolg_afdeling,
+            klantcontact=chat.klantcontact,
+            naam="" if chat.klant_id else chat.naam,
+            telefoon=terugbelnummer.strip(),
+        )
     _gebeurtenis(chat, Wachtrijgebeurtenis.Soort.BEEINDIGD, medewerker=user)
     return chat
 

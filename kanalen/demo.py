@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time
 from decimal import Decimal
 
-from kanalen.models import Kanaal, Openingstijd
+from kanalen.models import Afspraakrooster, Balie, Kanaal, Openingstijd
 from kcc.choices import KanaalSoort
 
 WERKDAGEN = range(5)
@@ -101,3 +101,32 @@ def laden(stdout) -> None:
             for dag, open_, dicht in uren
         )
     stdout.write(f"  {len(KANALEN)} kanalen")
+    balie_laden(stdout)
+
+
+# The counter: four desks; passports, ID cards and driving licences by
+# appointment on weekdays (and Thursday evening), two desks per slot.
+BALIES = ["Balie 1", "Balie 2", "Balie 3", "Balie 4"]
+AFSPRAAKPRODUCTEN = ["paspoort", "id-kaart", "rijbewijs", "uittreksel-brp"]
+ROOSTER = (
+    [(d, time(9), time(12, 30)) for d in WERKDAGEN]
+    + [(d, time(13, 30), time(16, 30)) for d in WERKDAGEN]
+    + [(3, time(17), time(20))]
+)
+
+
+def balie_laden(stdout) -> None:
+    from producten.models import Product
+
+    for volgorde, naam in enumerate(BALIES):
+        Balie.objects.update_or_create(naam=naam, defaults={"volgorde": volgorde, "actief": True})
+    producten = Product.objects.filter(code__in=AFSPRAAKPRODUCTEN)
+    Afspraakrooster.objects.filter(product__in=producten).delete()
+    Afspraakrooster.objects.bulk_create(
+        Afspraakrooster(
+            product=product, weekdag=dag, van=van, tot=tot, slotduur_minuten=15, balies=2
+        )
+        for product in producten
+        for dag, van, tot in ROOSTER
+    )
+    stdout.write(f"  {len(BALIES)} balies, afspraakrooster voor {producten.count()} producten")

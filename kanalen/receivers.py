@@ -24,3 +24,11 @@ def klanten_samengevoegd(sender, behouden, opheffen, **kwargs):
     from kanalen.models import Bericht
 
     Bericht.objects.filter(klant=opheffen).update(klant=behouden)
+
+
+def uitgelogd(sender, request, user, **kwargs):
+    """An agent who logs out gets no more work routed to them."""
+    if user is not None and user.is_authenticated:
+        from kanalen import werkvoorraad
+
+        werkvoorraad.afmelden(user)

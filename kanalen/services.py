@@ -86,7 +86,7 @@ def _sjabloon(product_id: int, sleutels: list[str]) -> BerichtSjabloon | None:
     return None
 
 
-def _kanaal_en_ontvanger(klant: Klant) -> tuple[str, str]:
+def kanaal_en_ontvanger(klant: Klant) -> tuple[str, str]:
     """The customer's preferred channel, falling back to what we can reach."""
     email = klant.email
     mobiel = ""
@@ -138,7 +138,7 @@ def bericht_voor_zaakwijziging(*, zaak, wijziging) -> Bericht:
             "volgen in Mijn omgeving.\n\nMet vriendelijke groet,\n%(gemeente)s"
         ) % {**waarden, "gemeente": settings.GEMEENTE_NAAM}
         sms_tekst = ""
-    kanaal, ontvanger = _kanaal_en_ontvanger(klant)
+    kanaal, ontvanger = kanaal_en_ontvanger(klant)
     if kanaal == Bericht.Kanaal.SMS:
         tekst = sms_tekst or _("%(tekst)s Zaak %(zaaknummer)s. Meer in Mijn omgeving.") % waarden
     if wijziging.naar in (ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN) and not zaak.hoofdzaak_id:

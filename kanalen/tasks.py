@@ -21,3 +21,11 @@ def email_ophalen() -> int:
     from kanalen import inbox
 
     return inbox.email_ophalen()
+
+
+@shared_task(ignore_result=True)
+def afspraken_bewaken() -> tuple[int, int]:
+    """Every quarter (beat): remind tomorrow's appointments, mark missed ones."""
+    from kanalen import balie
+
+    return balie.afspraken_bewaken()

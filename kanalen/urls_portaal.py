@@ -1,5 +1,6 @@
 from django.urls import path
 
+from kanalen.views import balie
 from kanalen.views import portaal as views
 
 app_name = "portaal"
@@ -34,6 +35,14 @@ urlpatterns = [
         "aanvragen/<uuid:aanvraag_uuid>/verwijderen/",
         views.portaal_aanvraag_verwijderen,
         name="aanvraag-verwijderen",
+    ),
+    path("afspraken/", balie.portaal_afspraken, name="afspraken"),
+    path("afspraken/nieuw/<slug:code>/", balie.portaal_afspraak_maken, name="afspraak-nieuw"),
+    path("afspraken/<uuid:afspraak_uuid>/", balie.portaal_afspraak, name="afspraak"),
+    path(
+        "afspraken/<uuid:afspraak_uuid>/verzetten/",
+        balie.portaal_afspraak_verzetten,
+        name="afspraak-verzetten",
     ),
     path("mijn-gegevens/", views.portaal_gegevens, name="gegevens"),
     path("mijn-gegevens/toestemming/", views.portaal_toestemming, name="toestemming"),

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from kanalen.views import balie
 from kanalen.views import publiek as views
 
 app_name = "publiek"
@@ -23,6 +24,9 @@ urlpatterns = [
     path("vragen/", views.faq, name="faq"),
     path("contact/", views.contact, name="contact"),
     path("normen/", views.normen, name="normen"),
+    path("balie/kiosk/", balie.kiosk, name="kiosk"),
+    path("balie/kiosk/<uuid:nummer_uuid>/", balie.kiosk_nummer, name="kiosk-nummer"),
+    path("balie/scherm/", balie.scherm, name="scherm"),
     path("chat/", views.chat_starten, name="chat"),
     path("chat/<uuid:chat_uuid>/", views.chat_gesprek, name="chat-gesprek"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kanalen.views import klanten, werkplek, zaken
+from kanalen.views import balie, klanten, werkplek, zaken
 
 app_name = "werkplek"
 
@@ -22,6 +22,10 @@ urlpatterns = [
     path("klanten/<uuid:klant_uuid>/samenvoegen/", klanten.samenvoegen, name="samenvoegen"),
     path("klanten/<uuid:klant_uuid>/inzage/", klanten.inzage, name="inzage"),
     path("klanten/<uuid:klant_uuid>/aanvraag/", werkplek.werkplek_aanvraag, name="aanvraag"),
+    path("klanten/<uuid:klant_uuid>/afspraak/", balie.werkplek_afspraak, name="afspraak"),
+    path("balie/", balie.werkplek_balie, name="balie"),
+    path("status/", werkplek.werkplek_status, name="status"),
+    path("volgende/", werkplek.werkplek_volgende, name="volgende"),
     path("producten/", werkplek.werkplek_producten, name="producten"),
     path("producten/<slug:code>/", werkplek.werkplek_product, name="product"),
     path("kennisbank/", werkplek.werkplek_kennisbank, name="kennisbank"),

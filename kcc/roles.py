@@ -67,6 +67,16 @@ ROL_RECHTEN: dict[str, list[str]] = {
         "kanalen.delete_berichtsjabloon",
         "kanalen.view_bericht",
         "kanalen.change_bericht",
+        "kanalen.view_balie",
+        "kanalen.add_balie",
+        "kanalen.change_balie",
+        "kanalen.view_afspraakrooster",
+        "kanalen.add_afspraakrooster",
+        "kanalen.change_afspraakrooster",
+        "kanalen.delete_afspraakrooster",
+        "kanalen.view_medewerkerstatus",
+        "kanalen.add_medewerkerstatus",
+        "kanalen.change_medewerkerstatus",
     ],
 }
 

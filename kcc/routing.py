@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kanalen.consumers import ChatConsumer, KlantbeeldConsumer
+from kanalen.consumers import BalieSchermConsumer, ChatConsumer, KlantbeeldConsumer
 from kcc.consumers import UserEventsConsumer
 
 # Every websocket endpoint of the platform; apps add theirs here.
@@ -8,4 +8,5 @@ websocket_urlpatterns = [
     path("ws/meldingen/", UserEventsConsumer.as_asgi()),
     path("ws/klanten/<uuid:klant_uuid>/", KlantbeeldConsumer.as_asgi()),
     path("ws/chat/<uuid:chat_uuid>/", ChatConsumer.as_asgi()),
+    path("ws/balie/", BalieSchermConsumer.as_asgi()),
 ]

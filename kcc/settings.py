@@ -207,6 +207,7 @@ CELERY_BEAT_SCHEDULE = {
     "termijnen-bewaken": {"task": "zaken.tasks.termijnen_bewaken", "schedule": 15 * 60.0},
     "berichten-wachtrij": {"task": "kanalen.tasks.berichten_wachtrij_verwerken", "schedule": 60.0},
     "email-ophalen": {"task": "kanalen.tasks.email_ophalen", "schedule": 60.0},
+    "afspraken-bewaken": {"task": "kanalen.tasks.afspraken_bewaken", "schedule": 15 * 60.0},
     "contactverzoeken-bewaken": {
         "task": "klanten.tasks.contactverzoeken_bewaken",
         "schedule": 15 * 60.0,
@@ -465,5 +466,15 @@ IMAP_MAP = env_str("IMAP_MAP", "INBOX") or "INBOX"
 CHAT_MAX_PER_MEDEWERKER = env_int("CHAT_MAX_PER_MEDEWERKER", 3, minimum=1)
 # After how many seconds in the queue a waiting citizen is offered a callback.
 CHAT_TERUGBELLEN_NA_SECONDEN = env_int("CHAT_TERUGBELLEN_NA_SECONDEN", 120, minimum=10)
+# Starting a chat without logging in: at most this many per visitor address
+# in ten minutes (a flood of anonymous chats would block the queue).
+CHAT_ANONIEM_PER_10_MINUTEN = env_int("CHAT_ANONIEM_PER_10_MINUTEN", 5, minimum=1)
+# The counter: tickets one kiosk address may print in ten minutes, and from
+# how long before (and until how long after) its start an appointment checks in.
+BALIE_TICKETS_PER_10_MINUTEN = env_int("BALIE_TICKETS_PER_10_MINUTEN", 60, minimum=1)
+BALIE_AANMELDEN_VOOR_MINUTEN = env_int("BALIE_AANMELDEN_VOOR_MINUTEN", 60, minimum=0)
+BALIE_AANMELDEN_NA_MINUTEN = env_int("BALIE_AANMELDEN_NA_MINUTEN", 30, minimum=0)
+# How many weeks ahead appointments can be booked.
+AFSPRAAK_WEKEN_VOORUIT = env_int("AFSPRAAK_WEKEN_VOORUIT", 6, minimum=1)
 # The afdeling that is the KCC: its teamleiders keep control of every case.
 KCC_AFDELING_CODE = env_str("KCC_AFDELING_CODE", "kcc")

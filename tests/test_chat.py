@@ -167,3 +167,53 @@ def test_closed_or_waiting_too_long_the_citizen_leaves_a_number_to_be_called_bac
     client.post(url, {"actie": "terugbellen", "telefoon": "06 11122233"})
     assert Chat.objects.get(pk=chat.pk).status == Chat.Status.VERLATEN
     assert Contactverzoek.objects.filter(vraag="Paspoort kwijt", naam="Sanne").exists()
+
+
+def test_the_agent_hands_a_chat_on_as_a_contactverzoek_or_starts_a_case(client, agent):
+    from kcc.models import Afdeling
+    from klanten.models import Contactverzoek
+    from tests.factories import maak_product
+
+    afdeling = Afdeling.objects.create(code="burgerzaken", naam="Burgerzaken")
+    client.post("/chat/", {"naam": "Sanne", "vraag": "Kan iemand mij terugbellen?"})
+    chat = Chat.objects.get()
+    medewerker = client.__class__()
+    medewerker.force_login(agent)
+    medewerker.post("/kcc/chats/", {"chat": str(chat.uuid)})
+    url = f"/kcc/chats/{chat.uuid}/"
+    # Without a customer, a contactverzoek needs a number to call back:
+    # nothing is stored and the chat stays open.
+    zonder = medewerker.post(
+        url, {"actie": "beeindigen", "vervolg_afdeling": str(afdeling.uuid)}, follow=True
+    )
+    assert "telefoonnummer" in zonder.content.decode()
+    assert Chat.objects.get(pk=chat.pk).status == Chat.Status.ACTIEF
+    assert not Contactverzoek.objects.exists()
+    medewerker.post(
+        url,
+        {
+            "actie": "beeindigen",
+            "vervolg_afdeling": str(afdeling.uuid),
+            "terugbelnummer": "0612345678",
+        },
+    )
+    chat = Chat.objects.get(pk=chat.pk)
+    verzoek = Contactverzoek.objects.get()
+    assert chat.status == Chat.Status.BEEINDIGD
+    assert verzoek.klantcontact == chat.klantcontact and verzoek.afdeling == afdeling
+    assert verzoek.naam == "Sanne" and verzoek.vraag == "Kan iemand mij terugbellen?"
+
+    # A logged-in customer's chat can go on as a case, tied to the contact.
+    klant = KlantFactory(bsn="999993653")
+    product = maak_product(kanalen=[("balie", True, None), ("chat", True, None)])
+    tweede = chat_services.chat_starten(klant=klant, naam="", sessie_sleutel="", vraag="Paspoort")
+    chat_services.chat_accepteren(chat=tweede, user=agent)
+    antwoord = medewerker.post(
+        f"/kcc/chats/{tweede.uuid}/", {"actie": "beeindigen", "vervolg_product": str(product.uuid)}
+    )
+    tweede = Chat.objects.get(pk=tweede.pk)
+    assert antwoord["Location"] == (
+        f"/kcc/klanten/{klant.uuid}/aanvraag/?product={product.uuid}&kanaal=chat"
+        f"&contact={tweede.klantcontact.uuid}"
+    )
+    assert medewerker.get(antwoord["Location"]).status_code == 200

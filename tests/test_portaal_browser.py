@@ -242,3 +242,57 @@ def test_a_citizen_applies_follows_corrects_and_rates_in_the_browser(
 
     assert axe.fouten == [], "\n".join(axe.fouten)
     assert len(axe.gecontroleerd) >= 20
+
+
+def test_a_citizen_books_and_moves_an_appointment_and_the_kiosk_prints_a_number(
+    live_server, browser, gegevens
+):
+    from datetime import time
+
+    from kanalen.models import Afspraak, Afspraakrooster, Wachtnummer
+    from producten.models import Product
+
+    paspoort = Product.objects.get(code="paspoort")
+    Afspraakrooster.objects.bulk_create(
+        Afspraakrooster(product=paspoort, weekdag=d, van=time(9), tot=time(11), balies=2)
+        for d in range(5)
+    )
+    axe = Axe()
+    page = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL").new_page()
+    _inloggen_digid(page, live_server)
+    page.goto(f"{live_server.url}/producten/paspoort/")
+    page.get_by_role("link", name="Afspraak maken voor de balie").click()
+    axe.controleer(page)
+    page.locator(".dagen a").nth(1).click()
+    axe.controleer(page)
+    page.locator("input[name=begin]").first.check()
+    page.get_by_role("button", name="Afspraak maken").click()
+    page.get_by_text("Uw afspraak is gemaakt.").wait_for()
+    axe.controleer(page)
+    afspraak = Afspraak.objects.get()
+    assert afspraak.code in page.content()
+
+    page.get_by_role("link", name="Afspraak verzetten").click()
+    page.locator("input[name=begin]").nth(2).check()
+    page.get_by_role("button", name="Verzetten").click()
+    page.get_by_text("Uw afspraak is verzet.").wait_for()
+    assert Afspraak.objects.get().begin != afspraak.begin
+    page.goto(f"{live_server.url}/pip/afspraken/")
+    axe.controleer(page)
+
+    # The kiosk in the hall, the ticket and the display; also on a small screen.
+    kiosk = browser.new_context(viewport={"width": 1024, "height": 768}, locale="nl-NL").new_page()
+    kiosk.goto(f"{live_server.url}/balie/kiosk/")
+    axe.controleer(kiosk)
+    kiosk.get_by_role("button", name="Paspoort aanvragen").click()
+    kiosk.get_by_text("Uw nummer").first.wait_for()
+    axe.controleer(kiosk)
+    assert Wachtnummer.objects.get().nummer in kiosk.content()
+    kiosk.goto(f"{live_server.url}/balie/scherm/")
+    axe.controleer(kiosk)
+    klein = browser.new_context(viewport={"width": 375, "height": 740}).new_page()
+    for pad in ["/balie/kiosk/", "/pip/afspraken/"]:
+        klein.goto(live_server.url + pad)
+        assert klein.evaluate("document.documentElement.scrollWidth") <= 375, pad
+        axe.controleer(klein)
+    assert axe.fouten == [], "\n".join(axe.fouten)

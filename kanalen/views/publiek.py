@@ -10,16 +10,18 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kanalen import chat as chat_services
 from kanalen import selectors as kanaal_selectors
 from kanalen.models import Chat, Chatbericht
+from kcc.limiet import bezoekersadres, binnen_limiet
 from klanten import selectors as klant_selectors
 from klanten.selectors import klant_van_gebruiker
 from producten import selectors as producten_selectors
 from producten import services as producten_services
-from producten.models import OnbeantwoordeZoekvraag
+from producten.models import OnbeantwoordeZoekvraag, Thema
 from zaken import selectors as zaken_selectors
 
 
@@ -59,7 +61,11 @@ def catalogus_groep(request, soort, slug):
 @require_GET
 def catalogus_product(request, code):
     product = producten_selectors.product_publiek(code=code)
-    return render(request, "publiek/product.html", {"product": product})
+    return render(
+        request,
+        "publiek/product.html",
+        {"product": product, "afspraak": product.afspraakroosters.exists()},
+    )
 
 
 @require_GET
@@ -133,18 +139,38 @@ def chat_starten(request):
     fouten = {}
     if request.method == "POST" and request.POST.get("actie") == "terugbellen":
         return _terugbellen(request, klant, chat=None, sjabloon="publiek/chat_start.html")
-    if request.method == "POST":
+    themas = list(Thema.objects.order_by("volgorde", "naam"))
+    status = 200
+    if (
+        request.method == "POST"
+        and klant is None
+        and not binnen_limiet(
+            "chat",
+            bezoekersadres(request),
+            aantal=settings.CHAT_ANONIEM_PER_10_MINUTEN,
+            seconden=600,
+        )
+    ):
+        # Starting many chats without logging in would block the queue.
+        fouten["vraag"] = _(
+            "U heeft net al enkele chats gestart. Wacht een paar minuten, log in met "
+            "DigiD of bel ons."
+        )
+        status = 429
+    elif request.method == "POST":
         try:
             chat = chat_services.chat_starten(
                 klant=klant,
                 naam=request.POST.get("naam", ""),
                 sessie_sleutel=_sessie_sleutel(request),
                 vraag=request.POST.get("vraag", ""),
+                thema=next((t for t in themas if t.slug == request.POST.get("thema")), None),
             )
         except chat_services.ChatGesloten:
             return redirect("publiek:chat")
         except ValidationError as fout:
             fouten = {k: " ".join(v) for k, v in fout.message_dict.items()}
+            status = 400
         else:
             return redirect("publiek:chat-gesprek", chat_uuid=chat.uuid)
     return render(
@@ -157,8 +183,10 @@ def chat_starten(request):
             "fouten": fouten,
             "naam": request.POST.get("naam", ""),
             "vraag": request.POST.get("vraag", ""),
+            "themas": themas,
+            "thema": request.POST.get("thema", ""),
         },
-        status=400 if fouten else 200,
+        status=status,
     )
 
 

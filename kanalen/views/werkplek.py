@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kanalen import chat as chat_services
-from kanalen import inbox, telefonie
+from kanalen import inbox, telefonie, werkvoorraad
 from kanalen import services as kanaal_services
 from kanalen.forms import BriefForm, fouten_overnemen
 from kanalen.models import (
@@ -27,7 +27,7 @@ from kanalen.models import (
     Gesprek,
     InboxBijlage,
     Inboxitem,
-    InboxStatus,
+    Medewerkerstatus,
 )
 from kcc import bestanden
 from kcc import services as kcc_services
@@ -35,7 +35,7 @@ from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
 from kcc.identifiers import is_valid_bsn, normalise_bsn
-from kcc.models import Melding
+from kcc.models import Afdeling, Melding
 from klanten import selectors as klant_selectors
 from klanten import services as klant_services
 from klanten.models import Klant, Klantcontact
@@ -353,50 +353,67 @@ def werkplek_gesprek(request, gesprek_uuid):
     return render(request, "werkplek/gesprek.html", {"gesprek": gesprek, "kandidaten": kandidaten})
 
 
-# --- The inbox: e-mail, SMS and letters --------------------------------------------
-
-INBOX_PAGINA = 50
-INBOX_VELDEN = (
-    "uuid",
-    "kanaal",
-    "status",
-    "van",
-    "naam",
-    "onderwerp",
-    "ontvangen_op",
-    "uiterlijk_op",
-)
+# --- One inbox: every channel, routed by skill ---------------------------------------
 
 
 @require_GET
 @medewerker_required()
 def werkplek_inbox(request):
-    """Open e-mail, SMS and letters, the most urgent first (by their norm
-    date, then arrival), and what this agent has in hand. The list shows the
-    first INBOX_PAGINA; an agent takes from the top."""
-    basis = Inboxitem.objects.select_related("klant").only(
-        *INBOX_VELDEN,
-        "klant__soort",
-        "klant__voornamen",
-        "klant__voorvoegsel",
-        "klant__geslachtsnaam",
-        "klant__organisatienaam",
-    )
-    open_items = list(
-        basis.filter(status=InboxStatus.OPEN).order_by(
-            F("uiterlijk_op").asc(nulls_last=True), "ontvangen_op", "id"
-        )[: INBOX_PAGINA + 1]
-    )
+    """Everything waiting for an answer on every channel: waiting chats,
+    e-mail, SMS, letters, contactverzoeken and callbacks, the most urgent
+    first by the moment its norm runs out. "Mijn" shows what the agent has
+    in hand; "open" what their skills route to them (or, with ?team=1, to
+    the whole team)."""
+    team = request.GET.get("team") == "1"
+    voorraad = werkvoorraad.werkvoorraad(user=request.user, team=team)
     return render(
         request,
         "werkplek/inbox.html",
         {
-            "mijn": list(basis.filter(status=InboxStatus.IN_BEHANDELING, medewerker=request.user)),
-            "open": open_items[:INBOX_PAGINA],
-            "meer": len(open_items) > INBOX_PAGINA,
-            "vandaag": timezone.localdate(),
+            **voorraad,
+            "team": team,
+            "status": werkvoorraad.beschikbaarheid(request.user),
+            "statussen": Medewerkerstatus.Status.choices,
+            "bezetting": werkvoorraad.bezetting(user=request.user)
+            if request.user.has_perm("kcc.zaken_toewijzen")
+            else [],
         },
     )
+
+
+@require_POST
+@medewerker_required()
+def werkplek_status(request):
+    """The agent sets their availability (beschikbaar, bezet, pauze, offline)."""
+    try:
+        status = werkvoorraad.status_wijzigen(
+            user=request.user, status=request.POST.get("status", "")
+        )
+    except ValidationError as fout:
+        messages.error(request, " ".join(fout.messages))
+    else:
+        messages.success(
+            request, _("Uw status is nu: %(status)s.") % {"status": status.get_status_display()}
+        )
+    volgende = request.POST.get("volgende", "")
+    if not url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
+        volgende = reverse("werkplek:inbox")
+    return redirect(volgende or reverse("werkplek:inbox"))
+
+
+@require_POST
+@medewerker_required()
+def werkplek_volgende(request):
+    """Take the most urgent item this agent may handle, and open it."""
+    try:
+        item = werkvoorraad.volgende_nemen(user=request.user)
+    except werkvoorraad.NietBeschikbaar as fout:
+        messages.error(request, str(fout))
+        return redirect("werkplek:inbox")
+    if item is None:
+        messages.info(request, _("Er wacht nu niets op u."))
+        return redirect("werkplek:inbox")
+    return redirect(item.url)
 
 
 @require_http_methods(["GET", "POST"])
@@ -564,12 +581,36 @@ def werkplek_chat(request, chat_uuid):
     if request.method == "POST":
         try:
             if request.POST.get("actie") == "beeindigen":
-                chat_services.chat_beeindigen(
+                afdeling = None
+                if request.POST.get("vervolg_afdeling"):
+                    afdeling = per_uuid_of_404(
+                        Afdeling.objects.filter(actief=True), request.POST["vervolg_afdeling"]
+                    )
+                product = None
+                if request.POST.get("vervolg_product") and chat.klant_id:
+                    product = per_uuid_of_404(
+                        _aanvraagbare_producten(), request.POST["vervolg_product"]
+                    )
+                chat = chat_services.chat_beeindigen(
                     chat=chat,
                     user=request.user,
                     in_een_keer_goed=request.POST.get("in_een_keer_goed") != "nee",
+                    vervolg_afdeling=afdeling,
+                    terugbelnummer=request.POST.get("terugbelnummer", ""),
                 )
                 messages.success(request, _("De chat is beëindigd en als contact vastgelegd."))
+                if afdeling is not None:
+                    messages.success(
+                        request,
+                        _("Het contactverzoek staat bij %(afdeling)s.") % {"afdeling": afdeling},
+                    )
+                if product is not None:
+                    # Start the case from the chat: the product's form, tied to this contact.
+                    return redirect(
+                        reverse("werkplek:aanvraag", kwargs={"klant_uuid": chat.klant.uuid})
+                        + f"?product={product.uuid}&kanaal={KanaalSoort.CHAT}"
+                        + f"&contact={chat.klantcontact.uuid}"
+                    )
                 return redirect("werkplek:chats")
             chat_services.chatbericht_versturen(
                 chat=chat, van=Chatbericht.Van.MEDEWERKER, tekst=request.POST.get("tekst", "")
@@ -580,5 +621,10 @@ def werkplek_chat(request, chat_uuid):
     return render(
         request,
         "werkplek/chat.html",
-        {"chat": chat, "berichten": list(chat.berichten.all())},
+        {
+            "chat": chat,
+            "berichten": list(chat.berichten.all()),
+            "afdelingen": list(Afdeling.objects.filter(actief=True)),
+            "producten": list(_aanvraagbare_producten()) if chat.klant_id else [],
+        },
     )

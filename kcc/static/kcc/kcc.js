@@ -161,4 +161,34 @@
       if (event.type === "wachtrij" && !bezig) { window.location.reload(); }
     });
   }
+
+  // The counter: the display in the waiting room and the desks' waiting
+  // list follow /ws/balie/ (ticket numbers and desk names only). A call is
+  // read out through the live region; the list is fetched again.
+  var scherm = document.querySelector("[data-balie-scherm]");
+  var balieLijst = document.querySelector("[data-balie-live]");
+  if (scherm || balieLijst) {
+    var bijwerken = function () {
+      var url = scherm ? scherm.getAttribute("data-balie-scherm") : window.location.href;
+      fetch(url, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) {
+          var nieuw = document.createElement("template");
+          nieuw.innerHTML = html;
+          var doel = scherm ? document.getElementById("scherm-stand") : balieLijst;
+          var bron = nieuw.content.querySelector(scherm ? "#scherm-stand" : "[data-balie-live]");
+          if (doel && bron) { doel.innerHTML = bron.innerHTML; }
+        })
+        .catch(function () { /* the next event shows it */ });
+    };
+    verbind("/ws/balie/", function (event) {
+      var oproep = document.querySelector("[data-scherm-oproep]");
+      if (event.type === "oproep" && oproep) {
+        oproep.textContent = event.nummer + " \u2192 " + event.balie;
+      }
+      bijwerken();
+    }, function (herverbonden) {
+      if (herverbonden) { bijwerken(); }
+    });
+  }
 })();

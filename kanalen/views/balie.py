@@ -1,0 +1,417 @@
+"""The counter: appointments (portal and workspace), the kiosk, the public
+display and the desk's page."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from kanalen import balie as balie_services
+from kanalen.models import Afspraak, Balie, Wachtnummer
+from kanalen.views.portaal import _klant, _klant_of_404
+from kcc.access import klant_required, medewerker_required, per_uuid_of_404
+from kcc.audit import Actie, audit_log
+from kcc.choices import KanaalSoort
+from kcc.identifiers import is_valid_bsn, normalise_bsn
+from kcc.limiet import bezoekersadres, binnen_limiet
+from klanten import services as klant_services
+from klanten.selectors import klant_inzien
+
+# --- Choosing a time (portal and workspace) ----------------------------------------
+
+
+def _tijdkeuze(request, product, *, behalve: Afspraak | None = None) -> dict:
+    """The days with free places and, for the chosen day, its free times."""
+    dagen = balie_services.boekbare_dagen(product=product)
+    gekozen = parse_date(request.GET.get("dag", "") or "") if request.GET.get("dag") else None
+    if gekozen not in {dag for dag, _vrij in dagen}:
+        gekozen = dagen[0][0] if dagen else None
+    tijden = (
+        [
+            t
+            for t in balie_services.vrije_tijden(
+                product=product, van=gekozen, tot=gekozen, behalve=behalve
+            )
+            if t.vrij
+        ]
+        if gekozen
+        else []
+    )
+    return {"product": product, "dagen": dagen, "gekozen_dag": gekozen, "tijden": tijden}
+
+
+def _begin_uit(request) -> datetime:
+    begin = parse_datetime(request.POST.get("begin", "") or "")
+    if begin is None or timezone.is_naive(begin):
+        raise ValidationError(_("Kies een tijd."), code="geen_tijd")
+    return begin
+
+
+# --- Portal ------------------------------------------------------------------------
+
+
+@require_GET
+@klant_required
+def portaal_afspraken(request):
+    klant = _klant(request)
+    afspraken = (
+        list(klant.afspraken.select_related("product").order_by("-begin")[:50]) if klant else []
+    )
+    nu = timezone.now()
+    return render(
+        request,
+        "pip/afspraken.html",
+        {
+            "klant": klant,
+            "komend": sorted(
+                (a for a in afspraken if a.status == Afspraak.Status.GEPLAND and a.begin > nu),
+                key=lambda a: a.begin,
+            ),
+            "eerder": [
+                a for a in afspraken if not (a.status == Afspraak.Status.GEPLAND and a.begin > nu)
+            ],
+            "producten": list(balie_services.afspraakproducten()),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@klant_required
+def portaal_afspraak_maken(request, code):
+    klant = _klant_of_404(request)
+    product = get_object_or_404(balie_services.afspraakproducten(), code=code)
+    fout = ""
+    if request.method == "POST":
+        try:
+            afspraak = balie_services.afspraak_maken(
+                klant=klant,
+                product=product,
+                begin=_begin_uit(request),
+                user=request.user,
+                kanaal=KanaalSoort.INTERNET,
+            )
+        except ValidationError as fouten:
+            fout = " ".join(fouten.messages)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Uw afspraak is gemaakt. U krijgt een bevestiging en de dag ervoor "
+                    "een herinnering."
+                ),
+            )
+            return redirect("portaal:afspraak", afspraak_uuid=afspraak.uuid)
+    return render(
+        request,
+        "pip/afspraak_maken.html",
+        {**_tijdkeuze(request, product), "fout": fout, "afspraak": None},
+        status=400 if fout else 200,
+    )
+
+
+def _eigen_afspraak(request, afspraak_uuid) -> Afspraak:
+    klant = _klant_of_404(request)
+    return get_object_or_404(
+        Afspraak.objects.select_related("product"), uuid=afspraak_uuid, klant=klant
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@klant_required
+def portaal_afspraak(request, afspraak_uuid):
+    afspraak = _eigen_afspraak(request, afspraak_uuid)
+    if request.method == "POST" and request.POST.get("actie") == "annuleren":
+        try:
+            balie_services.afspraak_annuleren(afspraak=afspraak, user=request.user)
+        except ValidationError as fout:
+            messages.error(request, " ".join(fout.messages))
+        else:
+            messages.success(request, _("Uw afspraak is afgezegd."))
+        return redirect("portaal:afspraken")
+    return render(
+        request,
+        "pip/afspraak.html",
+        {
+            "afspraak": afspraak,
+            "wijzigbaar": afspraak.status == Afspraak.Status.GEPLAND
+            and afspraak.begin > timezone.now(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@klant_required
+def portaal_afspraak_verzetten(request, afspraak_uuid):
+    afspraak = _eigen_afspraak(request, afspraak_uuid)
+    fout = ""
+    if request.method == "POST":
+        try:
+            balie_services.afspraak_verzetten(
+                afspraak=afspraak, begin=_begin_uit(request), user=request.user
+            )
+        except ValidationError as fouten:
+            fout = " ".join(fouten.messages)
+        else:
+            messages.success(request, _("Uw afspraak is verzet."))
+            return redirect("portaal:afspraak", afspraak_uuid=afspraak.uuid)
+    return render(
+        request,
+        "pip/afspraak_maken.html",
+        {
+            **_tijdkeuze(request, afspraak.product, behalve=afspraak),
+            "fout": fout,
+            "afspraak": afspraak,
+        },
+        status=400 if fout else 200,
+    )
+
+
+# --- Workspace: booking for a customer ------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required("kcc.klantbeeld_inzien")
+def werkplek_afspraak(request, klant_uuid):
+    """An agent books, or cancels, an appointment for the customer."""
+    klant = klant_inzien(
+        user=request.user,
+        klant_uuid=klant_uuid,
+        reden="Afspraak maken voor de klant",
+        request=request,
+    )
+    producten = list(balie_services.afspraakproducten())
+    product = next((p for p in producten if p.code == request.GET.get("product")), None)
+    fout = ""
+    if request.method == "POST":
+        if request.POST.get("actie") == "annuleren":
+            afspraak = per_uuid_of_404(klant.afspraken.all(), request.POST.get("afspraak"))
+            try:
+                balie_services.afspraak_annuleren(afspraak=afspraak, user=request.user)
+            except ValidationError as fouten:
+                messages.error(request, " ".join(fouten.messages))
+            else:
+                messages.success(request, _("De afspraak is afgezegd; de klant krijgt bericht."))
+            return redirect("werkplek:afspraak", klant_uuid=klant.uuid)
+        product = next((p for p in producten if p.code == request.POST.get("product")), None)
+        if product is None:
+            raise Http404
+        try:
+            afspraak = balie_services.afspraak_maken(
+                klant=klant,
+                product=product,
+                begin=_begin_uit(request),
+                user=request.user,
+                kanaal=KanaalSoort.TELEFOON,
+            )
+        except ValidationError as fouten:
+            fout = " ".join(fouten.messages)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Afspraak gemaakt voor %(wanneer)s, code %(code)s. "
+                    "De klant krijgt een bevestiging."
+                )
+                % {
+                    "wanneer": f"{timezone.localtime(afspraak.begin):%d-%m-%Y %H:%M}",
+                    "code": afspraak.code,
+                },
+            )
+            return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
+    context = {
+        "klant": klant,
+        "producten": producten,
+        "komend": list(
+            klant.afspraken.filter(status=Afspraak.Status.GEPLAND, begin__gt=timezone.now())
+            .select_related("product")
+            .order_by("begin")
+        ),
+        "fout": fout,
+        "product": product,
+    }
+    if product is not None:
+        context.update(_tijdkeuze(request, product))
+    return render(request, "werkplek/afspraak.html", context, status=400 if fout else 200)
+
+
+# --- Kiosk and display (public, in the town hall) -------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def kiosk(request):
+    """Take a number for a product, or check in for an appointment."""
+    fout = ""
+    code = ""
+    if request.method == "POST":
+        if not binnen_limiet(
+            "kiosk",
+            bezoekersadres(request),
+            aantal=settings.BALIE_TICKETS_PER_10_MINUTEN,
+            seconden=600,
+        ):
+            fout = _("Er zijn net veel nummers getrokken. Wacht even of meld u bij de balie.")
+        else:
+            try:
+                if request.POST.get("actie") == "afspraak":
+                    code = request.POST.get("code", "")
+                    ticket = balie_services.aanmelden_met_code(code=code)
+                else:
+                    product = per_uuid_of_404(
+                        balie_services.kioskproducten(), request.POST.get("product")
+                    )
+                    ticket = balie_services.wachtnummer_trekken(product=product)
+            except (ValidationError, balie_services.BalieConflict) as fouten:
+                fout = " ".join(getattr(fouten, "messages", [str(fouten)]))
+            else:
+                return redirect("publiek:kiosk-nummer", nummer_uuid=ticket.uuid)
+    return render(
+        request,
+        "publiek/kiosk.html",
+        {"producten": list(balie_services.kioskproducten()), "fout": fout, "code": code},
+        status=429 if fout and "veel nummers" in fout else (400 if fout else 200),
+    )
+
+
+@require_GET
+def kiosk_nummer(request, nummer_uuid):
+    ticket = get_object_or_404(
+        Wachtnummer.objects.select_related("product"), uuid=nummer_uuid, datum=timezone.localdate()
+    )
+    return render(
+        request,
+        "publiek/kiosk_nummer.html",
+        {"ticket": ticket, "voor_u": balie_services.wachtenden_voor(ticket)},
+    )
+
+
+@require_GET
+def scherm(request):
+    """The display in the waiting room: who goes to which desk. Live over
+    /ws/balie/; without JavaScript the page is reloaded by the browser."""
+    sjabloon = "publiek/scherm_deel.html" if request.GET.get("deel") else "publiek/scherm.html"
+    return render(request, sjabloon, balie_services.schermstand())
+
+
+# --- The desk -------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required()
+def werkplek_balie(request):
+    """Call the next number to my desk, help the customer, finish as a contact."""
+    balies = list(Balie.objects.filter(actief=True))
+    balie = next((b for b in balies if str(b.uuid) == request.session.get("balie")), None)
+    huidig = balie_services.huidig_nummer(request.user)
+    fouten = {}
+    if request.method == "POST":
+        actie = request.POST.get("actie")
+        try:
+            if actie == "balie":
+                balie = per_uuid_of_404(
+                    Balie.objects.filter(actief=True), request.POST.get("balie")
+                )
+                request.session["balie"] = str(balie.uuid)
+                return redirect("werkplek:balie")
+            if actie == "volgende":
+                if balie is None:
+                    raise ValidationError(_("Kies eerst uw balie."))
+                ticket = balie_services.volgende_oproepen(balie=balie, user=request.user)
+                if ticket is None:
+                    messages.info(request, _("Er wacht niemand."))
+                else:
+                    messages.success(
+                        request,
+                        _("%(nummer)s is opgeroepen naar %(balie)s.")
+                        % {"nummer": ticket.nummer, "balie": balie.naam},
+                    )
+                return redirect("werkplek:balie")
+            if huidig is None:
+                raise balie_services.BalieConflict(_("U heeft geen nummer opgeroepen."))
+            if actie == "opnieuw":
+                balie_services.opnieuw_oproepen(wachtnummer=huidig, user=request.user)
+                messages.info(
+                    request, _("%(nummer)s is opnieuw omgeroepen.") % {"nummer": huidig.nummer}
+                )
+                return redirect("werkplek:balie")
+            if actie == "niet_verschenen":
+                balie_services.niet_verschenen(wachtnummer=huidig, user=request.user)
+                messages.info(
+                    request, _("%(nummer)s is niet verschenen.") % {"nummer": huidig.nummer}
+                )
+                return redirect("werkplek:balie")
+            if actie == "afhandelen":
+                klant = huidig.klant
+                bsn = normalise_bsn(request.POST.get("bsn", ""))
+                if bsn and not is_valid_bsn(bsn):
+                    fouten["bsn"] = _("Dit is geen geldig BSN: de elfproef klopt niet.")
+                elif bsn:
+                    klant = klant_services.klant_met_bsn(bsn=bsn, user=request.user)
+                    if klant is None:
+                        fouten["bsn"] = _("Geen inwoner met dit BSN gevonden.")
+                if not fouten:
+                    ticket = balie_services.wachtnummer_afhandelen(
+                        wachtnummer=huidig,
+                        user=request.user,
+                        klant=klant,
+                        onderwerp=request.POST.get("onderwerp", ""),
+                        notitie=request.POST.get("notitie", ""),
+                        in_een_keer_goed=request.POST.get("in_een_keer_goed") != "nee",
+                    )
+                    messages.success(request, _("Het bezoek is vastgelegd als contact."))
+                    if ticket.klant_id and request.POST.get("daarna") == "klantbeeld":
+                        return redirect("werkplek:klantbeeld", klant_uuid=ticket.klant.uuid)
+                    return redirect("werkplek:balie")
+        except balie_services.BalieConflict as conflict:
+            messages.error(request, str(conflict))
+            return redirect("werkplek:balie")
+        except ValidationError as fout:
+            if hasattr(fout, "message_dict"):
+                fouten.update({k: " ".join(v) for k, v in fout.message_dict.items()})
+            else:
+                messages.error(request, " ".join(fout.messages))
+                return redirect("werkplek:balie")
+    if huidig is not None and huidig.klant_id:
+        audit_log(
+            user=request.user,
+            actie=Actie.INZIEN,
+            obj=huidig,
+            betrokkene=huidig.klant.identificatie,
+            omschrijving=f"Klant aan de balie ({huidig.nummer})",
+            reden="Klant aan de balie helpen",
+            request=request,
+        )
+    wachtend = list(
+        balie_services.wachtende_nummers(user=request.user).select_related("product", "afspraak")[
+            :30
+        ]
+    )
+    nu = timezone.now()
+    for ticket in wachtend:
+        ticket.wacht_minuten = int((nu - ticket.aangemaakt_op).total_seconds() // 60)
+    return render(
+        request,
+        "werkplek/balie.html",
+        {
+            "balies": balies,
+            "balie": balie,
+            "huidig": huidig,
+            "wachtend": wachtend,
+            "fouten": fouten,
+            "invoer": request.POST if fouten else {},
+            "vandaag_afspraken": Afspraak.objects.filter(
+                status=Afspraak.Status.GEPLAND,
+                begin__date=timezone.localdate(),
+                begin__gte=nu - timedelta(minutes=settings.BALIE_AANMELDEN_NA_MINUTEN),
+            ).count(),
+        },
+        status=400 if fouten else 200,
+    )

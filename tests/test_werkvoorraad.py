@@ -1,0 +1,190 @@
+"""One inbox: every channel's open items in one list, sorted by the moment
+their norm runs out, routed by skill and availability, taken atomically."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from kanalen import chat as chat_services
+from kanalen import inbox, werkvoorraad
+from kanalen.models import Chat, Inboxitem, InboxStatus, Kanaal, Medewerkerstatus
+from kcc.models import Afdeling
+from kcc.roles import Rol
+from klanten import services as klant_services
+from klanten.models import Contactverzoek, ContactverzoekStatus
+from producten.models import Thema
+from tests.factories import UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _kanalen(db):
+    Kanaal.objects.create(
+        soort="chat",
+        naam="Chat",
+        norm_percentage=80,
+        norm_aantal=60,
+        norm_eenheid="seconden",
+        kosten_per_contact=3,
+    )
+    Kanaal.objects.create(
+        soort="email",
+        naam="E-mail",
+        norm_percentage=95,
+        norm_aantal=2,
+        norm_eenheid="werkdagen",
+        kosten_per_contact=4,
+    )
+
+
+@pytest.fixture
+def kcc_afdeling(db):
+    return Afdeling.objects.get_or_create(code="kcc", defaults={"naam": "KCC"})[0]
+
+
+@pytest.fixture
+def agent(kcc_afdeling):
+    user = UserFactory(rollen=[Rol.KLANTMANAGER], username="agent-inbox")
+    user.afdelingen.add(kcc_afdeling)
+    return user
+
+
+def _mail(onderwerp="Vraag over afval", message_id="<w1@mail>"):
+    return (
+        f"From: Piet <piet@example.nl>\r\nTo: info@voorbeeldstad.nl\r\n"
+        f"Subject: {onderwerp}\r\nMessage-ID: {message_id}\r\n\r\nWanneer komt de container?"
+    ).encode()
+
+
+def _chat(naam="Sanne", thema=None):
+    return chat_services.chat_starten(
+        klant=None, naam=naam, sessie_sleutel="s", vraag="Hallo", thema=thema
+    )
+
+
+def test_every_channel_is_in_one_list_most_urgent_first(client, agent, kcc_afdeling):
+    mail = inbox.email_ontvangen(ruw=_mail())
+    verzoek = klant_services.contactverzoek_maken(
+        klant=None,
+        user=None,
+        vraag="Bel mij terug over mijn paspoort",
+        afdeling=kcc_afdeling,
+        naam="Kees",
+        telefoon="0612345678",
+    )
+    chat = _chat()
+    client.force_login(agent)
+    pagina = client.get("/kcc/inbox/").content.decode()
+    posities = [pagina.index(tekst) for tekst in ("Sanne", "Bel mij terug", "Vraag over afval")]
+    # The chat's norm runs out in a minute; the callback and e-mail in days.
+    assert posities[0] < min(posities[1:])
+    assert "Terugbelverzoek" in pagina and "Chat" in pagina
+    voorraad = werkvoorraad.werkvoorraad(user=agent)
+    assert {i.uuid for i in voorraad["open"]} == {str(mail.uuid), str(verzoek.uuid), str(chat.uuid)}
+
+
+def test_items_are_routed_by_skill_and_the_team_view_shows_all(agent):
+    documenten = Thema.objects.create(slug="documenten", naam="Documenten")
+    afval = Thema.objects.create(slug="afval", naam="Afval")
+    status = werkvoorraad.beschikbaarheid(agent)
+    status.vaardigheden.add(documenten)
+    voor_mij = _chat("Documentvraag", thema=documenten)
+    niet_voor_mij = _chat("Afvalvraag", thema=afval)
+    algemeen = _chat("Algemeen")
+    mail = inbox.email_ontvangen(ruw=_mail())
+    Inboxitem.objects.filter(pk=mail.pk).update(thema=afval)
+
+    mijn = {i.uuid for i in werkvoorraad.werkvoorraad(user=agent)["open"]}
+    assert mijn == {str(voor_mij.uuid), str(algemeen.uuid)}
+    team = {i.uuid for i in werkvoorraad.werkvoorraad(user=agent, team=True)["open"]}
+    assert team == {str(voor_mij.uuid), str(algemeen.uuid), str(niet_voor_mij.uuid), str(mail.uuid)}
+
+
+def test_only_an_available_agent_takes_the_next_item(client, agent):
+    _chat()
+    client.force_login(agent)
+    geweigerd = client.post("/kcc/volgende/", follow=True).content.decode()
+    assert "Zet uw status op" in geweigerd
+    assert Chat.objects.get().status == Chat.Status.WACHTEND
+
+    client.post("/kcc/status/", {"status": "beschikbaar"})
+    assert werkvoorraad.beschikbaarheid(agent).status == Medewerkerstatus.Status.BESCHIKBAAR
+    antwoord = client.post("/kcc/volgende/")
+    chat = Chat.objects.get()
+    assert chat.status == Chat.Status.ACTIEF and chat.medewerker == agent
+    assert antwoord["Location"] == f"/kcc/chats/{chat.uuid}/"
+    assert "Sanne" in client.get("/kcc/inbox/").content.decode().split("Open voor mij")[0]
+
+
+def test_two_agents_taking_the_next_get_different_items(agent, kcc_afdeling):
+    collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-inbox")
+    collega.afdelingen.add(kcc_afdeling)
+    for user in (agent, collega):
+        werkvoorraad.status_wijzigen(user=user, status="beschikbaar")
+    mail = inbox.email_ontvangen(ruw=_mail())
+    chat = _chat()
+    # Both read the same list; the first takes the chat, the second tries
+    # the chat too, finds it taken and takes the e-mail.
+    eerste = werkvoorraad.volgende_nemen(user=agent)
+    tweede = werkvoorraad.volgende_nemen(user=collega)
+    assert (eerste.uuid, tweede.uuid) == (str(chat.uuid), str(mail.uuid))
+    assert Inboxitem.objects.get(pk=mail.pk).status == InboxStatus.IN_BEHANDELING
+    assert werkvoorraad.volgende_nemen(user=agent) is None
+
+
+def test_a_contactverzoek_is_taken_through_the_list(agent, kcc_afdeling):
+    verzoek = klant_services.contactverzoek_maken(
+        klant=None,
+        user=None,
+        vraag="Terugbellen",
+        afdeling=kcc_afdeling,
+        naam="Kees",
+        telefoon="0612345678",
+    )
+    werkvoorraad.status_wijzigen(user=agent, status="beschikbaar")
+    item = werkvoorraad.volgende_nemen(user=agent)
+    assert item.uuid == str(verzoek.uuid)
+    verzoek = Contactverzoek.objects.get(pk=verzoek.pk)
+    assert verzoek.status == ContactverzoekStatus.IN_BEHANDELING and verzoek.medewerker == agent
+    assert [i.uuid for i in werkvoorraad.werkvoorraad(user=agent)["mijn"]] == [str(verzoek.uuid)]
+
+
+def test_logging_out_sets_the_agent_offline(client, agent):
+    client.force_login(agent)
+    client.post("/kcc/status/", {"status": "pauze"})
+    assert werkvoorraad.beschikbaarheid(agent).status == "pauze"
+    client.post("/kcc/status/", {"status": "vakantie"})
+    assert werkvoorraad.beschikbaarheid(agent).status == "pauze"
+    client.post("/uitloggen/")
+    assert werkvoorraad.beschikbaarheid(agent).status == Medewerkerstatus.Status.OFFLINE
+
+
+def test_a_teamleider_sees_who_is_available(client, teamleider, agent, kcc_afdeling):
+    teamleider.afdelingen.add(kcc_afdeling)
+    werkvoorraad.status_wijzigen(user=agent, status="beschikbaar")
+    client.force_login(teamleider)
+    pagina = client.get("/kcc/inbox/").content.decode()
+    assert "Wie is er" in pagina and "Beschikbaar" in pagina
+
+
+def test_anonymous_chats_are_limited_per_address(client, settings):
+    settings.CHAT_ANONIEM_PER_10_MINUTEN = 2
+    for i in range(2):
+        assert client.post("/chat/", {"naam": f"N{i}", "vraag": "Vraag"}).status_code == 302
+    derde = client.post("/chat/", {"naam": "N3", "vraag": "Vraag"})
+    assert derde.status_code == 429 and "net al enkele chats" in derde.content.decode()
+    assert Chat.objects.count() == 2
+
+
+def test_the_list_reads_a_fixed_number_of_queries(agent, django_assert_max_num_queries):
+    for i in range(10):
+        _chat(f"Chat {i}")
+        inbox.email_ontvangen(ruw=_mail(f"Vraag {i}", f"<m{i}@mail>"))
+    werkvoorraad.beschikbaarheid(agent)
+    agent = type(agent).objects.get(pk=agent.pk)
+    with django_assert_max_num_queries(10):
+        voorraad = werkvoorraad.werkvoorraad(user=agent)
+    assert len(voorraad["open"]) == 20
+    assert timezone.now() - voorraad["nu"] < timedelta(seconds=5)
