@@ -2,13 +2,46 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import TruncDate
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from kcc.models import Afdeling, AuditLogEntry
+from dashboard.models import (
+    DREMPELS,
+    ContactenPerMedewerker,
+    ContactenPerProduct,
+    ContactenPerUur,
+    Kpidoel,
+    WachtrijPerUur,
+)
+from dashboard.rollups import (
+    als_seconden,
+    contactcijfers_aggregaten,
+    dag_grenzen,
+    met_herhaling,
+    wachtrij_aggregaten,
+)
+from kanalen.models import Beoordeling, Inboxitem, InboxStatus, Kanaal, Wachtrijgebeurtenis
+from kcc.choices import KanaalSoort, choice_label
+from kcc.models import Afdeling, AuditLogEntry, User
 from kcc.roles import Rol
+from klanten.models import Contactverzoek, ContactverzoekStatus, Klantcontact
+from producten.models import Thema
+from zaken.models import Zaak, ZaakStatus
+
+CIJFERS = (
+    "contacten",
+    "met_vraag",
+    "in_een_keer_goed",
+    "herhaald",
+    "behandeld",
+    "duur_seconden",
+    "nawerk_seconden",
+)
 
 
 def bezetting_per_afdeling() -> list[Afdeling]:
@@ -47,8 +80,459 @@ def inzage_persoonsgegevens(*, dagen: int = 7) -> list[dict]:
     return [
         {
             **row,
-            "rollen_label": ", ".join(labels.get(code, code) for code in row["rollen"].split(", ")),
+            "rollen_label": ", ".join(
+                str(labels.get(code, code)) for code in row["rollen"].split(", ")
+            ),
             "actie_label": Actie(row["actie"]).label,
         }
         for row in rows
     ]
+
+
+# --- COPC KPIs ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Filter:
+    """A period (both days included) and the dimensions to narrow it to."""
+
+    van: date
+    tot: date
+    kanaal: str = ""
+    thema: Thema | None = None
+    afdeling: Afdeling | None = None
+    team: Afdeling | None = None  # the agents of this afdeling
+    medewerker: User | None = None
+
+    def vorige(self) -> Filter:
+        """The period of the same length just before."""
+        lengte = (self.tot - self.van).days + 1
+        return replace(
+            self, van=self.van - timedelta(days=lengte), tot=self.van - timedelta(days=1)
+        )
+
+    @property
+    def per_medewerker(self) -> bool:
+        return bool(self.medewerker or self.team)
+
+    @property
+    def per_product(self) -> bool:
+        return bool(self.thema or self.afdeling)
+
+
+def _medewerker_ids(f: Filter) -> list[int]:
+    if f.medewerker is not None:
+        return [f.medewerker.pk]
+    return list(f.team.medewerkers.values_list("pk", flat=True)) if f.team else []
+
+
+def _product_q(f: Filter, prefix: str = "") -> Q:
+    q = Q()
+    if f.thema is not None:
+        q &= Q(**{f"{prefix}product__themas": f.thema})
+    if f.afdeling is not None:
+        q &= Q(**{f"{prefix}product__afdeling": f.afdeling})
+    return q
+
+
+def _leeg() -> dict:
+    return dict.fromkeys(CIJFERS, 0)
+
+
+def contactcijfers(f: Filter, *, ruw: bool = False) -> dict:
+    """Contact sums per channel and in total for the filter, from the rollup
+    that has the filter's dimension; from the raw contacts when the filter
+    combines agent and product (no rollup holds both) or ``ruw`` is asked."""
+    if ruw or (f.per_medewerker and f.per_product):
+        bron = "ruw"
+        contacten = Klantcontact.objects.filter(
+            gestart_op__gte=dag_grenzen(f.van)[0], gestart_op__lt=dag_grenzen(f.tot)[1]
+        )
+        if f.kanaal:
+            contacten = contacten.filter(kanaal=f.kanaal)
+        if f.per_medewerker:
+            contacten = contacten.filter(medewerker_id__in=_medewerker_ids(f))
+        if f.per_product:
+            contacten = contacten.filter(
+                pk__in=Klantcontact.objects.filter(_product_q(f)).values("pk")
+            )
+        rijen = (
+            met_herhaling(contacten)
+            .values("kanaal")
+            .annotate(**contactcijfers_aggregaten())
+            .order_by()
+        )
+        rijen = [
+            {
+                **r,
+                "duur_seconden": als_seconden(r.pop("duur")),
+                "nawerk_seconden": r["nawerk_seconden"] or 0,
+            }
+            for r in rijen
+        ]
+    else:
+        if f.per_medewerker:
+            bron, rollup = (
+                "per medewerker",
+                ContactenPerMedewerker.objects.filter(medewerker_id__in=_medewerker_ids(f)),
+            )
+        elif f.per_product:
+            bron, rollup = (
+                "per product",
+                ContactenPerProduct.objects.filter(
+                    pk__in=ContactenPerProduct.objects.filter(_product_q(f)).values("pk")
+                ),
+            )
+        else:
+            bron, rollup = "per uur", ContactenPerUur.objects.all()
+        rollup = rollup.filter(datum__gte=f.van, datum__lte=f.tot)
+        if f.kanaal:
+            rollup = rollup.filter(kanaal=f.kanaal)
+        rijen = rollup.values("kanaal").annotate(**{c: Sum(c) for c in CIJFERS}).order_by()
+    per_kanaal = {r["kanaal"]: {c: r[c] or 0 for c in CIJFERS} for r in rijen}
+    totaal = _leeg()
+    for cijfers in per_kanaal.values():
+        for c in CIJFERS:
+            totaal[c] += cijfers[c]
+    return {"per_kanaal": per_kanaal, "totaal": totaal, "bron": bron}
+
+
+WACHTRIJKANALEN = (KanaalSoort.TELEFOON, KanaalSoort.CHAT, KanaalSoort.BALIE)
+
+
+def wachtrijcijfers(f: Filter, *, ruw: bool = False) -> dict:
+    """Queue sums per queued channel (queue events carry no product; agents
+    answer but do not abandon, so these ignore those filters)."""
+    kanalen = [f.kanaal] if f.kanaal else list(WACHTRIJKANALEN)
+    if ruw:
+        rijen = (
+            Wachtrijgebeurtenis.objects.filter(
+                tijdstip__gte=dag_grenzen(f.van)[0],
+                tijdstip__lt=dag_grenzen(f.tot)[1],
+                kanaal__in=kanalen,
+            )
+            .values("kanaal")
+            .annotate(**wachtrij_aggregaten())
+            .order_by()
+        )
+    else:
+        velden = [
+            "aangeboden",
+            "beantwoord",
+            "wacht_seconden",
+            "verlaten",
+            "verlaten_binnen_5",
+            *[f"beantwoord_{d}" for d in DREMPELS],
+            *[f"verlaten_{d}" for d in DREMPELS],
+        ]
+        rijen = (
+            WachtrijPerUur.objects.filter(datum__gte=f.van, datum__lte=f.tot, kanaal__in=kanalen)
+            .values("kanaal")
+            .annotate(**{v: Sum(v) for v in velden})
+            .order_by()
+        )
+    return {r["kanaal"]: {k: v or 0 for k, v in r.items() if k != "kanaal"} for r in rijen}
+
+
+def norm_seconden(kanaal: Kanaal | None) -> int:
+    """The channel's answering norm in seconds, as one of the rollup's
+    thresholds (the largest not above the norm); 20 s without a norm."""
+    seconden = 20
+    if kanaal is not None and kanaal.norm_aantal:
+        factor = {"seconden": 1, "minuten": 60}.get(kanaal.norm_eenheid)
+        if factor:
+            seconden = kanaal.norm_aantal * factor
+    return max([d for d in DREMPELS if d <= seconden] or [DREMPELS[0]])
+
+
+class ServicelevelFormule:
+    """The service level formulas a manager can choose (COPC's default first)."""
+
+    MET_VERLATEN = "met_verlaten"
+    VAN_AANGEBODEN = "van_aangeboden"
+    VAN_BEANTWOORD = "van_beantwoord"
+    KEUZES = {
+        MET_VERLATEN: "(beantwoord binnen T + verlaten binnen T) / (beantwoord + verlaten)",
+        VAN_AANGEBODEN: "beantwoord binnen T / (beantwoord + verlaten)",
+        VAN_BEANTWOORD: "beantwoord binnen T / beantwoord",
+    }
+
+
+def servicelevel(cijfers: dict, drempel: int, formule: str) -> float | None:
+    b, v = cijfers.get("beantwoord", 0), cijfers.get("verlaten", 0)
+    binnen = cijfers.get(f"beantwoord_{drempel}", 0)
+    if formule == ServicelevelFormule.VAN_BEANTWOORD:
+        return _deel(binnen, b)
+    if formule == ServicelevelFormule.VAN_AANGEBODEN:
+        return _deel(binnen, b + v)
+    return _deel(binnen + cijfers.get(f"verlaten_{drempel}", 0), b + v)
+
+
+def _deel(teller, noemer) -> float | None:
+    return 100 * teller / noemer if noemer else None
+
+
+def csat(f: Filter) -> dict:
+    """Ratings in the period: all, and 4 or 5, per channel."""
+    beoordelingen = Beoordeling.objects.filter(
+        gegeven_op__gte=dag_grenzen(f.van)[0], gegeven_op__lt=dag_grenzen(f.tot)[1]
+    )
+    if f.kanaal:
+        beoordelingen = beoordelingen.filter(kanaal=f.kanaal)
+    if f.per_medewerker:
+        beoordelingen = beoordelingen.filter(klantcontact__medewerker_id__in=_medewerker_ids(f))
+    if f.per_product:
+        beoordelingen = beoordelingen.filter(
+            _product_q(f, "klantcontact__") | _product_q(f, "zaak__")
+        )
+    return beoordelingen.aggregate(aantal=Count("id"), tevreden=Count("id", filter=Q(score__gte=4)))
+
+
+def normrealisatie(f: Filter) -> dict:
+    """Share done within their norm: cases (service norm and legal term),
+    contactverzoeken, and written items (e-mail, letters, SMS)."""
+    tz = timezone.get_current_timezone()
+    van, tot = dag_grenzen(f.van)[0], dag_grenzen(f.tot)[1]
+    zaken = Zaak.objects.filter(
+        hoofdzaak__isnull=True,
+        afgesloten_op__gte=van,
+        afgesloten_op__lt=tot,
+        status__in=[ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN],
+    )
+    if f.per_product:
+        zaken = zaken.filter(_product_q(f))
+    zaken = zaken.annotate(klaar_op=TruncDate("afgesloten_op", tzinfo=tz)).aggregate(
+        aantal=Count("id"),
+        met_norm=Count("id", filter=Q(streefdatum__isnull=False)),
+        binnen_norm=Count("id", filter=Q(streefdatum__gte=F("klaar_op"))),
+        met_termijn=Count("id", filter=Q(uiterste_datum__isnull=False)),
+        binnen_termijn=Count("id", filter=Q(uiterste_datum__gte=F("klaar_op"))),
+    )
+    verzoeken = Contactverzoek.objects.filter(
+        status=ContactverzoekStatus.AFGEHANDELD, afgehandeld_op__gte=van, afgehandeld_op__lt=tot
+    )
+    if f.afdeling is not None:
+        verzoeken = verzoeken.filter(afdeling=f.afdeling)
+    verzoeken = verzoeken.annotate(klaar_op=TruncDate("afgehandeld_op", tzinfo=tz)).aggregate(
+        aantal=Count("id"), op_tijd=Count("id", filter=Q(uiterlijk_op__gte=F("klaar_op")))
+    )
+    inbox = Inboxitem.objects.filter(
+        status=InboxStatus.AFGEHANDELD, afgehandeld_op__gte=van, afgehandeld_op__lt=tot
+    )
+    if f.kanaal:
+        inbox = inbox.filter(kanaal=f.kanaal)
+    inbox = inbox.annotate(klaar_op=TruncDate("afgehandeld_op", tzinfo=tz)).aggregate(
+        aantal=Count("id"), op_tijd=Count("id", filter=Q(uiterlijk_op__gte=F("klaar_op")))
+    )
+    return {"zaken": zaken, "contactverzoeken": verzoeken, "inbox": inbox}
+
+
+STANDAARD_DOELEN = {
+    "fcr": 80,
+    "herhaal": 10,
+    "servicelevel": 80,
+    "asa": 30,
+    "verlaten": 5,
+    "aht": 360,
+    "csat": 80,
+    "norm_zaken": 90,
+    "norm_termijn": 100,
+    "norm_contactverzoeken": 90,
+    "norm_inbox": 95,
+}
+
+
+def doelen() -> dict[str, float]:
+    eigen = {d.code: float(d.doel) for d in Kpidoel.objects.all()}
+    return {**STANDAARD_DOELEN, **eigen}
+
+
+@dataclass
+class Kpi:
+    code: str
+    naam: str
+    waarde: float | None
+    eenheid: str  # "%" or "s"
+    doel: float | None
+    hoger_is_beter: bool
+    formule: str
+    aantal: int
+    vorige: float | None = None
+
+    @property
+    def op_doel(self) -> bool | None:
+        if self.waarde is None or self.doel is None:
+            return None
+        return self.waarde >= self.doel if self.hoger_is_beter else self.waarde <= self.doel
+
+    @property
+    def trend(self) -> float | None:
+        if self.waarde is None or self.vorige is None:
+            return None
+        return self.waarde - self.vorige
+
+
+def _kpis_van(f: Filter, formule: str, doel: dict) -> list[Kpi]:
+    contact = contactcijfers(f)["totaal"]
+    wachtrij = wachtrijcijfers(f)
+    kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
+    # One service level over the queued channels, each against its own norm.
+    sl_teller = sl_noemer = 0
+    drempels = []
+    for soort, cijfers in wachtrij.items():
+        drempel = norm_seconden(kanalen.get(soort))
+        drempels.append(f"{choice_label(Kanaal, 'soort', soort)} {drempel} s")
+        waarde = servicelevel(cijfers, drempel, formule)
+        noemer = {
+            ServicelevelFormule.VAN_BEANTWOORD: cijfers["beantwoord"],
+        }.get(formule, cijfers["beantwoord"] + cijfers["verlaten"])
+        if waarde is not None:
+            sl_teller += waarde * noemer / 100
+            sl_noemer += noemer
+    beantwoord = sum(c["beantwoord"] for c in wachtrij.values())
+    verlaten = sum(c["verlaten"] for c in wachtrij.values())
+    wacht = sum(c["wacht_seconden"] for c in wachtrij.values())
+    tevreden = csat(f)
+    norm = normrealisatie(f)
+    z, cv, ib = norm["zaken"], norm["contactverzoeken"], norm["inbox"]
+    afhandeltijd = contact["duur_seconden"] + contact["nawerk_seconden"]
+    return [
+        Kpi(
+            "fcr",
+            _("In één keer goed (FCR)"),
+            _deel(contact["in_een_keer_goed"], contact["met_vraag"]),
+            "%",
+            doel["fcr"],
+            True,
+            _("in één keer goed / contacten met een vraag"),
+            contact["met_vraag"],
+        ),
+        Kpi(
+            "herhaal",
+            _("Herhaalcontact binnen 7 dagen"),
+            _deel(contact["herhaald"], contact["contacten"]),
+            "%",
+            doel["herhaal"],
+            False,
+            _(
+                "contacten van dezelfde klant over hetzelfde product of onderwerp "
+                "binnen 7 dagen / contacten"
+            ),
+            contact["contacten"],
+        ),
+        Kpi(
+            "servicelevel",
+            _("Servicelevel"),
+            _deel(sl_teller, sl_noemer),
+            "%",
+            doel["servicelevel"],
+            True,
+            ServicelevelFormule.KEUZES[formule] + " (T: " + ", ".join(drempels) + ")",
+            sl_noemer,
+        ),
+        Kpi(
+            "asa",
+            _("Gemiddelde wachttijd (ASA)"),
+            wacht / beantwoord if beantwoord else None,
+            "s",
+            doel["asa"],
+            False,
+            _("totale wachttijd van beantwoorde contacten / beantwoord"),
+            beantwoord,
+        ),
+        Kpi(
+            "verlaten",
+            _("Verlaten in de wachtrij"),
+            _deel(verlaten, beantwoord + verlaten),
+            "%",
+            doel["verlaten"],
+            False,
+            _("verlaten / aangeboden (beantwoord + verlaten)"),
+            beantwoord + verlaten,
+        ),
+        Kpi(
+            "aht",
+            _("Gemiddelde afhandeltijd (AHT)"),
+            afhandeltijd / contact["behandeld"] if contact["behandeld"] else None,
+            "s",
+            doel["aht"],
+            False,
+            _("(gesprekstijd + nawerk) / behandelde contacten"),
+            contact["behandeld"],
+        ),
+        Kpi(
+            "csat",
+            _("Tevredenheid (CSAT)"),
+            _deel(tevreden["tevreden"], tevreden["aantal"]),
+            "%",
+            doel["csat"],
+            True,
+            _("cijfers 4 of 5 / alle cijfers (schaal 1-5)"),
+            tevreden["aantal"],
+        ),
+        Kpi(
+            "norm_zaken",
+            _("Zaken binnen de servicenorm"),
+            _deel(z["binnen_norm"], z["met_norm"]),
+            "%",
+            doel["norm_zaken"],
+            True,
+            _("zaken afgesloten op of voor de streefdatum / afgesloten zaken met norm"),
+            z["met_norm"],
+        ),
+        Kpi(
+            "norm_termijn",
+            _("Zaken binnen de wettelijke termijn"),
+            _deel(z["binnen_termijn"], z["met_termijn"]),
+            "%",
+            doel["norm_termijn"],
+            True,
+            _("zaken afgesloten op of voor de uiterste datum / afgesloten zaken met termijn"),
+            z["met_termijn"],
+        ),
+        Kpi(
+            "norm_contactverzoeken",
+            _("Contactverzoeken op tijd"),
+            _deel(cv["op_tijd"], cv["aantal"]),
+            "%",
+            doel["norm_contactverzoeken"],
+            True,
+            _("op of voor de uiterste datum afgehandeld / afgehandeld"),
+            cv["aantal"],
+        ),
+        Kpi(
+            "norm_inbox",
+            _("E-mail, brieven en sms op tijd"),
+            _deel(ib["op_tijd"], ib["aantal"]),
+            "%",
+            doel["norm_inbox"],
+            True,
+            _("op of voor de normdatum beantwoord / beantwoord"),
+            ib["aantal"],
+        ),
+    ]
+
+
+def kpis(f: Filter, *, formule: str = ServicelevelFormule.MET_VERLATEN) -> list[Kpi]:
+    """Every KPI for the filter against its target, with the previous period."""
+    doel = doelen()
+    nu = _kpis_van(f, formule, doel)
+    for kpi, eerder in zip(nu, _kpis_van(f.vorige(), formule, doel), strict=True):
+        kpi.vorige = eerder.waarde
+    return nu
+
+
+def kosten_per_kanaal(f: Filter) -> list[dict]:
+    """Contacts times the channel's cost per contact."""
+    per_kanaal = contactcijfers(f)["per_kanaal"]
+    kosten = dict(Kanaal.objects.values_list("soort", "kosten_per_contact"))
+    regels = [
+        {
+            "kanaal": choice_label(Kanaal, "soort", soort),
+            "contacten": c["contacten"],
+            "kosten_per_contact": kosten.get(soort),
+            "kosten": (kosten.get(soort) or 0) * c["contacten"],
+        }
+        for soort, c in sorted(per_kanaal.items(), key=lambda x: -x[1]["contacten"])
+    ]
+    return regels

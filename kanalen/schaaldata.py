@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
@@ -790,6 +791,88 @@ def klantcontacten_genereren(
         )
 
 
+# Queued channels and how long a customer waits there on average (s) outside
+# the peaks; Monday morning waits longer, the lunch dip shorter.
+WACHTEN = {"telefoon": 18, "chat": 25, "balie": 360}
+VERLATEN_FRACTIE = 0.07
+
+
+def wachtrij_en_beoordelingen_genereren(sinds_id: int, seed: float) -> tuple[int, int]:
+    """Queue events and ratings for the contacts with an id above
+    ``sinds_id``, in SQL (a few million rows): every incoming phone, chat and
+    counter contact was offered and answered after a wait (exponential, longer
+    on Monday morning, shorter at lunch); about 7% more were offered and
+    abandoned; about 6% of the identified customers rated their contact, lower
+    when it was not resolved at once."""
+    kanalen = list(WACHTEN)
+    gemiddeld = "CASE kanaal " + " ".join(f"WHEN '{k}' THEN {v}" for k, v in WACHTEN.items())
+    piek = (
+        "CASE WHEN extract(isodow FROM lokaal) = 1 AND extract(hour FROM lokaal) BETWEEN 9 AND 11"
+        " THEN 2.5 WHEN extract(hour FROM lokaal) IN (12, 13) THEN 0.6 ELSE 1 END"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT setseed(%s)", [seed])
+        cursor.execute(
+            f"""
+            WITH bron AS MATERIALIZED (
+                SELECT uuid, kanaal, gestart_op, medewerker_id, klant_id,
+                       (-ln(1 - random()) * ({gemiddeld} END) * ({piek}))::int AS wacht
+                FROM (SELECT *, gestart_op AT TIME ZONE %(tz)s AS lokaal
+                      FROM klanten_klantcontact
+                      WHERE id > %(sinds)s AND kanaal = ANY(%(kanalen)s)
+                        AND richting = 'inkomend') c
+            )
+            INSERT INTO kanalen_wachtrijgebeurtenis
+                (kanaal, soort, sessie, wachtrij, tijdstip, wachttijd_seconden,
+                 medewerker_id, klant_id)
+            SELECT kanaal, 'aangeboden', uuid::text, '', gestart_op - make_interval(secs => wacht),
+                   NULL, NULL, klant_id FROM bron
+            UNION ALL
+            SELECT kanaal, 'beantwoord', uuid::text, '', gestart_op, wacht, medewerker_id,
+                   klant_id FROM bron
+            """,  # noqa: S608 - only this module's constants are formatted in
+            {"tz": settings.TIME_ZONE, "sinds": sinds_id, "kanalen": kanalen},
+        )
+        beantwoord = cursor.rowcount
+        cursor.execute(
+            f"""
+            WITH bron AS MATERIALIZED (
+                SELECT md5(uuid::text || 'verlaten') AS sessie, kanaal, klant_id,
+                       gestart_op + make_interval(secs => (random() * 1800)::int) AS aangeboden,
+                       (-ln(1 - random()) * 2 * ({gemiddeld} END))::int AS wacht
+                FROM klanten_klantcontact
+                WHERE id > %(sinds)s AND kanaal = ANY(%(kanalen)s) AND richting = 'inkomend'
+                  AND random() < %(fractie)s
+            )
+            INSERT INTO kanalen_wachtrijgebeurtenis
+                (kanaal, soort, sessie, wachtrij, tijdstip, wachttijd_seconden, klant_id)
+            SELECT kanaal, 'aangeboden', sessie, '', aangeboden, NULL, klant_id FROM bron
+            UNION ALL
+            SELECT kanaal, 'verlaten', sessie, '', aangeboden + make_interval(secs => wacht),
+                   wacht, klant_id FROM bron
+            """,  # noqa: S608 - only this module's constants are formatted in
+            {"sinds": sinds_id, "kanalen": kanalen, "fractie": VERLATEN_FRACTIE},
+        )
+        verlaten = cursor.rowcount
+        cursor.execute(
+            """
+            INSERT INTO kanalen_beoordeling
+                (uuid, klant_id, klantcontact_id, kanaal, score, opmerking, gegeven_op)
+            SELECT gen_random_uuid(), klant_id, id, kanaal,
+                   CASE WHEN r < 0.04 THEN 1 WHEN r < 0.10 THEN 2 WHEN r < 0.24 THEN 3
+                        WHEN r < 0.58 THEN 4 ELSE 5 END,
+                   '', coalesce(beeindigd_op, gestart_op) + interval '2 hours'
+            FROM (SELECT id, klant_id, kanaal, gestart_op, beeindigd_op,
+                         random() * CASE WHEN in_een_keer_goed THEN 1 ELSE 0.55 END AS r
+                  FROM klanten_klantcontact
+                  WHERE id > %(sinds)s AND klant_id IS NOT NULL AND random() < 0.06) c
+            """,
+            {"sinds": sinds_id},
+        )
+        beoordelingen = cursor.rowcount
+    return beantwoord + verlaten, beoordelingen
+
+
 def lange_historie(
     klant_id: int, rnd: random.Random, *, contacten: int, zaken: int
 ) -> tuple[int, int]:
@@ -829,9 +912,20 @@ def genereren(
     melden(f"zaken: {aantal_zaken} met {aantal_historie} statuswijzigingen in {duur:.0f} s")
     if contacten:
         start = time.perf_counter()
+        contact_start = _max_id("klanten_klantcontact")
         aantal = klantcontacten_genereren(contacten, klant_ids, rnd)
         verslag.regel("klantcontacten", aantal, start)
         melden(f"klantcontacten: {aantal} in {verslag.stappen[-1][2]:.0f} s")
+        start = time.perf_counter()
+        gebeurtenissen, beoordelingen = wachtrij_en_beoordelingen_genereren(
+            contact_start, rnd.random() * 2 - 1
+        )
+        verslag.regel("wachtrijgebeurtenissen", gebeurtenissen, start)
+        verslag.stappen.append(("beoordelingen", beoordelingen, 0.0))
+        melden(
+            f"wachtrijgebeurtenissen: {gebeurtenissen}, beoordelingen: {beoordelingen} "
+            f"in {verslag.stappen[-2][2]:.0f} s"
+        )
     if lange_historie_bsn:
         from klanten.models import Klant
 

@@ -208,6 +208,12 @@ CELERY_BEAT_SCHEDULE = {
     "berichten-wachtrij": {"task": "kanalen.tasks.berichten_wachtrij_verwerken", "schedule": 60.0},
     "email-ophalen": {"task": "kanalen.tasks.email_ophalen", "schedule": 60.0},
     "afspraken-bewaken": {"task": "kanalen.tasks.afspraken_bewaken", "schedule": 15 * 60.0},
+    "rollups-bijwerken": {"task": "dashboard.tasks.rollups_bijwerken", "schedule": 5 * 60.0},
+    "rollups-nacht": {
+        "task": "dashboard.tasks.rollups_bijwerken",
+        "schedule": crontab(hour=3, minute=45),
+        "kwargs": {"dagen_terug": 7},
+    },
     "contactverzoeken-bewaken": {
         "task": "klanten.tasks.contactverzoeken_bewaken",
         "schedule": 15 * 60.0,

@@ -73,3 +73,35 @@ def test_it_fills_customers_and_cases_with_history_and_can_add_more(needs_postgr
 
     jaar = Zaak.objects.latest("geregistreerd_op").geregistreerd_op.year
     assert services.volgend_zaaknummer(jaar=jaar) not in set(zaken.values_list("nummer", flat=True))
+
+
+def test_it_adds_queue_events_and_ratings_for_the_dashboard(needs_postgres):
+    from django.db.models import Avg, Count
+
+    from kanalen.models import Beoordeling, Wachtrijgebeurtenis
+
+    call_command("demo_data", stdout=io.StringIO())
+    voor = Klantcontact.objects.order_by("-id").values_list("id", flat=True).first() or 0
+    Wachtrijgebeurtenis.objects.all().delete()
+    call_command(
+        "schaaldata", klanten=200, zaken=0, contacten=3000, lange_historie="", stdout=io.StringIO()
+    )
+    wachtrij = Klantcontact.objects.filter(
+        id__gt=voor, kanaal__in=["telefoon", "chat", "balie"], richting="inkomend"
+    ).count()
+    soorten = dict(
+        Wachtrijgebeurtenis.objects.values_list("soort").annotate(n=Count("id")).order_by()
+    )
+    # Every queued contact was offered and answered; about 7% more gave up.
+    assert soorten["beantwoord"] == wachtrij
+    assert 0.03 * wachtrij < soorten["verlaten"] < 0.12 * wachtrij
+    assert soorten["aangeboden"] == soorten["beantwoord"] + soorten["verlaten"]
+    wacht = Wachtrijgebeurtenis.objects.filter(soort="beantwoord")
+    telefoon = wacht.filter(kanaal="telefoon").aggregate(a=Avg("wachttijd_seconden"))["a"]
+    balie = wacht.filter(kanaal="balie").aggregate(a=Avg("wachttijd_seconden"))["a"]
+    assert 5 < telefoon < 60 and balie > 5 * telefoon
+    beoordelingen = Beoordeling.objects.all()
+    bekend = Klantcontact.objects.filter(id__gt=voor, klant__isnull=False).count()
+    assert 0.03 * bekend < beoordelingen.count() < 0.1 * bekend
+    assert set(beoordelingen.values_list("score", flat=True)) <= {1, 2, 3, 4, 5}
+    assert beoordelingen.filter(score__gte=4).count() > 0.5 * beoordelingen.count()

@@ -1,0 +1,151 @@
+"""Rollups: the raw contacts and queue events summed per day (and hour), kept
+current by Celery (dashboard.rollups). The dashboard reads these, so a month
+or a year of 10 million contacts is a few thousand rows. Only the dashboard
+writes them; they can always be rebuilt from the raw data."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kcc.choices import KanaalSoort
+
+# Waiting-time thresholds (s) the queue rollup counts "within" for; the
+# service level of a channel uses its own norm when it is one of these.
+DREMPELS = (10, 20, 30, 60, 120, 300, 600, 900)
+
+
+class Contactcijfers(models.Model):
+    """What every contact rollup sums."""
+
+    contacten = models.PositiveIntegerField(default=0)
+    # FCR: contacts with a question whose answer was recorded (yes/no), and the yes.
+    met_vraag = models.PositiveIntegerField(default=0)
+    in_een_keer_goed = models.PositiveIntegerField(default=0)
+    # Same customer, same product (or subject) within the 7 days before.
+    herhaald = models.PositiveIntegerField(default=0)
+    # Handled by an agent, with its talk time and after-contact work.
+    behandeld = models.PositiveIntegerField(default=0)
+    duur_seconden = models.BigIntegerField(default=0)
+    nawerk_seconden = models.BigIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class ContactenPerUur(Contactcijfers):
+    datum = models.DateField()
+    uur = models.PositiveSmallIntegerField()
+    kanaal = models.CharField(max_length=20, choices=KanaalSoort.choices)
+
+    class Meta:
+        verbose_name = _("contacten per uur")
+        constraints = [
+            models.UniqueConstraint(fields=["datum", "uur", "kanaal"], name="rollup_contact_uur")
+        ]
+
+    def __str__(self):
+        return f"{self.datum} {self.uur}:00 {self.kanaal}"
+
+
+class ContactenPerMedewerker(Contactcijfers):
+    datum = models.DateField()
+    kanaal = models.CharField(max_length=20, choices=KanaalSoort.choices)
+    medewerker = models.ForeignKey(
+        "kcc.User", null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("contacten per medewerker")
+        indexes = [models.Index(fields=["datum", "kanaal"])]
+
+    def __str__(self):
+        return f"{self.datum} {self.kanaal} {self.medewerker_id}"
+
+
+class ContactenPerProduct(Contactcijfers):
+    datum = models.DateField()
+    kanaal = models.CharField(max_length=20, choices=KanaalSoort.choices)
+    product = models.ForeignKey(
+        "producten.Product",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("contacten per product")
+        indexes = [models.Index(fields=["datum", "kanaal"])]
+
+    def __str__(self):
+        return f"{self.datum} {self.kanaal} {self.product_id}"
+
+
+class WachtrijPerUur(models.Model):
+    """Queue events of the queued channels per hour: offered, answered (with
+    the total wait and how many within each threshold), abandoned."""
+
+    datum = models.DateField()
+    uur = models.PositiveSmallIntegerField()
+    kanaal = models.CharField(max_length=20, choices=KanaalSoort.choices)
+    aangeboden = models.PositiveIntegerField(default=0)
+    beantwoord = models.PositiveIntegerField(default=0)
+    wacht_seconden = models.BigIntegerField(default=0)
+    verlaten = models.PositiveIntegerField(default=0)
+    verlaten_binnen_5 = models.PositiveIntegerField(default=0)
+    # Per threshold in DREMPELS: answered within it, abandoned within it.
+    beantwoord_10 = models.PositiveIntegerField(default=0)
+    beantwoord_20 = models.PositiveIntegerField(default=0)
+    beantwoord_30 = models.PositiveIntegerField(default=0)
+    beantwoord_60 = models.PositiveIntegerField(default=0)
+    beantwoord_120 = models.PositiveIntegerField(default=0)
+    beantwoord_300 = models.PositiveIntegerField(default=0)
+    beantwoord_600 = models.PositiveIntegerField(default=0)
+    beantwoord_900 = models.PositiveIntegerField(default=0)
+    verlaten_10 = models.PositiveIntegerField(default=0)
+    verlaten_20 = models.PositiveIntegerField(default=0)
+    verlaten_30 = models.PositiveIntegerField(default=0)
+    verlaten_60 = models.PositiveIntegerField(default=0)
+    verlaten_120 = models.PositiveIntegerField(default=0)
+    verlaten_300 = models.PositiveIntegerField(default=0)
+    verlaten_600 = models.PositiveIntegerField(default=0)
+    verlaten_900 = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("wachtrij per uur")
+        constraints = [
+            models.UniqueConstraint(fields=["datum", "uur", "kanaal"], name="rollup_wachtrij_uur")
+        ]
+
+    def __str__(self):
+        return f"{self.datum} {self.uur}:00 {self.kanaal}"
+
+
+class Rollupstand(models.Model):
+    """How far the rollups have read each source table (its highest id), so
+    the next run rebuilds only the days that got new rows."""
+
+    bron = models.CharField(max_length=50, unique=True)
+    tot_id = models.BigIntegerField(default=0)
+    bijgewerkt_op = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = _("stand van de rollups")
+
+    def __str__(self):
+        return f"{self.bron}: {self.tot_id}"
+
+
+class Kpidoel(models.Model):
+    """A KPI's target, set by the functional administrator; without a row the
+    default in dashboard.selectors.STANDAARD_DOELEN applies."""
+
+    code = models.CharField(_("KPI"), max_length=30, unique=True)
+    doel = models.DecimalField(_("doel"), max_digits=8, decimal_places=1)
+
+    class Meta:
+        verbose_name = _("KPI-doel")
+        verbose_name_plural = _("KPI-doelen")
+        ordering = ["code"]
+
+    def __str__(self):
+        return f"{self.code}: {self.doel}"

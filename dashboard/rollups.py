@@ -1,0 +1,231 @@
+"""Keeping the rollups current.
+
+A day is always rebuilt whole from the raw rows (delete its rollup rows,
+insert the new sums, in one transaction), so a rollup day is either the old
+or the new truth, never half. ``bijwerken`` rebuilds the days that got new
+contacts or queue events since the last run (read from each table's id
+watermark) plus today and yesterday; the nightly run also rebuilds the last
+week, for the odd correction of an existing contact. A test compares the
+rollups with the raw data.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta
+
+from django.db import transaction
+from django.db.models import (
+    BooleanField,
+    Count,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Sum,
+)
+from django.db.models.functions import ExtractHour
+from django.utils import timezone
+
+from dashboard.models import (
+    DREMPELS,
+    ContactenPerMedewerker,
+    ContactenPerProduct,
+    ContactenPerUur,
+    Rollupstand,
+    WachtrijPerUur,
+)
+from kanalen.models import Wachtrijgebeurtenis
+from klanten.models import Klantcontact
+
+HERHAAL_DAGEN = 7
+_CIJFERS = (
+    "contacten",
+    "met_vraag",
+    "in_een_keer_goed",
+    "herhaald",
+    "behandeld",
+    "duur_seconden",
+    "nawerk_seconden",
+)
+
+
+def dag_grenzen(dag: date) -> tuple[datetime, datetime]:
+    tz = timezone.get_current_timezone()
+    return datetime.combine(dag, time.min, tzinfo=tz), datetime.combine(
+        dag + timedelta(days=1), time.min, tzinfo=tz
+    )
+
+
+def contactcijfers_aggregaten() -> dict:
+    """The sums of Contactcijfers over a Klantcontact queryset (annotated with
+    ``herhaald``): the same expressions for the rollups and for raw queries."""
+    behandeld = Q(medewerker__isnull=False, beeindigd_op__isnull=False)
+    return {
+        "contacten": Count("id"),
+        "met_vraag": Count("id", filter=Q(in_een_keer_goed__isnull=False)),
+        "in_een_keer_goed": Count("id", filter=Q(in_een_keer_goed=True)),
+        "herhaald": Count("id", filter=Q(herhaald=True)),
+        "behandeld": Count("id", filter=behandeld),
+        "duur": Sum(F("beeindigd_op") - F("gestart_op"), filter=behandeld),
+        "nawerk_seconden": Sum("nawerk_seconden", filter=behandeld),
+    }
+
+
+def met_herhaling(contacten):
+    """Annotate ``herhaald``: the same customer contacted us about the same
+    product (or, without a product, the same subject) in the 7 days before."""
+    eerder = Klantcontact.objects.filter(
+        klant=OuterRef("klant"),
+        gestart_op__lt=OuterRef("gestart_op"),
+        gestart_op__gte=OuterRef("gestart_op") - timedelta(days=HERHAAL_DAGEN),
+    )
+    return contacten.alias(
+        herhaald_product=Exists(eerder.filter(product=OuterRef("product"))),
+        herhaald_onderwerp=Exists(
+            eerder.filter(product__isnull=True, onderwerp=OuterRef("onderwerp"))
+        ),
+    ).annotate(
+        herhaald=ExpressionWrapper(
+            Q(klant__isnull=False)
+            & (
+                Q(product__isnull=False, herhaald_product=True)
+                | Q(product__isnull=True, herhaald_onderwerp=True)
+            ),
+            output_field=BooleanField(),
+        )
+    )
+
+
+def als_seconden(waarde) -> int:
+    if waarde is None:
+        return 0
+    return int(waarde.total_seconds()) if isinstance(waarde, timedelta) else int(waarde)
+
+
+def _contacten_van_dag(dag: date) -> None:
+    begin, eind = dag_grenzen(dag)
+    tz = timezone.get_current_timezone()
+    rijen = (
+        met_herhaling(Klantcontact.objects.filter(gestart_op__gte=begin, gestart_op__lt=eind))
+        .annotate(uur=ExtractHour("gestart_op", tzinfo=tz))
+        .values("uur", "kanaal", "medewerker_id", "product_id")
+        .annotate(**contactcijfers_aggregaten())
+        .order_by()
+    )
+    per_uur: dict = defaultdict(lambda: dict.fromkeys(_CIJFERS, 0))
+    per_medewerker: dict = defaultdict(lambda: dict.fromkeys(_CIJFERS, 0))
+    per_product: dict = defaultdict(lambda: dict.fromkeys(_CIJFERS, 0))
+    for rij in rijen:
+        waarden = {
+            "contacten": rij["contacten"],
+            "met_vraag": rij["met_vraag"],
+            "in_een_keer_goed": rij["in_een_keer_goed"],
+            "herhaald": rij["herhaald"],
+            "behandeld": rij["behandeld"],
+            "duur_seconden": als_seconden(rij["duur"]),
+            "nawerk_seconden": rij["nawerk_seconden"] or 0,
+        }
+        for doel, sleutel in (
+            (per_uur, (rij["uur"], rij["kanaal"])),
+            (per_medewerker, (rij["kanaal"], rij["medewerker_id"])),
+            (per_product, (rij["kanaal"], rij["product_id"])),
+        ):
+            som = doel[sleutel]
+            for veld, waarde in waarden.items():
+                som[veld] += waarde
+    ContactenPerUur.objects.filter(datum=dag).delete()
+    ContactenPerMedewerker.objects.filter(datum=dag).delete()
+    ContactenPerProduct.objects.filter(datum=dag).delete()
+    ContactenPerUur.objects.bulk_create(
+        ContactenPerUur(datum=dag, uur=uur, kanaal=kanaal, **som)
+        for (uur, kanaal), som in per_uur.items()
+    )
+    ContactenPerMedewerker.objects.bulk_create(
+        ContactenPerMedewerker(datum=dag, kanaal=kanaal, medewerker_id=mdw, **som)
+        for (kanaal, mdw), som in per_medewerker.items()
+    )
+    ContactenPerProduct.objects.bulk_create(
+        ContactenPerProduct(datum=dag, kanaal=kanaal, product_id=product, **som)
+        for (kanaal, product), som in per_product.items()
+    )
+
+
+def wachtrij_aggregaten() -> dict:
+    """The sums of WachtrijPerUur over a Wachtrijgebeurtenis queryset."""
+    Soort = Wachtrijgebeurtenis.Soort
+    beantwoord = Q(soort=Soort.BEANTWOORD)
+    verlaten = Q(soort=Soort.VERLATEN)
+    sommen = {
+        "aangeboden": Count("id", filter=Q(soort=Soort.AANGEBODEN)),
+        "beantwoord": Count("id", filter=beantwoord),
+        "wacht_seconden": Sum("wachttijd_seconden", filter=beantwoord),
+        "verlaten": Count("id", filter=verlaten),
+        "verlaten_binnen_5": Count("id", filter=verlaten & Q(wachttijd_seconden__lt=5)),
+    }
+    for drempel in DREMPELS:
+        binnen = Q(wachttijd_seconden__lte=drempel)
+        sommen[f"beantwoord_{drempel}"] = Count("id", filter=beantwoord & binnen)
+        sommen[f"verlaten_{drempel}"] = Count("id", filter=verlaten & binnen)
+    return sommen
+
+
+def _wachtrij_van_dag(dag: date) -> None:
+    begin, eind = dag_grenzen(dag)
+    rijen = (
+        Wachtrijgebeurtenis.objects.filter(tijdstip__gte=begin, tijdstip__lt=eind)
+        .annotate(uur=ExtractHour("tijdstip", tzinfo=timezone.get_current_timezone()))
+        .values("uur", "kanaal")
+        .annotate(**wachtrij_aggregaten())
+        .order_by()
+    )
+    WachtrijPerUur.objects.filter(datum=dag).delete()
+    WachtrijPerUur.objects.bulk_create(
+        WachtrijPerUur(datum=dag, **{**rij, "wacht_seconden": rij["wacht_seconden"] or 0})
+        for rij in rijen
+    )
+
+
+@transaction.atomic
+def dag_opbouwen(dag: date) -> None:
+    """Rebuild every rollup of one day from the raw rows."""
+    _contacten_van_dag(dag)
+    _wachtrij_van_dag(dag)
+
+
+BRONNEN = (
+    ("klanten.Klantcontact", Klantcontact, "gestart_op"),
+    ("kanalen.Wachtrijgebeurtenis", Wachtrijgebeurtenis, "tijdstip"),
+)
+
+
+def bijwerken(*, dagen_terug: int = 1) -> list[date]:
+    """Rebuild the days with new rows since the last run, and the last
+    ``dagen_terug`` days besides today. One run at a time (the watermark rows
+    are locked); safe to run twice."""
+    vandaag = timezone.localdate()
+    tz = timezone.get_current_timezone()
+    with transaction.atomic():
+        for bron, _model, _veld in BRONNEN:
+            Rollupstand.objects.get_or_create(bron=bron)
+        standen = {
+            s.bron: s
+            for s in Rollupstand.objects.select_for_update().filter(
+                bron__in=[b for b, _m, _v in BRONNEN]
+            )
+        }
+        dagen = {vandaag - timedelta(days=i) for i in range(dagen_terug + 1)}
+        tot = {}
+        for bron, model, veld in BRONNEN:
+            tot[bron] = model.objects.aggregate(m=Max("id"))["m"] or 0
+            nieuw = model.objects.filter(id__gt=standen[bron].tot_id, id__lte=tot[bron])
+            dagen.update(moment.date() for moment in nieuw.datetimes(veld, "day", tzinfo=tz))
+        for dag in sorted(dagen):
+            dag_opbouwen(dag)
+        for bron, stand in standen.items():
+            stand.tot_id = tot[bron]
+            stand.bijgewerkt_op = timezone.now()
+            stand.save()
+    return sorted(dagen)

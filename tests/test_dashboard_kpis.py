@@ -1,0 +1,234 @@
+"""The COPC KPIs: rollups kept current incrementally and equal to the raw
+data, and each KPI's formula on known numbers."""
+
+from __future__ import annotations
+
+import random
+from datetime import datetime, time, timedelta
+
+import pytest
+from django.utils import timezone
+
+from dashboard import rollups, selectors
+from dashboard.models import ContactenPerUur, Kpidoel
+from kanalen.models import Beoordeling, Kanaal, Wachtrijgebeurtenis
+from kcc.models import Afdeling
+from kcc.roles import Rol
+from klanten.models import Klantcontact
+from producten.models import Thema
+from tests.factories import KlantFactory, UserFactory, maak_product
+
+pytestmark = pytest.mark.django_db
+
+
+def _moment(dagen_terug: int, uur: int, minuut: int = 0) -> datetime:
+    dag = timezone.localdate() - timedelta(days=dagen_terug)
+    return datetime.combine(dag, time(uur, minuut), tzinfo=timezone.get_current_timezone())
+
+
+@pytest.fixture
+def wereld(db):
+    Kanaal.objects.create(
+        soort="telefoon",
+        naam="Telefoon",
+        norm_percentage=80,
+        norm_aantal=20,
+        norm_eenheid="seconden",
+        kosten_per_contact=5,
+    )
+    Kanaal.objects.create(
+        soort="chat",
+        naam="Chat",
+        norm_percentage=80,
+        norm_aantal=60,
+        norm_eenheid="seconden",
+        kosten_per_contact=3,
+    )
+    kcc = Afdeling.objects.create(code="kcc", naam="KCC")
+    agenten = [UserFactory(rollen=[Rol.KLANTMANAGER]) for _ in range(3)]
+    agenten[0].afdelingen.add(kcc)
+    paspoort = maak_product()
+    afval = maak_product("afval", "Afvalcontainer", afdeling_code="openbare-ruimte")
+    afval.themas.set([Thema.objects.create(slug="afval", naam="Afval")])
+    klanten = [KlantFactory(bsn=b) for b in ("999993653", "999990019", "999991772")]
+    return {
+        "kcc": kcc,
+        "agenten": agenten,
+        "producten": [paspoort, afval, None],
+        "klanten": klanten,
+    }
+
+
+def _willekeurige_data(wereld, rnd: random.Random, aantal: int, dagen: int = 20):
+    for _ in range(aantal):
+        gestart = _moment(rnd.randrange(dagen), rnd.randrange(8, 18), rnd.randrange(60))
+        kanaal = rnd.choice(["telefoon", "chat", "balie", "email", "internet"])
+        agent = None if kanaal == "internet" else rnd.choice(wereld["agenten"])
+        contact = Klantcontact.objects.create(
+            klant=rnd.choice([*wereld["klanten"], None]),
+            kanaal=kanaal,
+            product=rnd.choice(wereld["producten"]),
+            onderwerp=rnd.choice(["Afval", "Paspoort", "Adres"]),
+            in_een_keer_goed=rnd.choice([True, True, True, False, None]),
+            gestart_op=gestart,
+            beeindigd_op=gestart + timedelta(seconds=rnd.randrange(30, 600)) if agent else None,
+            nawerk_seconden=rnd.randrange(0, 120) if agent else 0,
+            medewerker=agent,
+        )
+        if kanaal in ("telefoon", "chat"):
+            wacht = rnd.randrange(0, 90)
+            sessie = str(contact.uuid)
+            Wachtrijgebeurtenis.objects.create(
+                kanaal=kanaal,
+                soort="aangeboden",
+                sessie=sessie,
+                tijdstip=gestart - timedelta(seconds=wacht),
+            )
+            Wachtrijgebeurtenis.objects.create(
+                kanaal=kanaal,
+                soort=rnd.choice(["beantwoord", "beantwoord", "beantwoord", "verlaten"]),
+                sessie=sessie,
+                tijdstip=gestart,
+                wachttijd_seconden=wacht,
+                medewerker=agent,
+            )
+
+
+def _filters(wereld):
+    van, tot = timezone.localdate() - timedelta(days=30), timezone.localdate()
+    afval = Thema.objects.get(slug="afval")
+    return [
+        selectors.Filter(van=van, tot=tot),
+        selectors.Filter(van=van, tot=tot, kanaal="telefoon"),
+        selectors.Filter(van=van, tot=tot, medewerker=wereld["agenten"][1]),
+        selectors.Filter(van=van, tot=tot, team=wereld["kcc"]),
+        selectors.Filter(van=van, tot=tot, thema=afval),
+        selectors.Filter(van=van, tot=tot, afdeling=wereld["producten"][0].afdeling),
+        selectors.Filter(van=tot - timedelta(days=6), tot=tot, kanaal="chat"),
+    ]
+
+
+def test_the_rollups_equal_the_raw_data_and_follow_new_rows(wereld):
+    rnd = random.Random(8)
+    _willekeurige_data(wereld, rnd, 300)
+    rollups.bijwerken()
+    for f in _filters(wereld):
+        assert selectors.contactcijfers(f) == {
+            **selectors.contactcijfers(f, ruw=True),
+            "bron": selectors.contactcijfers(f)["bron"],
+        }, f
+        assert selectors.wachtrijcijfers(f) == selectors.wachtrijcijfers(f, ruw=True), f
+
+    # New contacts on old days (a late registration) and today: the next run
+    # rebuilds just those days, and the rollups equal the raw data again.
+    _willekeurige_data(wereld, rnd, 40, dagen=15)
+    opnieuw = rollups.bijwerken(dagen_terug=0)
+    assert len(opnieuw) < 16
+    for f in _filters(wereld):
+        assert (
+            selectors.contactcijfers(f)["per_kanaal"]
+            == (selectors.contactcijfers(f, ruw=True)["per_kanaal"])
+        )
+        assert selectors.wachtrijcijfers(f) == selectors.wachtrijcijfers(f, ruw=True)
+    # Nothing new: only today is rebuilt.
+    assert rollups.bijwerken(dagen_terug=0) == [timezone.localdate()]
+
+
+def test_a_day_reads_from_a_few_rollup_rows(wereld, django_assert_max_num_queries):
+    _willekeurige_data(wereld, random.Random(3), 200)
+    rollups.bijwerken()
+    assert ContactenPerUur.objects.count() < 200
+    f = selectors.Filter(van=timezone.localdate() - timedelta(days=30), tot=timezone.localdate())
+    with django_assert_max_num_queries(3):
+        selectors.contactcijfers(f)
+        selectors.wachtrijcijfers(f)
+
+
+def test_the_kpis_on_known_numbers(wereld):
+    agent = wereld["agenten"][0]
+    klant = wereld["klanten"][0]
+    paspoort = wereld["producten"][0]
+    # Four phone contacts yesterday: three at once, one not; two about the
+    # passport within a week (one repeat), 300 s talk + 60 s after-work each.
+    for i, goed in enumerate([True, True, True, False]):
+        begin = _moment(1, 10, i * 10)
+        Klantcontact.objects.create(
+            klant=klant if i < 2 else None,
+            kanaal="telefoon",
+            product=paspoort if i < 2 else None,
+            onderwerp="Paspoort",
+            in_een_keer_goed=goed,
+            gestart_op=begin,
+            beeindigd_op=begin + timedelta(seconds=300),
+            nawerk_seconden=60,
+            medewerker=agent,
+        )
+    # Queue: answered after 10, 15 and 40 s; one abandoned after 30 s.
+    for wacht, soort in [
+        (10, "beantwoord"),
+        (15, "beantwoord"),
+        (40, "beantwoord"),
+        (30, "verlaten"),
+    ]:
+        Wachtrijgebeurtenis.objects.create(
+            kanaal="telefoon",
+            soort=soort,
+            sessie=str(wacht),
+            tijdstip=_moment(1, 10),
+            wachttijd_seconden=wacht,
+        )
+    contact = Klantcontact.objects.filter(klant=klant).first()
+    for score in (5, 4, 2):
+        Beoordeling.objects.create(
+            klant=klant,
+            klantcontact=Klantcontact.objects.create(
+                klant=klant, kanaal="telefoon", gestart_op=_moment(3, 9)
+            ),
+            kanaal="telefoon",
+            score=score,
+            gegeven_op=_moment(1, 12),
+        )
+    del contact
+    Kpidoel.objects.create(code="fcr", doel=70)
+    rollups.bijwerken(dagen_terug=5)
+    gisteren = timezone.localdate() - timedelta(days=1)
+    kpis = {k.code: k for k in selectors.kpis(selectors.Filter(van=gisteren, tot=gisteren))}
+    assert kpis["fcr"].waarde == 75 and kpis["fcr"].doel == 70 and kpis["fcr"].op_doel
+    assert kpis["herhaal"].waarde == 25  # 1 of 4 contacts
+    assert kpis["aht"].waarde == 360 and kpis["aht"].op_doel
+    # Service level, T = 20 s (the phone norm): (2 answered + 0 abandoned within) / 4.
+    assert kpis["servicelevel"].waarde == 50 and kpis["servicelevel"].op_doel is False
+    assert "T: Telefoon 20 s" in kpis["servicelevel"].formule
+    assert kpis["asa"].waarde == pytest.approx(65 / 3)
+    assert kpis["verlaten"].waarde == 25
+    assert kpis["csat"].waarde == pytest.approx(200 / 3)
+    # The day before had none of these: no trend to show.
+    assert kpis["fcr"].vorige is None and kpis["fcr"].trend is None
+    van_beantwoord = {
+        k.code: k
+        for k in selectors.kpis(
+            selectors.Filter(van=gisteren, tot=gisteren),
+            formule=selectors.ServicelevelFormule.VAN_BEANTWOORD,
+        )
+    }
+    assert van_beantwoord["servicelevel"].waarde == pytest.approx(200 / 3)
+
+
+def test_a_teamleider_reads_last_months_kpis_and_a_wrong_period_is_explained(
+    client, teamleider, klant
+):
+    client.force_login(teamleider)
+    # Looking up a customer is audited; the dashboard lists it by role.
+    client.get(f"/kcc/klanten/{klant.uuid}/")
+    pagina = client.get("/dashboard/")
+    tekst = pagina.content.decode()
+    assert pagina.status_code == 200
+    assert "In één keer goed (FCR)" in tekst and "Servicelevel" in tekst
+    assert "in één keer goed / contacten met een vraag" in tekst
+    assert "Teamleider" in tekst.split("Inzage in klantgegevens")[-1]
+    fout = client.get("/dashboard/", {"periode": "eigen", "van": "2026-03-10", "tot": "2026-03-01"})
+    assert (
+        fout.status_code == 400 and "De einddatum ligt voor de begindatum." in fout.content.decode()
+    )
+    dag = client.get("/dashboard/", {"periode": "dag", "datum": "2026-03-02", "kanaal": "telefoon"})
+    assert dag.status_code == 200 and "2 maart 2026" in dag.content.decode()

@@ -1,0 +1,73 @@
+"""Erlang C against known values (DOMAIN.md and the textbook tables)."""
+
+import math
+
+import pytest
+
+from dashboard import erlang
+
+
+def test_it_reproduces_the_reference_interval():
+    # 100 calls in 30 minutes, AHT 180 s, 80% within 20 s: A = 10, N = 14.
+    b = erlang.benodigde_agenten(
+        aanbod=100, interval_seconden=1800, aht=180, doel_servicelevel=0.8, binnen=20
+    )
+    assert b.belasting == pytest.approx(10)
+    assert b.agenten == 14
+    assert b.kans_op_wachten == pytest.approx(0.1741, abs=1e-4)
+    assert b.servicelevel == pytest.approx(0.8884, abs=1e-4)
+    assert b.asa == pytest.approx(7.84, abs=0.01)
+    assert b.bezettingsgraad == pytest.approx(10 / 14)
+    assert b.ingeroosterd == 20  # 30% shrinkage
+
+
+def test_erlang_b_and_c_match_known_values():
+    # Erlang B table: A = 2, N = 3 -> 0.2105; A = 10, N = 10 -> 0.2146.
+    assert erlang.erlang_b(3, 2) == pytest.approx(0.2105, abs=1e-4)
+    assert erlang.erlang_b(10, 10) == pytest.approx(0.2146, abs=1e-4)
+    # Erlang C: A = 2, N = 3 -> 0.4444 (4/9).
+    assert erlang.kans_op_wachten(3, 2) == pytest.approx(4 / 9)
+    # One agent is M/M/1: P_wait = utilisation.
+    assert erlang.kans_op_wachten(1, 0.6) == pytest.approx(0.6)
+
+
+def test_it_stays_exact_for_large_queues():
+    # A = 400 Erlangs would overflow A^N/N!; the recursion does not.
+    p = erlang.kans_op_wachten(420, 400)
+    assert 0 < p < 1
+    b = erlang.benodigde_agenten(
+        aanbod=8000, interval_seconden=1800, aht=90, doel_servicelevel=0.9, binnen=15
+    )
+    assert b.agenten > 400 and b.servicelevel >= 0.9
+
+
+def test_too_few_agents_never_reach_the_target():
+    assert erlang.kans_op_wachten(10, 10) == 1
+    assert erlang.servicelevel(9, 10, 180, 20) == 0
+    assert math.isinf(erlang.gemiddelde_wachttijd(10, 12, 180))
+
+
+def test_the_occupancy_cap_and_an_empty_interval():
+    # Few calls with a loose target: the cap on occupancy decides.
+    b = erlang.benodigde_agenten(
+        aanbod=90,
+        interval_seconden=1800,
+        aht=180,
+        doel_servicelevel=0.5,
+        binnen=60,
+        max_bezettingsgraad=0.8,
+    )
+    assert b.bezettingsgraad <= 0.8 and b.agenten == 12
+    leeg = erlang.benodigde_agenten(
+        aanbod=0, interval_seconden=1800, aht=180, doel_servicelevel=0.8, binnen=20
+    )
+    assert (leeg.agenten, leeg.ingeroosterd) == (0, 0)
+    with pytest.raises(ValueError):
+        erlang.benodigde_agenten(
+            aanbod=10,
+            interval_seconden=1800,
+            aht=180,
+            doel_servicelevel=0.8,
+            binnen=20,
+            shrinkage=1,
+        )
