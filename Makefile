@@ -98,6 +98,7 @@ bench: install
 		$(BIN)/python benchmarks/klantbeeld_bench.py; \
 		$(BIN)/python benchmarks/telefonie_bench.py; \
 		$(BIN)/python benchmarks/inbox_bench.py; \
+		$(BIN)/python benchmarks/dashboard_bench.py; \
 	else \
 		echo "scale benchmarks skipped: they need DATABASE_URL (PostgreSQL)"; \
 	fi

@@ -4,3 +4,16 @@ from django.apps import AppConfig
 class DashboardConfig(AppConfig):
     name = "dashboard"
     verbose_name = "Dashboard"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from dashboard import receivers
+        from kanalen.models import Medewerkerstatus, Wachtrijgebeurtenis
+
+        for model in (Wachtrijgebeurtenis, Medewerkerstatus):
+            post_save.connect(
+                receivers.wallboard_bijwerken,
+                sender=model,
+                dispatch_uid=f"dashboard.wallboard.{model.__name__}",
+            )

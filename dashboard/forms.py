@@ -122,3 +122,34 @@ class KpiFilterForm(forms.Form):
             team=data.get("team"),
             medewerker=data.get("medewerker"),
         )
+
+
+class PlanningForm(forms.Form):
+    kanaal = forms.ChoiceField(
+        label=_("Kanaal"),
+        choices=[
+            (KanaalSoort.TELEFOON, KanaalSoort.TELEFOON.label),
+            (KanaalSoort.CHAT, KanaalSoort.CHAT.label),
+            (KanaalSoort.BALIE, KanaalSoort.BALIE.label),
+        ],
+        initial=KanaalSoort.TELEFOON,
+    )
+    datum = forms.DateField(
+        label=_("Dag"),
+        required=False,
+        help_text=_("Leeg: morgen."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    doel = forms.IntegerField(
+        label=_("Doel servicelevel (%)"), required=False, min_value=1, max_value=99
+    )
+    max_bezetting = forms.IntegerField(
+        label=_("Hoogste bezettingsgraad (%)"), initial=85, min_value=50, max_value=100
+    )
+    shrinkage = forms.IntegerField(
+        label=_("Shrinkage (%)"),
+        initial=30,
+        min_value=0,
+        max_value=90,
+        help_text=_("Het deel van de betaalde tijd dat niet aan de telefoon wordt gewerkt."),
+    )

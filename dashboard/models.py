@@ -1,4 +1,4 @@
-"""Rollups: the raw contacts and queue events summed per day (and hour), kept
+"""Rollups: the raw contacts and queue events summed per day (and half hour), kept
 current by Celery (dashboard.rollups). The dashboard reads these, so a month
 or a year of 10 million contacts is a few thousand rows. Only the dashboard
 writes them; they can always be rebuilt from the raw data."""
@@ -31,19 +31,22 @@ class Contactcijfers(models.Model):
         abstract = True
 
 
-class ContactenPerUur(Contactcijfers):
+class ContactenPerHalfuur(Contactcijfers):
     datum = models.DateField()
-    uur = models.PositiveSmallIntegerField()
+    # The half hour of the day: 0 is 00:00-00:30, 19 is 09:30-10:00.
+    halfuur = models.PositiveSmallIntegerField()
     kanaal = models.CharField(max_length=20, choices=KanaalSoort.choices)
 
     class Meta:
-        verbose_name = _("contacten per uur")
+        verbose_name = _("contacten per half uur")
         constraints = [
-            models.UniqueConstraint(fields=["datum", "uur", "kanaal"], name="rollup_contact_uur")
+            models.UniqueConstraint(
+                fields=["datum", "halfuur", "kanaal"], name="rollup_contact_halfuur"
+            )
         ]
 
     def __str__(self):
-        return f"{self.datum} {self.uur}:00 {self.kanaal}"
+        return f"{self.datum} {self.halfuur // 2}:{self.halfuur % 2 * 30:02d} {self.kanaal}"
 
 
 class ContactenPerMedewerker(Contactcijfers):
@@ -80,12 +83,12 @@ class ContactenPerProduct(Contactcijfers):
         return f"{self.datum} {self.kanaal} {self.product_id}"
 
 
-class WachtrijPerUur(models.Model):
+class WachtrijPerHalfuur(models.Model):
     """Queue events of the queued channels per hour: offered, answered (with
     the total wait and how many within each threshold), abandoned."""
 
     datum = models.DateField()
-    uur = models.PositiveSmallIntegerField()
+    halfuur = models.PositiveSmallIntegerField()
     kanaal = models.CharField(max_length=20, choices=KanaalSoort.choices)
     aangeboden = models.PositiveIntegerField(default=0)
     beantwoord = models.PositiveIntegerField(default=0)
@@ -111,13 +114,15 @@ class WachtrijPerUur(models.Model):
     verlaten_900 = models.PositiveIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("wachtrij per uur")
+        verbose_name = _("wachtrij per half uur")
         constraints = [
-            models.UniqueConstraint(fields=["datum", "uur", "kanaal"], name="rollup_wachtrij_uur")
+            models.UniqueConstraint(
+                fields=["datum", "halfuur", "kanaal"], name="rollup_wachtrij_halfuur"
+            )
         ]
 
     def __str__(self):
-        return f"{self.datum} {self.uur}:00 {self.kanaal}"
+        return f"{self.datum} {self.halfuur // 2}:{self.halfuur % 2 * 30:02d} {self.kanaal}"
 
 
 class Rollupstand(models.Model):

@@ -21,21 +21,23 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    IntegerField,
     Max,
     OuterRef,
     Q,
     Sum,
+    Value,
 )
-from django.db.models.functions import ExtractHour
+from django.db.models.functions import Cast, ExtractHour, ExtractMinute, Floor
 from django.utils import timezone
 
 from dashboard.models import (
     DREMPELS,
+    ContactenPerHalfuur,
     ContactenPerMedewerker,
     ContactenPerProduct,
-    ContactenPerUur,
     Rollupstand,
-    WachtrijPerUur,
+    WachtrijPerHalfuur,
 )
 from kanalen.models import Wachtrijgebeurtenis
 from klanten.models import Klantcontact
@@ -99,6 +101,16 @@ def met_herhaling(contacten):
     )
 
 
+def halfuur(veld: str):
+    """The half hour of the day (0-47) of a datetime field, in local time."""
+    tz = timezone.get_current_timezone()
+    # EXTRACT is numeric on PostgreSQL: floor the half, then make it whole.
+    return Cast(
+        ExtractHour(veld, tzinfo=tz) * 2 + Floor(ExtractMinute(veld, tzinfo=tz) / Value(30.0)),
+        IntegerField(),
+    )
+
+
 def als_seconden(waarde) -> int:
     if waarde is None:
         return 0
@@ -107,11 +119,10 @@ def als_seconden(waarde) -> int:
 
 def _contacten_van_dag(dag: date) -> None:
     begin, eind = dag_grenzen(dag)
-    tz = timezone.get_current_timezone()
     rijen = (
         met_herhaling(Klantcontact.objects.filter(gestart_op__gte=begin, gestart_op__lt=eind))
-        .annotate(uur=ExtractHour("gestart_op", tzinfo=tz))
-        .values("uur", "kanaal", "medewerker_id", "product_id")
+        .annotate(halfuur=halfuur("gestart_op"))
+        .values("halfuur", "kanaal", "medewerker_id", "product_id")
         .annotate(**contactcijfers_aggregaten())
         .order_by()
     )
@@ -129,19 +140,19 @@ def _contacten_van_dag(dag: date) -> None:
             "nawerk_seconden": rij["nawerk_seconden"] or 0,
         }
         for doel, sleutel in (
-            (per_uur, (rij["uur"], rij["kanaal"])),
+            (per_uur, (rij["halfuur"], rij["kanaal"])),
             (per_medewerker, (rij["kanaal"], rij["medewerker_id"])),
             (per_product, (rij["kanaal"], rij["product_id"])),
         ):
             som = doel[sleutel]
             for veld, waarde in waarden.items():
                 som[veld] += waarde
-    ContactenPerUur.objects.filter(datum=dag).delete()
+    ContactenPerHalfuur.objects.filter(datum=dag).delete()
     ContactenPerMedewerker.objects.filter(datum=dag).delete()
     ContactenPerProduct.objects.filter(datum=dag).delete()
-    ContactenPerUur.objects.bulk_create(
-        ContactenPerUur(datum=dag, uur=uur, kanaal=kanaal, **som)
-        for (uur, kanaal), som in per_uur.items()
+    ContactenPerHalfuur.objects.bulk_create(
+        ContactenPerHalfuur(datum=dag, halfuur=slot, kanaal=kanaal, **som)
+        for (slot, kanaal), som in per_uur.items()
     )
     ContactenPerMedewerker.objects.bulk_create(
         ContactenPerMedewerker(datum=dag, kanaal=kanaal, medewerker_id=mdw, **som)
@@ -154,7 +165,7 @@ def _contacten_van_dag(dag: date) -> None:
 
 
 def wachtrij_aggregaten() -> dict:
-    """The sums of WachtrijPerUur over a Wachtrijgebeurtenis queryset."""
+    """The sums of WachtrijPerHalfuur over a Wachtrijgebeurtenis queryset."""
     Soort = Wachtrijgebeurtenis.Soort
     beantwoord = Q(soort=Soort.BEANTWOORD)
     verlaten = Q(soort=Soort.VERLATEN)
@@ -176,14 +187,14 @@ def _wachtrij_van_dag(dag: date) -> None:
     begin, eind = dag_grenzen(dag)
     rijen = (
         Wachtrijgebeurtenis.objects.filter(tijdstip__gte=begin, tijdstip__lt=eind)
-        .annotate(uur=ExtractHour("tijdstip", tzinfo=timezone.get_current_timezone()))
-        .values("uur", "kanaal")
+        .annotate(halfuur=halfuur("tijdstip"))
+        .values("halfuur", "kanaal")
         .annotate(**wachtrij_aggregaten())
         .order_by()
     )
-    WachtrijPerUur.objects.filter(datum=dag).delete()
-    WachtrijPerUur.objects.bulk_create(
-        WachtrijPerUur(datum=dag, **{**rij, "wacht_seconden": rij["wacht_seconden"] or 0})
+    WachtrijPerHalfuur.objects.filter(datum=dag).delete()
+    WachtrijPerHalfuur.objects.bulk_create(
+        WachtrijPerHalfuur(datum=dag, **{**rij, "wacht_seconden": rij["wacht_seconden"] or 0})
         for rij in rijen
     )
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Avg, Count, F, Min, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from dashboard.models import (
     DREMPELS,
+    ContactenPerHalfuur,
     ContactenPerMedewerker,
     ContactenPerProduct,
-    ContactenPerUur,
     Kpidoel,
-    WachtrijPerUur,
+    WachtrijPerHalfuur,
 )
 from dashboard.rollups import (
     als_seconden,
@@ -29,9 +29,11 @@ from kanalen.models import Beoordeling, Inboxitem, InboxStatus, Kanaal, Wachtrij
 from kcc.choices import KanaalSoort, choice_label
 from kcc.models import Afdeling, AuditLogEntry, User
 from kcc.roles import Rol
-from klanten.models import Contactverzoek, ContactverzoekStatus, Klantcontact
+from klanten import selectors as klant_selectors
+from klanten.models import Klantcontact
 from producten.models import Thema
-from zaken.models import Zaak, ZaakStatus
+from zaken import selectors as zaken_selectors
+from zaken.models import Zaak
 
 CIJFERS = (
     "contacten",
@@ -184,7 +186,7 @@ def contactcijfers(f: Filter, *, ruw: bool = False) -> dict:
                 ),
             )
         else:
-            bron, rollup = "per uur", ContactenPerUur.objects.all()
+            bron, rollup = "per uur", ContactenPerHalfuur.objects.all()
         rollup = rollup.filter(datum__gte=f.van, datum__lte=f.tot)
         if f.kanaal:
             rollup = rollup.filter(kanaal=f.kanaal)
@@ -226,7 +228,9 @@ def wachtrijcijfers(f: Filter, *, ruw: bool = False) -> dict:
             *[f"verlaten_{d}" for d in DREMPELS],
         ]
         rijen = (
-            WachtrijPerUur.objects.filter(datum__gte=f.van, datum__lte=f.tot, kanaal__in=kanalen)
+            WachtrijPerHalfuur.objects.filter(
+                datum__gte=f.van, datum__lte=f.tot, kanaal__in=kanalen
+            )
             .values("kanaal")
             .annotate(**{v: Sum(v) for v in velden})
             .order_by()
@@ -289,33 +293,22 @@ def csat(f: Filter) -> dict:
 
 
 def normrealisatie(f: Filter) -> dict:
-    """Share done within their norm: cases (service norm and legal term),
-    contactverzoeken, and written items (e-mail, letters, SMS)."""
+    """Share done within their norm: cases (service norm and legal term) and
+    contactverzoeken through the same selectors as the public norm page, and
+    written items (e-mail, letters, SMS)."""
     tz = timezone.get_current_timezone()
+    na_tot = f.tot + timedelta(days=1)
+    regels = zaken_selectors.normrealisatie_zaken(
+        van=f.van, tot=na_tot, filter=_product_q(f) if f.per_product else None
+    )
+    zaken = {
+        veld: sum(r[veld] for r in regels)
+        for veld in ("aantal", "met_norm", "binnen_norm", "met_termijn", "binnen_termijn")
+    }
+    verzoeken = klant_selectors.normrealisatie_contactverzoeken(
+        van=f.van, tot=na_tot, afdeling=f.afdeling
+    )
     van, tot = dag_grenzen(f.van)[0], dag_grenzen(f.tot)[1]
-    zaken = Zaak.objects.filter(
-        hoofdzaak__isnull=True,
-        afgesloten_op__gte=van,
-        afgesloten_op__lt=tot,
-        status__in=[ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN],
-    )
-    if f.per_product:
-        zaken = zaken.filter(_product_q(f))
-    zaken = zaken.annotate(klaar_op=TruncDate("afgesloten_op", tzinfo=tz)).aggregate(
-        aantal=Count("id"),
-        met_norm=Count("id", filter=Q(streefdatum__isnull=False)),
-        binnen_norm=Count("id", filter=Q(streefdatum__gte=F("klaar_op"))),
-        met_termijn=Count("id", filter=Q(uiterste_datum__isnull=False)),
-        binnen_termijn=Count("id", filter=Q(uiterste_datum__gte=F("klaar_op"))),
-    )
-    verzoeken = Contactverzoek.objects.filter(
-        status=ContactverzoekStatus.AFGEHANDELD, afgehandeld_op__gte=van, afgehandeld_op__lt=tot
-    )
-    if f.afdeling is not None:
-        verzoeken = verzoeken.filter(afdeling=f.afdeling)
-    verzoeken = verzoeken.annotate(klaar_op=TruncDate("afgehandeld_op", tzinfo=tz)).aggregate(
-        aantal=Count("id"), op_tijd=Count("id", filter=Q(uiterlijk_op__gte=F("klaar_op")))
-    )
     inbox = Inboxitem.objects.filter(
         status=InboxStatus.AFGEHANDELD, afgehandeld_op__gte=van, afgehandeld_op__lt=tot
     )
@@ -324,7 +317,7 @@ def normrealisatie(f: Filter) -> dict:
     inbox = inbox.annotate(klaar_op=TruncDate("afgehandeld_op", tzinfo=tz)).aggregate(
         aantal=Count("id"), op_tijd=Count("id", filter=Q(uiterlijk_op__gte=F("klaar_op")))
     )
-    return {"zaken": zaken, "contactverzoeken": verzoeken, "inbox": inbox}
+    return {"zaken": zaken, "contactverzoeken": verzoeken, "inbox": inbox, "per_product": regels}
 
 
 STANDAARD_DOELEN = {
@@ -536,3 +529,196 @@ def kosten_per_kanaal(f: Filter) -> list[dict]:
         for soort, c in sorted(per_kanaal.items(), key=lambda x: -x[1]["contacten"])
     ]
     return regels
+
+
+# --- Wallboard -------------------------------------------------------------------
+
+
+def wallboard(nu=None) -> dict:
+    """Now: who waits on each queued channel and for how long, how many
+    agents are available, and today's service level so far (raw events of
+    today: a few thousand rows on its index)."""
+    from kanalen.models import Chat, Gesprek, Medewerkerstatus, Wachtnummer
+
+    nu = nu or timezone.now()
+    wachtend = {
+        KanaalSoort.TELEFOON: Gesprek.objects.filter(status=Gesprek.Status.WACHTEND).aggregate(
+            n=Count("id"), sinds=Min("aangeboden_op")
+        ),
+        KanaalSoort.CHAT: Chat.objects.filter(status=Chat.Status.WACHTEND).aggregate(
+            n=Count("id"), sinds=Min("gestart_op")
+        ),
+        KanaalSoort.BALIE: Wachtnummer.objects.filter(
+            datum=timezone.localdate(nu), status=Wachtnummer.Status.WACHTEND
+        ).aggregate(n=Count("id"), sinds=Min("aangemaakt_op")),
+    }
+    vandaag = timezone.localdate(nu)
+    f = Filter(van=vandaag, tot=vandaag)
+    cijfers = wachtrijcijfers(f, ruw=True)
+    kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
+    regels = []
+    for soort in WACHTRIJKANALEN:
+        w = wachtend[soort]
+        c = cijfers.get(soort, {})
+        drempel = norm_seconden(kanalen.get(soort))
+        regels.append(
+            {
+                "kanaal": choice_label(Kanaal, "soort", soort),
+                "wachtend": w["n"],
+                "langst": int((nu - w["sinds"]).total_seconds()) if w["sinds"] else None,
+                "servicelevel": servicelevel(c, drempel, ServicelevelFormule.MET_VERLATEN)
+                if c
+                else None,
+                "drempel": drempel,
+                "beantwoord": c.get("beantwoord", 0),
+                "verlaten": c.get("verlaten", 0),
+            }
+        )
+    statussen = dict(
+        Medewerkerstatus.objects.values_list("status").annotate(n=Count("id")).order_by()
+    )
+    return {
+        "kanalen": regels,
+        "beschikbaar": statussen.get(Medewerkerstatus.Status.BESCHIKBAAR, 0),
+        "bezet": statussen.get(Medewerkerstatus.Status.BEZET, 0),
+        "pauze": statussen.get(Medewerkerstatus.Status.PAUZE, 0),
+        "nu": nu,
+    }
+
+
+# --- Breakdowns -------------------------------------------------------------------
+
+WEEKDAGEN = ("ma", "di", "wo", "do", "vr", "za", "zo")
+
+
+def heatmap(f: Filter) -> list[dict]:
+    """Contacts per hour of the week (rows: hours with contacts; columns:
+    Monday to Sunday), from the half-hour rollup."""
+    rollup = ContactenPerHalfuur.objects.filter(datum__gte=f.van, datum__lte=f.tot)
+    if f.kanaal:
+        rollup = rollup.filter(kanaal=f.kanaal)
+    tellingen: dict[tuple[int, int], int] = {}
+    for datum, slot, aantal in rollup.values_list("datum", "halfuur").annotate(n=Sum("contacten")):
+        sleutel = (slot // 2, datum.weekday())
+        tellingen[sleutel] = tellingen.get(sleutel, 0) + aantal
+    if not tellingen:
+        return []
+    hoogste = max(tellingen.values())
+    uren = sorted({uur for uur, _dag in tellingen})
+    return [
+        {
+            "uur": f"{uur:02d}:00",
+            "cellen": [
+                {
+                    "aantal": tellingen.get((uur, dag), 0),
+                    # Five shades; the number is always printed too.
+                    "tint": min(4, 5 * tellingen.get((uur, dag), 0) // (hoogste + 1)),
+                }
+                for dag in range(7)
+            ],
+        }
+        for uur in uren
+    ]
+
+
+def tevredenheid_per_kanaal(f: Filter) -> list[dict]:
+    beoordelingen = Beoordeling.objects.filter(
+        gegeven_op__gte=dag_grenzen(f.van)[0], gegeven_op__lt=dag_grenzen(f.tot)[1]
+    )
+    if f.kanaal:
+        beoordelingen = beoordelingen.filter(kanaal=f.kanaal)
+    rijen = (
+        beoordelingen.values("kanaal")
+        .annotate(
+            aantal=Count("id"),
+            tevreden=Count("id", filter=Q(score__gte=4)),
+            gemiddeld=Avg("score"),
+        )
+        .order_by("-aantal")
+    )
+    return [
+        {
+            "kanaal": choice_label(Kanaal, "soort", r["kanaal"]),
+            "aantal": r["aantal"],
+            "csat": _deel(r["tevreden"], r["aantal"]),
+            "gemiddeld": r["gemiddeld"],
+        }
+        for r in rijen
+    ]
+
+
+def top_producten(f: Filter, aantal: int = 10) -> list[dict]:
+    """The products asked about most, with their FCR, from the product rollup."""
+    rollup = ContactenPerProduct.objects.filter(
+        datum__gte=f.van, datum__lte=f.tot, product__isnull=False
+    )
+    if f.kanaal:
+        rollup = rollup.filter(kanaal=f.kanaal)
+    if f.per_product:
+        rollup = rollup.filter(_product_q(f))
+    rijen = (
+        rollup.values("product__naam")
+        .annotate(n=Sum("contacten"), goed=Sum("in_een_keer_goed"), vraag=Sum("met_vraag"))
+        .order_by("-n")[:aantal]
+    )
+    return [
+        {"product": r["product__naam"], "contacten": r["n"], "fcr": _deel(r["goed"], r["vraag"])}
+        for r in rijen
+    ]
+
+
+def zonder_kennisitem(aantal: int = 10) -> list:
+    """What citizens and agents searched for and the knowledge base did not answer."""
+    from producten.models import OnbeantwoordeZoekvraag
+
+    return list(OnbeantwoordeZoekvraag.objects.order_by("-aantal", "-laatst")[:aantal])
+
+
+def norm_per_product(f: Filter) -> list[dict]:
+    """Per product and its afdeling: cases closed in the period within the
+    service norm and the legal term (the public norm page's selector)."""
+    regels = zaken_selectors.normrealisatie_zaken(
+        van=f.van, tot=f.tot + timedelta(days=1), filter=_product_q(f) if f.per_product else None
+    )
+    return sorted(
+        (
+            {
+                "product": r["product"],
+                "afdeling": r["afdeling"],
+                "aantal": r["aantal"],
+                "norm": r["norm_pct"],
+                "termijn": r["termijn_pct"],
+            }
+            for r in regels
+        ),
+        key=lambda r: (r["afdeling"], r["product"]),
+    )
+
+
+def achterstand(nu=None) -> dict:
+    """Open cases now, by age and how many are past their deadline."""
+    from zaken.models import OPEN_STATUSSEN
+
+    nu = nu or timezone.now()
+    vandaag = timezone.localdate(nu)
+    open_ = Zaak.objects.filter(status__in=OPEN_STATUSSEN)
+    return open_.aggregate(
+        totaal=Count("id"),
+        week=Count("id", filter=Q(geregistreerd_op__gte=nu - timedelta(days=7))),
+        maand=Count(
+            "id",
+            filter=Q(
+                geregistreerd_op__lt=nu - timedelta(days=7),
+                geregistreerd_op__gte=nu - timedelta(days=30),
+            ),
+        ),
+        kwartaal=Count(
+            "id",
+            filter=Q(
+                geregistreerd_op__lt=nu - timedelta(days=30),
+                geregistreerd_op__gte=nu - timedelta(days=90),
+            ),
+        ),
+        ouder=Count("id", filter=Q(geregistreerd_op__lt=nu - timedelta(days=90))),
+        te_laat=Count("id", filter=Q(termijndatum__lt=vandaag)),
+    )

@@ -6,4 +6,7 @@ app_name = "dashboard"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("planning/", views.planning, name="planning"),
+    path("wallboard/", views.wallboard, name="wallboard"),
+    path("kpi/<slug:kpi>/", views.detail, name="detail"),
 ]

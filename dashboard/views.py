@@ -1,9 +1,18 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from dashboard import selectors
-from dashboard.forms import KpiFilterForm
+from dashboard import details, export, prognose, selectors
+from dashboard.forms import KpiFilterForm, PlanningForm
+from kanalen.models import Kanaal
 from kcc.access import medewerker_required
+from kcc.audit import Actie, audit_log
 
 
 @require_GET
@@ -11,17 +20,57 @@ from kcc.access import medewerker_required
 def index(request):
     """The KPIs of a period against their targets, with the previous period."""
     formulier = KpiFilterForm(request.GET or {"periode": "maand"})
-    context = {"form": formulier}
+    context = {"form": formulier, "query": request.GET.urlencode()}
     if formulier.is_valid():
         f = formulier.filter()
+        formaat = request.GET.get("formaat")
+        if formaat in ("csv", "xlsx"):
+            kpis = selectors.kpis(
+                f, formule=formulier.cleaned_data.get("formule") or "met_verlaten"
+            )
+            return export.downloaden(
+                formaat,
+                f"kpi-{f.van:%Y%m%d}-{f.tot:%Y%m%d}",
+                [
+                    _("KPI"),
+                    _("Waarde"),
+                    _("Doel"),
+                    _("Op doel"),
+                    _("Vorige periode"),
+                    _("Aantal"),
+                    _("Formule"),
+                ],
+                (
+                    [
+                        k.naam,
+                        _rond(k.waarde),
+                        k.doel,
+                        {True: _("ja"), False: _("nee")}.get(k.op_doel, ""),
+                        _rond(k.vorige),
+                        k.aantal,
+                        k.formule,
+                    ]
+                    for k in kpis
+                ),
+            )
+        kosten = selectors.kosten_per_kanaal(f)
         context.update(
             {
                 "filter": f,
                 "kpis": selectors.kpis(
                     f, formule=formulier.cleaned_data.get("formule") or "met_verlaten"
                 ),
-                "kosten": selectors.kosten_per_kanaal(f),
+                "kosten": kosten,
+                "grafiek": _staafgrafiek(kosten),
+                "grafiek_hoogte": 30 * len(kosten),
                 "vorige": f.vorige(),
+                "heatmap": selectors.heatmap(f),
+                "weekdagen": selectors.WEEKDAGEN,
+                "tevredenheid": selectors.tevredenheid_per_kanaal(f),
+                "top_producten": selectors.top_producten(f),
+                "zonder_kennis": selectors.zonder_kennisitem(),
+                "norm_per_product": selectors.norm_per_product(f),
+                "achterstand": selectors.achterstand(),
             }
         )
     context.update(
@@ -33,3 +82,129 @@ def index(request):
     return render(
         request, "dashboard/index.html", context, status=200 if formulier.is_valid() else 400
     )
+
+
+@require_GET
+@medewerker_required("kcc.dashboard_bekijken")
+def planning(request):
+    """Tomorrow's (or another day's) forecast and staffing per half hour."""
+    formulier = PlanningForm(
+        request.GET or {"kanaal": "telefoon", "max_bezetting": 85, "shrinkage": 30}
+    )
+    context = {"form": formulier}
+    if formulier.is_valid():
+        data = formulier.cleaned_data
+        vandaag = timezone.localdate()
+        dag = data["datum"] or vandaag + timedelta(days=1)
+        doel = data["doel"] or selectors.doelen()["servicelevel"]
+        binnen = selectors.norm_seconden(Kanaal.objects.filter(soort=data["kanaal"]).first())
+        regels, aht = prognose.planning(
+            data["kanaal"],
+            dag=dag,
+            basis=min(dag, vandaag),
+            doel_servicelevel=doel / 100,
+            binnen=binnen,
+            max_bezettingsgraad=data["max_bezetting"] / 100,
+            shrinkage=data["shrinkage"] / 100,
+        )
+        context.update(
+            {
+                "dag": dag,
+                "regels": regels,
+                "aht": aht,
+                "doel": doel,
+                "binnen": binnen,
+                "aanbod": sum(r.bezetting.aanbod for r in regels),
+                "uren": sum(r.bezetting.ingeroosterd for r in regels) / 2,
+                "nauwkeurigheid": prognose.nauwkeurigheid(data["kanaal"], basis=min(dag, vandaag)),
+                "weken": prognose.WEKEN,
+            }
+        )
+    return render(
+        request, "dashboard/planning.html", context, status=200 if formulier.is_valid() else 400
+    )
+
+
+def _rond(waarde):
+    return "" if waarde is None else round(waarde, 1)
+
+
+@require_GET
+@medewerker_required("kcc.dashboard_bekijken")
+def detail(request, kpi):
+    """The records behind one KPI for the same filter, paged; as CSV or XLSX."""
+    soort = details.DETAILS.get(kpi)
+    if soort is None:
+        raise Http404
+    formulier = KpiFilterForm(request.GET or {"periode": "maand"})
+    if not formulier.is_valid():
+        return render(
+            request, "dashboard/detail.html", {"form": formulier, "detail": soort}, status=400
+        )
+    f = formulier.filter()
+    afwijkend = request.GET.get("afwijkend") == "1"
+    records = soort.records(f, afwijkend)
+    kop = [str(titel) for titel, _kolom in soort.kolommen]
+    formaat = request.GET.get("formaat")
+    if formaat in ("csv", "xlsx"):
+        audit_log(
+            user=request.user,
+            actie=Actie.ZOEKEN,
+            object_type=records.model._meta.label,
+            omschrijving=f"Dashboard-export {kpi} {f.van}-{f.tot} ({formaat})",
+            reden="Sturing op KPI's",
+            request=request,
+        )
+        limiet = settings.DASHBOARD_EXPORT_MAX_RIJEN
+        return export.downloaden(
+            formaat,
+            f"{kpi}-{f.van:%Y%m%d}-{f.tot:%Y%m%d}",
+            kop,
+            details.rijen(soort, records[:limiet].iterator(chunk_size=2000)),
+        )
+    pagina = Paginator(records, 50).get_page(request.GET.get("pagina"))
+    zonder_pagina = request.GET.copy()
+    zonder_pagina.pop("pagina", None)
+    return render(
+        request,
+        "dashboard/detail.html",
+        {
+            "form": formulier,
+            "kpi": kpi,
+            "detail": soort,
+            "filter": f,
+            "afwijkend": afwijkend,
+            "kop": kop,
+            "pagina": pagina,
+            "rijen": list(details.rijen(soort, pagina.object_list)),
+            "query": zonder_pagina.urlencode(),
+            "max_rijen": settings.DASHBOARD_EXPORT_MAX_RIJEN,
+        },
+    )
+
+
+@require_GET
+@medewerker_required("kcc.dashboard_bekijken")
+def wallboard(request):
+    """Waiting now per queued channel, longest wait, agents available and
+    today's service level; live over /ws/dashboard/wallboard/."""
+    sjabloon = (
+        "dashboard/wallboard_deel.html" if request.GET.get("deel") else "dashboard/wallboard.html"
+    )
+    return render(request, sjabloon, selectors.wallboard())
+
+
+def _staafgrafiek(regels: list[dict]) -> list[dict]:
+    """Bars for the contacts-per-channel chart (an inline SVG, no scripts or
+    CDN); the table next to it holds the same numbers."""
+    hoogste = max((r["contacten"] for r in regels), default=0) or 1
+    return [
+        {
+            **r,
+            "y": 30 * i,
+            # Whole pixels: a float would be printed with a decimal comma.
+            "breedte": round(400 * r["contacten"] / hoogste),
+            "tekst_x": round(400 * r["contacten"] / hoogste) + 116,
+        }
+        for i, r in enumerate(regels)
+    ]

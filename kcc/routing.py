@@ -1,5 +1,6 @@
 from django.urls import path
 
+from dashboard.consumers import WallboardConsumer
 from kanalen.consumers import BalieSchermConsumer, ChatConsumer, KlantbeeldConsumer
 from kcc.consumers import UserEventsConsumer
 
@@ -9,4 +10,5 @@ websocket_urlpatterns = [
     path("ws/klanten/<uuid:klant_uuid>/", KlantbeeldConsumer.as_asgi()),
     path("ws/chat/<uuid:chat_uuid>/", ChatConsumer.as_asgi()),
     path("ws/balie/", BalieSchermConsumer.as_asgi()),
+    path("ws/dashboard/wallboard/", WallboardConsumer.as_asgi()),
 ]

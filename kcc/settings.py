@@ -480,6 +480,9 @@ CHAT_ANONIEM_PER_10_MINUTEN = env_int("CHAT_ANONIEM_PER_10_MINUTEN", 5, minimum=
 BALIE_TICKETS_PER_10_MINUTEN = env_int("BALIE_TICKETS_PER_10_MINUTEN", 60, minimum=1)
 BALIE_AANMELDEN_VOOR_MINUTEN = env_int("BALIE_AANMELDEN_VOOR_MINUTEN", 60, minimum=0)
 BALIE_AANMELDEN_NA_MINUTEN = env_int("BALIE_AANMELDEN_NA_MINUTEN", 30, minimum=0)
+# The most rows one dashboard export of records holds (the figures
+# themselves always export whole).
+DASHBOARD_EXPORT_MAX_RIJEN = env_int("DASHBOARD_EXPORT_MAX_RIJEN", 100_000, minimum=100)
 # How many weeks ahead appointments can be booked.
 AFSPRAAK_WEKEN_VOORUIT = env_int("AFSPRAAK_WEKEN_VOORUIT", 6, minimum=1)
 # The afdeling that is the KCC: its teamleiders keep control of every case.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -242,19 +242,19 @@ def contactverzoeken_voor(*, user: User, alle: bool = False):
     )
 
 
-def normrealisatie_contactverzoeken(*, van: date, tot: date) -> dict:
+def normrealisatie_contactverzoeken(*, van: date, tot: date, afdeling=None) -> dict:
     """Of the contactverzoeken handled in [van, tot), how many within their
-    deadline (published performance)."""
-    r = (
-        Contactverzoek.objects.filter(
-            status=ContactverzoekStatus.AFGEHANDELD,
-            afgehandeld_op__date__gte=van,
-            afgehandeld_op__date__lt=tot,
-        )
-        .annotate(klaar_op=TruncDate("afgehandeld_op", tzinfo=timezone.get_current_timezone()))
-        .aggregate(
-            aantal=Count("id"), op_tijd=Count("id", filter=Q(uiterlijk_op__gte=F("klaar_op")))
-        )
+    deadline (published performance, and the dashboard's KPI)."""
+    tz = timezone.get_current_timezone()
+    verzoeken = Contactverzoek.objects.filter(
+        status=ContactverzoekStatus.AFGEHANDELD,
+        afgehandeld_op__gte=datetime.combine(van, time.min, tzinfo=tz),
+        afgehandeld_op__lt=datetime.combine(tot, time.min, tzinfo=tz),
+    )
+    if afdeling is not None:
+        verzoeken = verzoeken.filter(afdeling=afdeling)
+    r = verzoeken.annotate(klaar_op=TruncDate("afgehandeld_op", tzinfo=tz)).aggregate(
+        aantal=Count("id"), op_tijd=Count("id", filter=Q(uiterlijk_op__gte=F("klaar_op")))
     )
     pct = round(100 * r["op_tijd"] / r["aantal"], 1) if r["aantal"] else None
-    return {"aantal": r["aantal"], "op_tijd_pct": pct}
+    return {"aantal": r["aantal"], "op_tijd": r["op_tijd"], "op_tijd_pct": pct}

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from dashboard import rollups, selectors
-from dashboard.models import ContactenPerUur, Kpidoel
+from dashboard.models import ContactenPerHalfuur, Kpidoel
 from kanalen.models import Beoordeling, Kanaal, Wachtrijgebeurtenis
 from kcc.models import Afdeling
 from kcc.roles import Rol
@@ -137,7 +137,7 @@ def test_the_rollups_equal_the_raw_data_and_follow_new_rows(wereld):
 def test_a_day_reads_from_a_few_rollup_rows(wereld, django_assert_max_num_queries):
     _willekeurige_data(wereld, random.Random(3), 200)
     rollups.bijwerken()
-    assert ContactenPerUur.objects.count() < 200
+    assert ContactenPerHalfuur.objects.count() < 200
     f = selectors.Filter(van=timezone.localdate() - timedelta(days=30), tot=timezone.localdate())
     with django_assert_max_num_queries(3):
         selectors.contactcijfers(f)
@@ -192,6 +192,13 @@ def test_the_kpis_on_known_numbers(wereld):
     Kpidoel.objects.create(code="fcr", doel=70)
     rollups.bijwerken(dagen_terug=5)
     gisteren = timezone.localdate() - timedelta(days=1)
+    # 10:00, 10:10 and 10:20 in the half hour 10:00-10:30 (slot 20), 10:30 in the next.
+    slots = dict(
+        ContactenPerHalfuur.objects.filter(datum=gisteren, kanaal="telefoon").values_list(
+            "halfuur", "contacten"
+        )
+    )
+    assert slots == {20: 3, 21: 1}
     kpis = {k.code: k for k in selectors.kpis(selectors.Filter(van=gisteren, tot=gisteren))}
     assert kpis["fcr"].waarde == 75 and kpis["fcr"].doel == 70 and kpis["fcr"].op_doel
     assert kpis["herhaal"].waarde == 25  # 1 of 4 contacts
@@ -232,3 +239,88 @@ def test_a_teamleider_reads_last_months_kpis_and_a_wrong_period_is_explained(
     )
     dag = client.get("/dashboard/", {"periode": "dag", "datum": "2026-03-02", "kanaal": "telefoon"})
     assert dag.status_code == 200 and "2 maart 2026" in dag.content.decode()
+
+
+def test_a_figure_drills_down_to_its_records_and_exports(client, teamleider, wereld):
+    agent = wereld["agenten"][0]
+    for goed in (True, False, False):
+        Klantcontact.objects.create(
+            kanaal="telefoon",
+            onderwerp="Vraag",
+            in_een_keer_goed=goed,
+            gestart_op=_moment(1, 11),
+            beeindigd_op=_moment(1, 11, 5),
+            medewerker=agent,
+        )
+    rollups.bijwerken(dagen_terug=2)
+    gisteren = f"{timezone.localdate() - timedelta(days=1):%Y-%m-%d}"
+    client.force_login(teamleider)
+    query = {"periode": "dag", "datum": gisteren}
+    pagina = client.get("/dashboard/kpi/fcr/", query).content.decode()
+    assert "3 records" in pagina and str(agent) in pagina
+    alleen = client.get("/dashboard/kpi/fcr/", {**query, "afwijkend": "1"}).content.decode()
+    assert "2 records" in alleen
+    csv = client.get("/dashboard/kpi/fcr/", {**query, "afwijkend": "1", "formaat": "csv"})
+    regels = b"".join(csv.streaming_content).decode("utf-8-sig").strip().splitlines()
+    assert regels[0].startswith("Begin;Kanaal;Medewerker") and len(regels) == 3
+    xlsx = client.get("/dashboard/kpi/fcr/", {**query, "formaat": "xlsx"})
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert xlsx.content[:2] == b"PK"
+    kpis = client.get("/dashboard/", {**query, "formaat": "csv"})
+    tekst = b"".join(kpis.streaming_content).decode("utf-8-sig")
+    assert "In één keer goed (FCR);33.3;80" in tekst
+    assert client.get("/dashboard/kpi/bestaat-niet/").status_code == 404
+    from kcc.models import AuditLogEntry
+
+    assert (
+        AuditLogEntry.objects.filter(omschrijving__startswith="Dashboard-export fcr").count() == 2
+    )
+
+
+def test_the_wallboard_shows_the_queues_now(client, teamleider, klantmanager):
+    from kanalen import chat as chat_services
+    from kanalen import werkvoorraad
+
+    Kanaal.objects.create(soort="chat", naam="Chat", norm_percentage=80, kosten_per_contact=3)
+    chat_services.chat_starten(klant=None, naam="Sanne", sessie_sleutel="s", vraag="Hallo")
+    werkvoorraad.status_wijzigen(user=klantmanager, status="beschikbaar")
+    client.force_login(teamleider)
+    pagina = client.get("/dashboard/wallboard/")
+    tekst = pagina.content.decode()
+    assert pagina.status_code == 200 and "1 beschikbaar" in tekst
+    chat_regel = next(r for r in tekst.split("<tr>") if "Chat" in r)
+    assert '<td class="getal">1</td>' in chat_regel
+    client.force_login(klantmanager)
+    assert client.get("/dashboard/wallboard/").status_code == 403
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_wallboard_hears_a_queue_event():
+    from asgiref.sync import async_to_sync
+    from channels.db import database_sync_to_async
+    from channels.testing import WebsocketCommunicator
+
+    from dashboard.consumers import WallboardConsumer
+
+    teamleider = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-wallboard")
+    klantmanager = UserFactory(rollen=[Rol.KLANTMANAGER], username="km-wallboard")
+
+    async def scenario():
+        geweigerd = WebsocketCommunicator(WallboardConsumer.as_asgi(), "/ws/dashboard/wallboard/")
+        geweigerd.scope["user"] = klantmanager
+        verbonden, code = await geweigerd.connect()
+        assert not verbonden and code == 4403
+        communicator = WebsocketCommunicator(
+            WallboardConsumer.as_asgi(), "/ws/dashboard/wallboard/"
+        )
+        communicator.scope["user"] = teamleider
+        verbonden, _ = await communicator.connect()
+        assert verbonden
+        await database_sync_to_async(Wachtrijgebeurtenis.objects.create)(
+            kanaal="telefoon", soort="aangeboden", sessie="x", tijdstip=timezone.now()
+        )
+        event = await communicator.receive_json_from(timeout=2)
+        await communicator.disconnect()
+        return event
+
+    assert async_to_sync(scenario)() == {"type": "wallboard"}

@@ -176,6 +176,12 @@ class Zaak(models.Model):
                 name="zaak_niet_opgepakt",
             ),
             models.Index(fields=["klant", "-geregistreerd_op"]),
+            # Norm realisation on the dashboard: cases closed in a period.
+            models.Index(
+                fields=["afgesloten_op"],
+                condition=models.Q(afgesloten_op__isnull=False),
+                name="zaak_afgesloten",
+            ),
         ]
 
     def __str__(self):

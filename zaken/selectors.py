@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.fields.tuple_lookups import TupleGreaterThan, TupleLessThan
@@ -273,19 +273,23 @@ def openstaande_vraag(*, zaak: Zaak) -> str:
     return laatste.values_list("reden", flat=True).first() or ""
 
 
-def normrealisatie_zaken(*, van: date, tot: date) -> list[dict]:
+def normrealisatie_zaken(*, van: date, tot: date, filter: Q | None = None) -> list[dict]:
     """Per product: of the requests closed in [van, tot), how many were done
     within the service norm and within the legal term (published
-    performance). Withdrawn requests do not count: nobody finished them."""
+    performance, and the dashboard's per-product table). Withdrawn requests
+    do not count: nobody finished them. ``filter`` narrows the cases (e.g.
+    to a product group)."""
+    tz = timezone.get_current_timezone()
     gesloten = (
         Zaak.objects.filter(
             hoofdzaak__isnull=True,
-            afgesloten_op__date__gte=van,
-            afgesloten_op__date__lt=tot,
+            afgesloten_op__gte=datetime.combine(van, time.min, tzinfo=tz),
+            afgesloten_op__lt=datetime.combine(tot, time.min, tzinfo=tz),
             status__in=[ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN],
         )
-        .annotate(klaar_op=TruncDate("afgesloten_op", tzinfo=timezone.get_current_timezone()))
-        .values("product__naam", "product__code")
+        .filter(filter or Q())
+        .annotate(klaar_op=TruncDate("afgesloten_op", tzinfo=tz))
+        .values("product__naam", "product__code", "product__afdeling__naam")
         .annotate(
             aantal=Count("id"),
             met_norm=Count("id", filter=Q(streefdatum__isnull=False)),
@@ -301,7 +305,12 @@ def normrealisatie_zaken(*, van: date, tot: date) -> list[dict]:
             {
                 "product": r["product__naam"],
                 "code": r["product__code"],
+                "afdeling": r["product__afdeling__naam"] or "",
                 "aantal": r["aantal"],
+                "met_norm": r["met_norm"],
+                "binnen_norm": r["binnen_norm"],
+                "met_termijn": r["met_termijn"],
+                "binnen_termijn": r["binnen_termijn"],
                 "norm_pct": _pct(r["binnen_norm"], r["met_norm"]),
                 "termijn_pct": _pct(r["binnen_termijn"], r["met_termijn"]),
             }

@@ -1,0 +1,281 @@
+"""The records behind each KPI, for the drill-down pages and the exports.
+
+Only what a manager needs to see why a figure is what it is: dates,
+channel, product, agent, outcome, case number. No names, BSNs or texts of
+customers: the dashboard is not a way around the klantbeeld's audit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import F, QuerySet
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from dashboard.rollups import dag_grenzen, met_herhaling
+from dashboard.selectors import WACHTRIJKANALEN, Filter, _medewerker_ids, _product_q
+from kanalen.models import Beoordeling, Inboxitem, InboxStatus, Wachtrijgebeurtenis
+from kcc.choices import weergave
+from klanten.models import Contactverzoek, ContactverzoekStatus, Klantcontact
+from zaken.models import Zaak, ZaakStatus
+
+
+def _moment(waarde) -> str:
+    return f"{timezone.localtime(waarde):%d-%m-%Y %H:%M}" if waarde else ""
+
+
+def _datum(waarde) -> str:
+    return f"{waarde:%d-%m-%Y}" if waarde else ""
+
+
+def _janee(waarde) -> str:
+    return "" if waarde is None else (str(_("ja")) if waarde else str(_("nee")))
+
+
+@dataclass(frozen=True)
+class Detail:
+    titel: str
+    # The records of the filter; ``alleen_afwijkend`` keeps those that
+    # pulled the figure down (not resolved, late, abandoned, ...).
+    records: Callable[[Filter, bool], QuerySet]
+    kolommen: tuple[tuple[str, Callable], ...]
+    afwijkend: str  # what "alleen_afwijkend" shows
+
+
+def _contacten(f: Filter, afwijkend: bool, *, soort: str) -> QuerySet:
+    qs = Klantcontact.objects.filter(
+        gestart_op__gte=dag_grenzen(f.van)[0], gestart_op__lt=dag_grenzen(f.tot)[1]
+    )
+    if f.kanaal:
+        qs = qs.filter(kanaal=f.kanaal)
+    if f.per_medewerker:
+        qs = qs.filter(medewerker_id__in=_medewerker_ids(f))
+    if f.per_product:
+        qs = qs.filter(pk__in=Klantcontact.objects.filter(_product_q(f)).values("pk"))
+    if soort == "herhaal":
+        qs = met_herhaling(qs)
+        if afwijkend:
+            qs = qs.filter(herhaald=True)
+    elif soort == "fcr":
+        qs = qs.filter(in_een_keer_goed__isnull=False)
+        if afwijkend:
+            qs = qs.filter(in_een_keer_goed=False)
+    elif soort == "aht":
+        qs = qs.filter(medewerker__isnull=False, beeindigd_op__isnull=False)
+        if afwijkend:
+            qs = qs.filter(beeindigd_op__gt=F("gestart_op") + timedelta(seconds=600))
+    return qs.select_related("product", "medewerker").order_by("-gestart_op", "-id")
+
+
+CONTACTKOLOMMEN = (
+    (_("Begin"), lambda c: _moment(c.gestart_op)),
+    (_("Kanaal"), lambda c: weergave(c, "kanaal")),
+    (_("Medewerker"), lambda c: str(c.medewerker or "")),
+    (_("Product"), lambda c: c.product.naam if c.product else ""),
+    (_("In één keer goed"), lambda c: _janee(c.in_een_keer_goed)),
+    (
+        _("Duur (s)"),
+        lambda c: int((c.beeindigd_op - c.gestart_op).total_seconds()) if c.beeindigd_op else "",
+    ),
+    (_("Nawerk (s)"), lambda c: c.nawerk_seconden),
+)
+
+
+def _wachtrij(f: Filter, afwijkend: bool, *, soort: str) -> QuerySet:
+    qs = Wachtrijgebeurtenis.objects.filter(
+        tijdstip__gte=dag_grenzen(f.van)[0],
+        tijdstip__lt=dag_grenzen(f.tot)[1],
+        kanaal__in=[f.kanaal] if f.kanaal else list(WACHTRIJKANALEN),
+        soort__in=[Wachtrijgebeurtenis.Soort.BEANTWOORD, Wachtrijgebeurtenis.Soort.VERLATEN],
+    )
+    if afwijkend:
+        qs = (
+            qs.filter(soort=Wachtrijgebeurtenis.Soort.VERLATEN)
+            if soort == "verlaten"
+            else qs.filter(wachttijd_seconden__gt=20)
+        )
+    return qs.select_related("medewerker").order_by("-tijdstip", "-id")
+
+
+WACHTRIJKOLOMMEN = (
+    (_("Tijdstip"), lambda w: _moment(w.tijdstip)),
+    (_("Kanaal"), lambda w: weergave(w, "kanaal")),
+    (_("Gebeurtenis"), lambda w: weergave(w, "soort")),
+    (
+        _("Wachttijd (s)"),
+        lambda w: w.wachttijd_seconden if w.wachttijd_seconden is not None else "",
+    ),
+    (_("Medewerker"), lambda w: str(w.medewerker or "")),
+)
+
+
+def _beoordelingen(f: Filter, afwijkend: bool) -> QuerySet:
+    qs = Beoordeling.objects.filter(
+        gegeven_op__gte=dag_grenzen(f.van)[0], gegeven_op__lt=dag_grenzen(f.tot)[1]
+    )
+    if f.kanaal:
+        qs = qs.filter(kanaal=f.kanaal)
+    if f.per_medewerker:
+        qs = qs.filter(klantcontact__medewerker_id__in=_medewerker_ids(f))
+    if f.per_product:
+        qs = qs.filter(_product_q(f, "klantcontact__") | _product_q(f, "zaak__"))
+    if afwijkend:
+        qs = qs.filter(score__lte=3)
+    return qs.select_related("zaak", "klantcontact__medewerker").order_by("-gegeven_op", "-id")
+
+
+BEOORDELINGKOLOMMEN = (
+    (_("Gegeven op"), lambda b: _moment(b.gegeven_op)),
+    (_("Kanaal"), lambda b: weergave(b, "kanaal")),
+    (_("Cijfer"), lambda b: b.score),
+    (_("Zaak"), lambda b: b.zaak.nummer if b.zaak_id else ""),
+    (
+        _("Medewerker"),
+        lambda b: str(b.klantcontact.medewerker or "") if b.klantcontact_id else "",
+    ),
+)
+
+
+def _zaken(f: Filter, afwijkend: bool, *, veld: str) -> QuerySet:
+    qs = Zaak.objects.filter(
+        hoofdzaak__isnull=True,
+        afgesloten_op__gte=dag_grenzen(f.van)[0],
+        afgesloten_op__lt=dag_grenzen(f.tot)[1],
+        status__in=[ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN],
+        **{f"{veld}__isnull": False},
+    )
+    if f.per_product:
+        qs = qs.filter(_product_q(f))
+    if afwijkend:
+        qs = qs.annotate(
+            klaar_op=TruncDate("afgesloten_op", tzinfo=timezone.get_current_timezone())
+        ).filter(**{f"{veld}__lt": F("klaar_op")})
+    return qs.select_related("product", "afdeling").order_by("-afgesloten_op", "-id")
+
+
+ZAAKKOLOMMEN = (
+    (_("Zaak"), lambda z: z.nummer),
+    (_("Product"), lambda z: z.product.naam),
+    (_("Afdeling"), lambda z: str(z.afdeling or "")),
+    (_("Geregistreerd"), lambda z: _moment(z.geregistreerd_op)),
+    (_("Streefdatum"), lambda z: _datum(z.streefdatum)),
+    (_("Uiterste datum"), lambda z: _datum(z.uiterste_datum)),
+    (_("Afgesloten"), lambda z: _moment(z.afgesloten_op)),
+    (_("Status"), lambda z: weergave(z, "status")),
+)
+
+
+def _verzoeken(f: Filter, afwijkend: bool) -> QuerySet:
+    qs = Contactverzoek.objects.filter(
+        status=ContactverzoekStatus.AFGEHANDELD,
+        afgehandeld_op__gte=dag_grenzen(f.van)[0],
+        afgehandeld_op__lt=dag_grenzen(f.tot)[1],
+    )
+    if f.afdeling is not None:
+        qs = qs.filter(afdeling=f.afdeling)
+    if afwijkend:
+        qs = qs.annotate(
+            klaar_op=TruncDate("afgehandeld_op", tzinfo=timezone.get_current_timezone())
+        ).filter(uiterlijk_op__lt=F("klaar_op"))
+    return qs.select_related("afdeling", "afgehandeld_door").order_by("-afgehandeld_op", "-id")
+
+
+VERZOEKKOLOMMEN = (
+    (_("Aangemaakt"), lambda v: _moment(v.aangemaakt_op)),
+    (_("Afdeling"), lambda v: str(v.afdeling or "")),
+    (_("Uiterlijk"), lambda v: _datum(v.uiterlijk_op)),
+    (_("Afgehandeld"), lambda v: _moment(v.afgehandeld_op)),
+    (_("Door"), lambda v: str(v.afgehandeld_door or "")),
+)
+
+
+def _inbox(f: Filter, afwijkend: bool) -> QuerySet:
+    qs = Inboxitem.objects.filter(
+        status=InboxStatus.AFGEHANDELD,
+        afgehandeld_op__gte=dag_grenzen(f.van)[0],
+        afgehandeld_op__lt=dag_grenzen(f.tot)[1],
+    )
+    if f.kanaal:
+        qs = qs.filter(kanaal=f.kanaal)
+    if afwijkend:
+        qs = qs.annotate(
+            klaar_op=TruncDate("afgehandeld_op", tzinfo=timezone.get_current_timezone())
+        ).filter(uiterlijk_op__lt=F("klaar_op"))
+    return qs.select_related("medewerker").order_by("-afgehandeld_op", "-id")
+
+
+INBOXKOLOMMEN = (
+    (_("Ontvangen"), lambda i: _moment(i.ontvangen_op)),
+    (_("Kanaal"), lambda i: weergave(i, "kanaal")),
+    (_("Uiterlijk"), lambda i: _datum(i.uiterlijk_op)),
+    (_("Beantwoord"), lambda i: _moment(i.afgehandeld_op)),
+    (_("Medewerker"), lambda i: str(i.medewerker or "")),
+)
+
+
+DETAILS: dict[str, Detail] = {
+    "fcr": Detail(
+        _("Contacten met een vraag"),
+        lambda f, a: _contacten(f, a, soort="fcr"),
+        CONTACTKOLOMMEN,
+        _("alleen niet in één keer goed"),
+    ),
+    "herhaal": Detail(
+        _("Contacten"),
+        lambda f, a: _contacten(f, a, soort="herhaal"),
+        CONTACTKOLOMMEN,
+        _("alleen herhaalcontacten"),
+    ),
+    "aht": Detail(
+        _("Behandelde contacten"),
+        lambda f, a: _contacten(f, a, soort="aht"),
+        CONTACTKOLOMMEN,
+        _("alleen langer dan 10 minuten"),
+    ),
+    "servicelevel": Detail(
+        _("Beantwoord en verlaten in de wachtrij"),
+        lambda f, a: _wachtrij(f, a, soort="servicelevel"),
+        WACHTRIJKOLOMMEN,
+        _("alleen langer dan 20 seconden gewacht"),
+    ),
+    "asa": Detail(
+        _("Beantwoord en verlaten in de wachtrij"),
+        lambda f, a: _wachtrij(f, a, soort="asa"),
+        WACHTRIJKOLOMMEN,
+        _("alleen langer dan 20 seconden gewacht"),
+    ),
+    "verlaten": Detail(
+        _("Beantwoord en verlaten in de wachtrij"),
+        lambda f, a: _wachtrij(f, a, soort="verlaten"),
+        WACHTRIJKOLOMMEN,
+        _("alleen verlaten"),
+    ),
+    "csat": Detail(_("Beoordelingen"), _beoordelingen, BEOORDELINGKOLOMMEN, _("alleen 1, 2 of 3")),
+    "norm_zaken": Detail(
+        _("Afgesloten zaken met een servicenorm"),
+        lambda f, a: _zaken(f, a, veld="streefdatum"),
+        ZAAKKOLOMMEN,
+        _("alleen buiten de servicenorm"),
+    ),
+    "norm_termijn": Detail(
+        _("Afgesloten zaken met een wettelijke termijn"),
+        lambda f, a: _zaken(f, a, veld="uiterste_datum"),
+        ZAAKKOLOMMEN,
+        _("alleen buiten de wettelijke termijn"),
+    ),
+    "norm_contactverzoeken": Detail(
+        _("Afgehandelde contactverzoeken"), _verzoeken, VERZOEKKOLOMMEN, _("alleen te laat")
+    ),
+    "norm_inbox": Detail(
+        _("Beantwoorde e-mail, brieven en sms"), _inbox, INBOXKOLOMMEN, _("alleen te laat")
+    ),
+}
+
+
+def rijen(detail: Detail, records) -> Iterator[list]:
+    for record in records:
+        yield [kolom(record) for _titel, kolom in detail.kolommen]

@@ -1,0 +1,153 @@
+"""Forecast and staffing.
+
+The forecast of a day is the average of the same weekday in the last
+``WEKEN`` weeks, per half hour (a weekday x interval profile), times the
+trend: the volume of the last four weeks against the four before (kept
+between 0.8 and 1.25, so one odd month does not run away). Days without
+any contact (holidays) are left out of the average. Its accuracy is
+measured by forecasting past weeks from the data before them:
+1 - |actual - forecast| / actual per interval, averaged over the intervals
+with contacts.
+
+Staffing per interval is Erlang C (dashboard.erlang) on the forecast, with
+the channel's average handling time of the last four weeks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Sum
+
+from dashboard import erlang
+from dashboard.models import ContactenPerHalfuur, WachtrijPerHalfuur
+from dashboard.selectors import WACHTRIJKANALEN
+
+WEKEN = 8
+INTERVAL_SECONDEN = 1800
+SLOTS = 48
+STANDAARD_AHT = 300
+
+
+def historie(kanaal: str, van: date, tot: date) -> dict[date, list[float]]:
+    """Volume per day and half hour in [van, tot]: offered (queue events) for
+    a queued channel, contacts for the others."""
+    if kanaal in WACHTRIJKANALEN:
+        rijen = WachtrijPerHalfuur.objects.filter(kanaal=kanaal).values_list(
+            "datum", "halfuur", "aangeboden"
+        )
+    else:
+        rijen = ContactenPerHalfuur.objects.filter(kanaal=kanaal).values_list(
+            "datum", "halfuur", "contacten"
+        )
+    dagen: dict[date, list[float]] = {}
+    for dag, slot, aantal in rijen.filter(datum__gte=van, datum__lte=tot):
+        dagen.setdefault(dag, [0.0] * SLOTS)[slot] += aantal
+    return dagen
+
+
+def _trend(reeks: dict[date, list[float]], basis: date) -> float:
+    recent = sum(sum(v) for d, v in reeks.items() if basis - timedelta(weeks=4) <= d < basis)
+    ervoor = sum(
+        sum(v)
+        for d, v in reeks.items()
+        if basis - timedelta(weeks=8) <= d < basis - timedelta(weeks=4)
+    )
+    if not recent or not ervoor:
+        return 1.0
+    return min(1.25, max(0.8, recent / ervoor))
+
+
+def _dagprognose(reeks: dict[date, list[float]], dag: date, basis: date, trend: float):
+    gelijke = []
+    terug = dag - timedelta(weeks=1)
+    while len(gelijke) < WEKEN and terug >= basis - timedelta(weeks=WEKEN + 8):
+        if terug < basis and sum(reeks.get(terug, [])) > 0:
+            gelijke.append(reeks[terug])
+        terug -= timedelta(weeks=1)
+    if not gelijke:
+        return [0.0] * SLOTS
+    return [trend * sum(d[slot] for d in gelijke) / len(gelijke) for slot in range(SLOTS)]
+
+
+def prognose(kanaal: str, *, van: date, dagen: int, basis: date) -> dict[date, list[float]]:
+    """Forecast per half hour for ``dagen`` days from ``van``, from the data
+    before ``basis``."""
+    eind = van + timedelta(days=dagen - 1)
+    reeks = historie(
+        kanaal, basis - timedelta(weeks=WEKEN + 8), min(eind, basis - timedelta(days=1))
+    )
+    trend = _trend(reeks, basis)
+    return {
+        van + timedelta(days=i): _dagprognose(reeks, van + timedelta(days=i), basis, trend)
+        for i in range(dagen)
+    }
+
+
+def nauwkeurigheid(kanaal: str, *, basis: date, weken: int = 2) -> float | None:
+    """Forecast accuracy (%) over the last ``weken`` weeks before ``basis``:
+    each week forecast from the data before it."""
+    scores = []
+    for w in range(weken, 0, -1):
+        start = basis - timedelta(weeks=w)
+        voorspeld = prognose(kanaal, van=start, dagen=7, basis=start)
+        werkelijk = historie(kanaal, start, start + timedelta(days=6))
+        for dag, slots in voorspeld.items():
+            for slot, waarde in enumerate(slots):
+                echt = werkelijk.get(dag, [0.0] * SLOTS)[slot]
+                if echt > 0:
+                    scores.append(max(0.0, 1 - abs(echt - waarde) / echt))
+    return round(100 * sum(scores) / len(scores), 1) if scores else None
+
+
+def gemiddelde_afhandeltijd(kanaal: str, *, basis: date) -> float:
+    r = ContactenPerHalfuur.objects.filter(
+        kanaal=kanaal, datum__gte=basis - timedelta(weeks=4), datum__lt=basis
+    ).aggregate(duur=Sum("duur_seconden"), nawerk=Sum("nawerk_seconden"), n=Sum("behandeld"))
+    if not r["n"]:
+        return STANDAARD_AHT
+    return ((r["duur"] or 0) + (r["nawerk"] or 0)) / r["n"]
+
+
+@dataclass
+class Planregel:
+    halfuur: int
+    bezetting: erlang.Bezetting
+
+    @property
+    def tijd(self) -> str:
+        return f"{self.halfuur // 2:02d}:{self.halfuur % 2 * 30:02d}"
+
+
+def planning(
+    kanaal: str,
+    *,
+    dag: date,
+    basis: date,
+    doel_servicelevel: float,
+    binnen: int,
+    max_bezettingsgraad: float,
+    shrinkage: float,
+) -> tuple[list[Planregel], float]:
+    """Required agents per half hour of ``dag`` (intervals with a forecast),
+    and the AHT it used."""
+    aht = gemiddelde_afhandeltijd(kanaal, basis=basis)
+    verwacht = prognose(kanaal, van=dag, dagen=1, basis=basis)[dag]
+    regels = [
+        Planregel(
+            slot,
+            erlang.benodigde_agenten(
+                aanbod=aanbod,
+                interval_seconden=INTERVAL_SECONDEN,
+                aht=aht,
+                doel_servicelevel=doel_servicelevel,
+                binnen=binnen,
+                max_bezettingsgraad=max_bezettingsgraad,
+                shrinkage=shrinkage,
+            ),
+        )
+        for slot, aanbod in enumerate(verwacht)
+        if aanbod >= 0.05
+    ]
+    return regels, aht

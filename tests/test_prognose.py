@@ -1,0 +1,90 @@
+"""Forecast (weekday x half-hour profile with trend) and staffing per interval."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from dashboard import prognose
+from dashboard.models import ContactenPerHalfuur, WachtrijPerHalfuur
+
+pytestmark = pytest.mark.django_db
+
+BASIS = date(2026, 11, 23)  # a Monday
+
+
+def _weken(aantal: int, *, maandag: int, dinsdag: int, groei: float = 1.0):
+    rijen = []
+    for w in range(aantal, 0, -1):
+        factor = groei ** (aantal - w)
+        for offset, volume in ((0, maandag), (1, dinsdag)):
+            dag = BASIS - timedelta(weeks=w) + timedelta(days=offset)
+            # 09:00-09:30 and 09:30-10:00
+            rijen += [
+                WachtrijPerHalfuur(
+                    datum=dag, halfuur=18, kanaal="telefoon", aangeboden=round(volume * factor)
+                ),
+                WachtrijPerHalfuur(
+                    datum=dag, halfuur=19, kanaal="telefoon", aangeboden=round(volume * factor / 2)
+                ),
+            ]
+    WachtrijPerHalfuur.objects.bulk_create(rijen)
+
+
+def test_it_forecasts_the_weekday_profile_and_is_exact_on_a_steady_pattern():
+    _weken(12, maandag=100, dinsdag=40)
+    voorspeld = prognose.prognose("telefoon", van=BASIS, dagen=2, basis=BASIS)
+    assert voorspeld[BASIS][18] == pytest.approx(100)
+    assert voorspeld[BASIS][19] == pytest.approx(50)
+    assert voorspeld[BASIS + timedelta(days=1)][18] == pytest.approx(40)
+    assert sum(voorspeld[BASIS][:18]) == 0
+    assert prognose.nauwkeurigheid("telefoon", basis=BASIS) == 100
+
+
+def test_a_growing_volume_raises_the_forecast_within_bounds():
+    _weken(12, maandag=100, dinsdag=40, groei=1.2)
+    voorspeld = prognose.prognose("telefoon", van=BASIS, dagen=1, basis=BASIS)[BASIS][18]
+    gemiddeld = sum(round(100 * 1.2 ** (12 - w)) for w in range(1, 9)) / 8
+    assert voorspeld == pytest.approx(gemiddeld * 1.25)  # trend capped at 1.25
+    assert prognose.nauwkeurigheid("telefoon", basis=BASIS) < 100
+
+
+def test_the_planning_gives_erlang_c_agents_per_half_hour():
+    _weken(12, maandag=100, dinsdag=40)
+    # AHT 180 s from the last four weeks: 1,500 s talk + 300 s after-work per 10 contacts.
+    ContactenPerHalfuur.objects.create(
+        datum=BASIS - timedelta(days=3),
+        halfuur=20,
+        kanaal="telefoon",
+        contacten=10,
+        behandeld=10,
+        duur_seconden=1500,
+        nawerk_seconden=300,
+    )
+    regels, aht = prognose.planning(
+        "telefoon",
+        dag=BASIS,
+        basis=BASIS,
+        doel_servicelevel=0.8,
+        binnen=20,
+        max_bezettingsgraad=0.85,
+        shrinkage=0.3,
+    )
+    assert aht == 180
+    negen_uur = next(r for r in regels if r.tijd == "09:00")
+    assert (negen_uur.bezetting.agenten, negen_uur.bezetting.ingeroosterd) == (14, 20)
+    assert [r.tijd for r in regels] == ["09:00", "09:30"]
+
+
+def test_a_teamleider_reads_the_staffing_for_a_day(client, teamleider):
+    _weken(12, maandag=100, dinsdag=40)
+    client.force_login(teamleider)
+    pagina = client.get(
+        "/dashboard/planning/",
+        {"kanaal": "telefoon", "datum": "2026-11-23", "max_bezetting": 85, "shrinkage": 30},
+    )
+    tekst = pagina.content.decode()
+    assert pagina.status_code == 200 and "09:00" in tekst and "Erlang C" in tekst
+    fout = client.get("/dashboard/planning/", {"kanaal": "telefoon", "shrinkage": 95})
+    assert fout.status_code == 400
