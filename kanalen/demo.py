@@ -102,6 +102,7 @@ def laden(stdout) -> None:
         )
     stdout.write(f"  {len(KANALEN)} kanalen")
     balie_laden(stdout)
+    historie_laden(stdout)
 
 
 # The counter: four desks; passports, ID cards and driving licences by
@@ -130,3 +131,130 @@ def balie_laden(stdout) -> None:
         for dag, van, tot in ROOSTER
     )
     stdout.write(f"  {len(BALIES)} balies, afspraakrooster voor {producten.count()} producten")
+
+
+# Eight weeks of contacts, queue events and ratings, so the dashboard, the
+# wallboard and the staffing forecast have something to show: Monday
+# busiest, a morning peak, a lunch dip, longer waits on Monday morning.
+DEMO_WEKEN = 8
+DAGVOLUME = 110
+HALFUREN = {
+    17: 3,
+    18: 8,
+    19: 12,
+    20: 13,
+    21: 12,
+    22: 10,
+    23: 8,
+    24: 5,
+    25: 5,
+    26: 7,
+    27: 9,
+    28: 9,
+    29: 8,
+    30: 7,
+    31: 6,
+    32: 4,
+    33: 2,
+}  # 08:30-17:00
+DEMO_KANALEN = {"telefoon": 50, "chat": 14, "balie": 14, "email": 12, "internet": 10}
+DEMO_WACHTEN = {"telefoon": 16, "chat": 30, "balie": 300}
+
+
+def historie_laden(stdout) -> None:
+    import random
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from kanalen.models import Beoordeling, Wachtrijgebeurtenis
+    from kcc import kalender
+    from kcc.models import User
+    from kcc.roles import Rol
+    from klanten.models import Klant, Klantcontact
+    from producten.models import Product
+
+    if Wachtrijgebeurtenis.objects.filter(sessie__startswith="demo-").exists():
+        return
+    rnd = random.Random(2026)  # noqa: S311 - repeatable demo data, not a secret
+    agenten = list(User.objects.filter(groups__name=Rol.KLANTMANAGER).values_list("pk", flat=True))
+    klanten = list(Klant.objects.values_list("pk", flat=True))
+    producten = list(Product.objects.values_list("pk", flat=True))
+    if not agenten:
+        return
+    tz = timezone.get_current_timezone()
+    vandaag = timezone.localdate()
+    contacten, wachtrij = [], []
+    for terug in range(DEMO_WEKEN * 7, 0, -1):
+        dag = vandaag - timedelta(days=terug)
+        if not kalender.is_werkdag(dag):
+            continue
+        drukte = 1.4 if dag.weekday() == 0 else 1.0
+        for slot, gewicht in HALFUREN.items():
+            aantal = round(DAGVOLUME * drukte * gewicht / 120 * rnd.uniform(0.8, 1.2))
+            for _ in range(aantal):
+                kanaal = rnd.choices(list(DEMO_KANALEN), list(DEMO_KANALEN.values()))[0]
+                begin = datetime.combine(dag, datetime.min.time(), tzinfo=tz) + timedelta(
+                    minutes=slot * 30 + rnd.randrange(30)
+                )
+                agent = None if kanaal == "internet" else rnd.choice(agenten)
+                contact = Klantcontact(
+                    klant_id=rnd.choice(klanten) if klanten and rnd.random() < 0.85 else None,
+                    kanaal=kanaal,
+                    product_id=rnd.choice(producten) if producten and rnd.random() < 0.6 else None,
+                    onderwerp="Demo",
+                    vraag="",
+                    in_een_keer_goed=rnd.random() < 0.82,
+                    gestart_op=begin,
+                    beeindigd_op=begin + timedelta(seconds=rnd.randint(90, 420)) if agent else None,
+                    nawerk_seconden=rnd.randint(10, 90) if agent else 0,
+                    medewerker_id=agent,
+                )
+                contacten.append(contact)
+                if kanaal in DEMO_WACHTEN:
+                    piek = (
+                        2.5
+                        if dag.weekday() == 0 and slot < 24
+                        else (0.6 if slot in (24, 25) else 1)
+                    )
+                    wacht = int(rnd.expovariate(1 / (DEMO_WACHTEN[kanaal] * piek)))
+                    sessie = f"demo-{len(contacten)}"
+                    verlaten = rnd.random() < 0.06
+                    wachtrij += [
+                        Wachtrijgebeurtenis(
+                            kanaal=kanaal,
+                            soort="aangeboden",
+                            sessie=sessie,
+                            tijdstip=begin - timedelta(seconds=wacht),
+                            klant_id=contact.klant_id,
+                        ),
+                        Wachtrijgebeurtenis(
+                            kanaal=kanaal,
+                            soort="verlaten" if verlaten else "beantwoord",
+                            sessie=sessie,
+                            tijdstip=begin,
+                            wachttijd_seconden=wacht,
+                            medewerker_id=None if verlaten else agent,
+                            klant_id=contact.klant_id,
+                        ),
+                    ]
+    contacten = Klantcontact.objects.bulk_create(contacten, batch_size=500)
+    Wachtrijgebeurtenis.objects.bulk_create(wachtrij, batch_size=500)
+    beoordelingen = [
+        Beoordeling(
+            klant_id=c.klant_id,
+            klantcontact=c,
+            kanaal=c.kanaal,
+            score=rnd.choices(
+                [1, 2, 3, 4, 5], [4, 6, 14, 36, 40] if c.in_een_keer_goed else [20, 20, 25, 20, 15]
+            )[0],
+            gegeven_op=c.gestart_op + timedelta(hours=2),
+        )
+        for c in contacten
+        if c.klant_id and rnd.random() < 0.08
+    ]
+    Beoordeling.objects.bulk_create(beoordelingen, batch_size=500)
+    stdout.write(
+        f"  {len(contacten)} contacten, {len(wachtrij)} wachtrijgebeurtenissen en "
+        f"{len(beoordelingen)} beoordelingen over {DEMO_WEKEN} weken"
+    )
