@@ -4,9 +4,9 @@ A day is always rebuilt whole from the raw rows (delete its rollup rows,
 insert the new sums, in one transaction), so a rollup day is either the old
 or the new truth, never half. ``bijwerken`` rebuilds the days that got new
 contacts or queue events since the last run (read from each table's id
-watermark) plus today and yesterday; the nightly run also rebuilds the last
-week, for the odd correction of an existing contact. A test compares the
-rollups with the raw data.
+watermark) plus today and yesterday, one day per transaction; the nightly
+run also rebuilds the last week, for the odd correction of an existing
+contact. A test compares the rollups with the raw data.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import (
     BooleanField,
@@ -212,21 +213,25 @@ BRONNEN = (
 )
 
 
+SLOT = "kcc:dashboard:rollups-bijwerken"
+SLOT_SECONDEN = 3 * 3600
+
+
 def bijwerken(*, dagen_terug: int = 1) -> list[date]:
     """Rebuild the days with new rows since the last run, and the last
-    ``dagen_terug`` days besides today. One run at a time (the watermark rows
-    are locked); safe to run twice."""
-    vandaag = timezone.localdate()
-    tz = timezone.get_current_timezone()
-    with transaction.atomic():
+    ``dagen_terug`` days besides today. Each day is its own transaction (a
+    first build of two years takes a while and should not hold one open);
+    the watermarks move only after every day is built, so a run that stops
+    half-way is simply repeated. One run at a time: a second one returns at
+    once (a lock in the cache)."""
+    if not cache.add(SLOT, "bezig", timeout=SLOT_SECONDEN):
+        return []
+    try:
+        vandaag = timezone.localdate()
+        tz = timezone.get_current_timezone()
         for bron, _model, _veld in BRONNEN:
             Rollupstand.objects.get_or_create(bron=bron)
-        standen = {
-            s.bron: s
-            for s in Rollupstand.objects.select_for_update().filter(
-                bron__in=[b for b, _m, _v in BRONNEN]
-            )
-        }
+        standen = {s.bron: s for s in Rollupstand.objects.filter(bron__in=[b for b, *_ in BRONNEN])}
         dagen = {vandaag - timedelta(days=i) for i in range(dagen_terug + 1)}
         tot = {}
         for bron, model, veld in BRONNEN:
@@ -238,5 +243,7 @@ def bijwerken(*, dagen_terug: int = 1) -> list[date]:
         for bron, stand in standen.items():
             stand.tot_id = tot[bron]
             stand.bijgewerkt_op = timezone.now()
-            stand.save()
-    return sorted(dagen)
+            stand.save(update_fields=["tot_id", "bijgewerkt_op"])
+        return sorted(dagen)
+    finally:
+        cache.delete(SLOT)

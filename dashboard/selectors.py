@@ -16,6 +16,7 @@ from dashboard.models import (
     ContactenPerMedewerker,
     ContactenPerProduct,
     Kpidoel,
+    Rollupstand,
     WachtrijPerHalfuur,
 )
 from dashboard.rollups import (
@@ -365,7 +366,7 @@ class Kpi:
         return self.waarde - self.vorige
 
 
-def _kpis_van(f: Filter, formule: str, doel: dict) -> list[Kpi]:
+def _kpis_van(f: Filter, formule: str, doel: dict, norm: dict | None = None) -> list[Kpi]:
     contact = contactcijfers(f)["totaal"]
     wachtrij = wachtrijcijfers(f)
     kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
@@ -386,7 +387,7 @@ def _kpis_van(f: Filter, formule: str, doel: dict) -> list[Kpi]:
     verlaten = sum(c["verlaten"] for c in wachtrij.values())
     wacht = sum(c["wacht_seconden"] for c in wachtrij.values())
     tevreden = csat(f)
-    norm = normrealisatie(f)
+    norm = norm or normrealisatie(f)
     z, cv, ib = norm["zaken"], norm["contactverzoeken"], norm["inbox"]
     afhandeltijd = contact["duur_seconden"] + contact["nawerk_seconden"]
     return [
@@ -506,10 +507,13 @@ def _kpis_van(f: Filter, formule: str, doel: dict) -> list[Kpi]:
     ]
 
 
-def kpis(f: Filter, *, formule: str = ServicelevelFormule.MET_VERLATEN) -> list[Kpi]:
-    """Every KPI for the filter against its target, with the previous period."""
+def kpis(
+    f: Filter, *, formule: str = ServicelevelFormule.MET_VERLATEN, norm: dict | None = None
+) -> list[Kpi]:
+    """Every KPI for the filter against its target, with the previous period.
+    ``norm`` is normrealisatie(f) when the caller already has it."""
     doel = doelen()
-    nu = _kpis_van(f, formule, doel)
+    nu = _kpis_van(f, formule, doel, norm)
     for kpi, eerder in zip(nu, _kpis_van(f.vorige(), formule, doel), strict=True):
         kpi.vorige = eerder.waarde
     return nu
@@ -536,8 +540,9 @@ def kosten_per_kanaal(f: Filter) -> list[dict]:
 
 def wallboard(nu=None) -> dict:
     """Now: who waits on each queued channel and for how long, how many
-    agents are available, and today's service level so far (raw events of
-    today: a few thousand rows on its index)."""
+    agents are available (live), and today's service level so far (from the
+    rollup, which beat brings up to date every five minutes: a busy day has
+    tens of thousands of raw events)."""
     from kanalen.models import Chat, Gesprek, Medewerkerstatus, Wachtnummer
 
     nu = nu or timezone.now()
@@ -554,7 +559,7 @@ def wallboard(nu=None) -> dict:
     }
     vandaag = timezone.localdate(nu)
     f = Filter(van=vandaag, tot=vandaag)
-    cijfers = wachtrijcijfers(f, ruw=True)
+    cijfers = wachtrijcijfers(f)
     kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
     regels = []
     for soort in WACHTRIJKANALEN:
@@ -583,6 +588,7 @@ def wallboard(nu=None) -> dict:
         "bezet": statussen.get(Medewerkerstatus.Status.BEZET, 0),
         "pauze": statussen.get(Medewerkerstatus.Status.PAUZE, 0),
         "nu": nu,
+        "rollup_van": Rollupstand.objects.aggregate(m=Min("bijgewerkt_op"))["m"],
     }
 
 
@@ -674,12 +680,10 @@ def zonder_kennisitem(aantal: int = 10) -> list:
     return list(OnbeantwoordeZoekvraag.objects.order_by("-aantal", "-laatst")[:aantal])
 
 
-def norm_per_product(f: Filter) -> list[dict]:
+def norm_per_product(f: Filter, norm: dict | None = None) -> list[dict]:
     """Per product and its afdeling: cases closed in the period within the
     service norm and the legal term (the public norm page's selector)."""
-    regels = zaken_selectors.normrealisatie_zaken(
-        van=f.van, tot=f.tot + timedelta(days=1), filter=_product_q(f) if f.per_product else None
-    )
+    regels = (norm or normrealisatie(f))["per_product"]
     return sorted(
         (
             {

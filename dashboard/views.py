@@ -54,11 +54,12 @@ def index(request):
                 ),
             )
         kosten = selectors.kosten_per_kanaal(f)
+        norm = selectors.normrealisatie(f)
         context.update(
             {
                 "filter": f,
                 "kpis": selectors.kpis(
-                    f, formule=formulier.cleaned_data.get("formule") or "met_verlaten"
+                    f, formule=formulier.cleaned_data.get("formule") or "met_verlaten", norm=norm
                 ),
                 "kosten": kosten,
                 "grafiek": _staafgrafiek(kosten),
@@ -69,7 +70,7 @@ def index(request):
                 "tevredenheid": selectors.tevredenheid_per_kanaal(f),
                 "top_producten": selectors.top_producten(f),
                 "zonder_kennis": selectors.zonder_kennisitem(),
-                "norm_per_product": selectors.norm_per_product(f),
+                "norm_per_product": selectors.norm_per_product(f, norm),
                 "achterstand": selectors.achterstand(),
             }
         )

@@ -413,7 +413,11 @@ class Wachtrijgebeurtenis(models.Model):
         verbose_name = _("wachtrijgebeurtenis")
         verbose_name_plural = _("wachtrijgebeurtenissen")
         ordering = ["tijdstip", "id"]
-        indexes = [models.Index(fields=["kanaal", "tijdstip"])]
+        indexes = [
+            models.Index(fields=["kanaal", "tijdstip"]),
+            # The dashboard's rollups read one day of every channel at once.
+            models.Index(fields=["tijdstip"], name="wachtrij_tijdstip"),
+        ]
 
     def __str__(self):
         return f"{self.get_kanaal_display()} {self.get_soort_display()} {self.sessie}"

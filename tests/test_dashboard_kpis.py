@@ -324,3 +324,12 @@ def test_the_wallboard_hears_a_queue_event():
         return event
 
     assert async_to_sync(scenario)() == {"type": "wallboard"}
+
+
+def test_a_second_run_at_the_same_time_waits_its_turn(wereld):
+    from django.core.cache import cache
+
+    cache.add(rollups.SLOT, "bezig")
+    assert rollups.bijwerken() == []
+    cache.delete(rollups.SLOT)
+    assert rollups.bijwerken(dagen_terug=0) == [timezone.localdate()]
