@@ -120,12 +120,12 @@ def _beoordelingen(f: Filter, afwijkend: bool) -> QuerySet:
     if f.kanaal:
         qs = qs.filter(kanaal=f.kanaal)
     if f.per_medewerker:
-        qs = qs.filter(klantcontact__medewerker_id__in=_medewerker_ids(f))
+        qs = qs.filter(medewerker_id__in=_medewerker_ids(f))
     if f.per_product:
-        qs = qs.filter(_product_q(f, "klantcontact__") | _product_q(f, "zaak__"))
+        qs = qs.filter(_product_q(f))
     if afwijkend:
         qs = qs.filter(score__lte=3)
-    return qs.select_related("zaak", "klantcontact__medewerker").order_by("-gegeven_op", "-id")
+    return qs.select_related("zaak", "medewerker").order_by("-gegeven_op", "-id")
 
 
 BEOORDELINGKOLOMMEN = (
@@ -133,10 +133,7 @@ BEOORDELINGKOLOMMEN = (
     (_("Kanaal"), lambda b: weergave(b, "kanaal")),
     (_("Cijfer"), lambda b: b.score),
     (_("Zaak"), lambda b: b.zaak.nummer if b.zaak_id else ""),
-    (
-        _("Medewerker"),
-        lambda b: str(b.klantcontact.medewerker or "") if b.klantcontact_id else "",
-    ),
+    (_("Medewerker"), lambda b: str(b.medewerker or "")),
 )
 
 

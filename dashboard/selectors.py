@@ -285,11 +285,9 @@ def csat(f: Filter) -> dict:
     if f.kanaal:
         beoordelingen = beoordelingen.filter(kanaal=f.kanaal)
     if f.per_medewerker:
-        beoordelingen = beoordelingen.filter(klantcontact__medewerker_id__in=_medewerker_ids(f))
+        beoordelingen = beoordelingen.filter(medewerker_id__in=_medewerker_ids(f))
     if f.per_product:
-        beoordelingen = beoordelingen.filter(
-            _product_q(f, "klantcontact__") | _product_q(f, "zaak__")
-        )
+        beoordelingen = beoordelingen.filter(_product_q(f))
     return beoordelingen.aggregate(aantal=Count("id"), tevreden=Count("id", filter=Q(score__gte=4)))
 
 

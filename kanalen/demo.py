@@ -249,6 +249,8 @@ def historie_laden(stdout) -> None:
                 [1, 2, 3, 4, 5], [4, 6, 14, 36, 40] if c.in_een_keer_goed else [20, 20, 25, 20, 15]
             )[0],
             gegeven_op=c.gestart_op + timedelta(hours=2),
+            medewerker_id=c.medewerker_id,
+            product_id=c.product_id,
         )
         for c in contacten
         if c.klant_id and rnd.random() < 0.08

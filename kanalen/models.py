@@ -298,6 +298,14 @@ class Beoordeling(models.Model):
     score = models.PositiveSmallIntegerField(_("score (1-5)"))
     opmerking = models.TextField(_("toelichting"), blank=True)
     gegeven_op = models.DateTimeField(_("gegeven op"), default=timezone.now, db_index=True)
+    # Copied from the case or contact when the rating is given, so CSAT per
+    # agent and per product reads only this table.
+    medewerker = models.ForeignKey(
+        "kcc.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    product = models.ForeignKey(
+        "producten.Product", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("beoordeling")

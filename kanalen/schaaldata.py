@@ -857,12 +857,14 @@ def wachtrij_en_beoordelingen_genereren(sinds_id: int, seed: float) -> tuple[int
         cursor.execute(
             """
             INSERT INTO kanalen_beoordeling
-                (uuid, klant_id, klantcontact_id, kanaal, score, opmerking, gegeven_op)
+                (uuid, klant_id, klantcontact_id, kanaal, score, opmerking, gegeven_op,
+                 medewerker_id, product_id)
             SELECT gen_random_uuid(), klant_id, id, kanaal,
                    CASE WHEN r < 0.04 THEN 1 WHEN r < 0.10 THEN 2 WHEN r < 0.24 THEN 3
                         WHEN r < 0.58 THEN 4 ELSE 5 END,
-                   '', coalesce(beeindigd_op, gestart_op) + interval '2 hours'
-            FROM (SELECT id, klant_id, kanaal, gestart_op, beeindigd_op,
+                   '', coalesce(beeindigd_op, gestart_op) + interval '2 hours',
+                   medewerker_id, product_id
+            FROM (SELECT id, klant_id, kanaal, gestart_op, beeindigd_op, medewerker_id, product_id,
                          random() * CASE WHEN in_een_keer_goed THEN 1 ELSE 0.55 END AS r
                   FROM klanten_klantcontact
                   WHERE id > %(sinds)s AND klant_id IS NOT NULL AND random() < 0.06) c

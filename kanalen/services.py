@@ -533,6 +533,8 @@ def beoordeling_geven(
                 kanaal=item.kanaal,
                 score=score,
                 opmerking=opmerking.strip(),
+                medewerker_id=item.behandelaar_id if zaak is not None else item.medewerker_id,
+                product_id=item.product_id,
             )
     except IntegrityError:
         raise ValidationError(_("U heeft dit al beoordeeld. Dank u wel!")) from None

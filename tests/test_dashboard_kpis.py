@@ -333,3 +333,39 @@ def test_a_second_run_at_the_same_time_waits_its_turn(wereld):
     assert rollups.bijwerken() == []
     cache.delete(rollups.SLOT)
     assert rollups.bijwerken(dagen_terug=0) == [timezone.localdate()]
+
+
+def test_csat_per_agent_and_product_group_reads_the_rating_itself(wereld):
+    from kanalen import services as kanaal_services
+    from kcc.services import klant_gebruiker
+
+    agent, ander = wereld["agenten"][0], wereld["agenten"][1]
+    klant = wereld["klanten"][0]
+    afval = wereld["producten"][1]
+    burger = klant_gebruiker(bsn=klant.bsn)
+    for medewerker, product, score in ((agent, afval, 5), (ander, None, 2)):
+        contact = Klantcontact.objects.create(
+            klant=klant,
+            kanaal="telefoon",
+            product=product,
+            in_een_keer_goed=True,
+            gestart_op=_moment(0, 9),
+            beeindigd_op=_moment(0, 9, 5),
+            medewerker=medewerker,
+        )
+        beoordeling = kanaal_services.beoordeling_geven(
+            klant=klant, user=burger, score=score, klantcontact=contact
+        )
+        assert (beoordeling.medewerker, beoordeling.product) == (medewerker, product)
+    vandaag = timezone.localdate()
+    f = selectors.Filter(van=vandaag, tot=vandaag)
+    assert selectors.csat(f) == {"aantal": 2, "tevreden": 1}
+    assert selectors.csat(selectors.Filter(van=vandaag, tot=vandaag, medewerker=ander)) == {
+        "aantal": 1,
+        "tevreden": 0,
+    }
+    thema = Thema.objects.get(slug="afval")
+    assert selectors.csat(selectors.Filter(van=vandaag, tot=vandaag, thema=thema)) == {
+        "aantal": 1,
+        "tevreden": 1,
+    }
