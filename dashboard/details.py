@@ -276,3 +276,41 @@ DETAILS: dict[str, Detail] = {
 def rijen(detail: Detail, records) -> Iterator[list]:
     for record in records:
         yield [kolom(record) for _titel, kolom in detail.kolommen]
+
+
+# The number of records of a contact drill-down, from the rollups (a month
+# is hundreds of thousands of contacts; counting them row by row was most of
+# the page). Only where a rollup holds exactly that number.
+_TELLINGEN = {
+    ("fcr", False): lambda c: c["met_vraag"],
+    ("fcr", True): lambda c: c["met_vraag"] - c["in_een_keer_goed"],
+    ("herhaal", False): lambda c: c["contacten"],
+    ("herhaal", True): lambda c: c["herhaald"],
+    ("aht", False): lambda c: c["behandeld"],
+}
+
+
+class GeteldeRecords:
+    """A queryset whose count is already known, for the paginator."""
+
+    def __init__(self, records: QuerySet, aantal: int):
+        self.records = records
+        self.aantal = aantal
+
+    def count(self) -> int:
+        return self.aantal
+
+    def __getitem__(self, plek):
+        return self.records[plek]
+
+    def __len__(self) -> int:
+        return self.aantal
+
+
+def te_pagineren(kpi: str, f: Filter, afwijkend: bool, records: QuerySet):
+    from dashboard.selectors import contactcijfers
+
+    telling = _TELLINGEN.get((kpi, afwijkend))
+    if telling is None or (f.per_medewerker and f.per_product):
+        return records
+    return GeteldeRecords(records, telling(contactcijfers(f)["totaal"]))

@@ -163,7 +163,9 @@ def detail(request, kpi):
             kop,
             details.rijen(soort, records[:limiet].iterator(chunk_size=2000)),
         )
-    pagina = Paginator(records, 50).get_page(request.GET.get("pagina"))
+    pagina = Paginator(details.te_pagineren(kpi, f, afwijkend, records), 50).get_page(
+        request.GET.get("pagina")
+    )
     zonder_pagina = request.GET.copy()
     zonder_pagina.pop("pagina", None)
     return render(

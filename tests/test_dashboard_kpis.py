@@ -119,6 +119,14 @@ def test_the_rollups_equal_the_raw_data_and_follow_new_rows(wereld):
         }, f
         assert selectors.wachtrijcijfers(f) == selectors.wachtrijcijfers(f, ruw=True), f
 
+    # A contact drill-down counts its pages from the rollups: the same number.
+    from dashboard import details
+
+    for f in _filters(wereld):
+        for (kpi, afwijkend), _telling in details._TELLINGEN.items():
+            records = details.DETAILS[kpi].records(f, afwijkend)
+            assert details.te_pagineren(kpi, f, afwijkend, records).count() == records.count()
+
     # New contacts on old days (a late registration) and today: the next run
     # rebuilds just those days, and the rollups equal the raw data again.
     _willekeurige_data(wereld, rnd, 40, dagen=15)
