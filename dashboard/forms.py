@@ -14,6 +14,8 @@ from kcc.models import Afdeling, User
 from kcc.roles import Rol
 from producten.models import Thema
 
+VROEGST = date(2000, 1, 1)
+
 
 def _vorige_maand(vandaag: date) -> tuple[date, date]:
     einde = vandaag.replace(day=1) - timedelta(days=1)
@@ -82,9 +84,17 @@ class KpiFilterForm(forms.Form):
         initial=ServicelevelFormule.MET_VERLATEN,
     )
 
+    kort_verlaten_weglaten = forms.BooleanField(
+        label=_("Verlaten binnen 5 seconden niet meetellen"), required=False
+    )
+
     def clean(self):
         data = super().clean()
         vandaag = timezone.localdate()
+        for veld in ("datum", "van", "tot"):
+            if data.get(veld) and not VROEGST <= data[veld] <= vandaag + timedelta(days=366):
+                self.add_error(veld, _("Kies een datum tussen 2000 en volgend jaar."))
+                return data
         periode, datum = data.get("periode"), data.get("datum")
         if periode == "eigen":
             van, tot = data.get("van"), data.get("tot")
@@ -121,6 +131,9 @@ class KpiFilterForm(forms.Form):
             afdeling=data.get("afdeling"),
             team=data.get("team"),
             medewerker=data.get("medewerker"),
+            medewerker_ids=tuple(data["team"].medewerkers.values_list("pk", flat=True))
+            if data.get("team") and not data.get("medewerker")
+            else (),
         )
 
 
@@ -153,3 +166,10 @@ class PlanningForm(forms.Form):
         max_value=90,
         help_text=_("Het deel van de betaalde tijd dat niet aan de telefoon wordt gewerkt."),
     )
+
+    def clean_datum(self):
+        datum = self.cleaned_data.get("datum")
+        vandaag = timezone.localdate()
+        if datum and not vandaag - timedelta(days=366) <= datum <= vandaag + timedelta(days=366):
+            raise forms.ValidationError(_("Kies een dag binnen een jaar van vandaag."))
+        return datum

@@ -214,6 +214,7 @@ BRONNEN = (
 
 
 SLOT = "kcc:dashboard:rollups-bijwerken"
+MARGE = 10_000
 SLOT_SECONDEN = 3 * 3600
 
 
@@ -236,8 +237,18 @@ def bijwerken(*, dagen_terug: int = 1) -> list[date]:
         tot = {}
         for bron, model, veld in BRONNEN:
             tot[bron] = model.objects.aggregate(m=Max("id"))["m"] or 0
-            nieuw = model.objects.filter(id__gt=standen[bron].tot_id, id__lte=tot[bron])
-            dagen.update(moment.date() for moment in nieuw.datetimes(veld, "day", tzinfo=tz))
+            # Look back MARGE ids: a transaction that took its ids before the
+            # last run but committed after it is still seen.
+            nieuw = model.objects.filter(
+                id__gt=max(0, standen[bron].tot_id - MARGE), id__lte=tot[bron]
+            )
+            for moment in nieuw.datetimes(veld, "day", tzinfo=tz):
+                # A contact also makes the next week's contacts repeats.
+                dagen.update(
+                    dag
+                    for dag in (moment.date() + timedelta(days=i) for i in range(HERHAAL_DAGEN + 1))
+                    if dag <= vandaag
+                )
         for dag in sorted(dagen):
             dag_opbouwen(dag)
         for bron, stand in standen.items():

@@ -106,6 +106,8 @@ class Filter:
     afdeling: Afdeling | None = None
     team: Afdeling | None = None  # the agents of this afdeling
     medewerker: User | None = None
+    # The team's agent ids, resolved once (the form fills it in).
+    medewerker_ids: tuple[int, ...] = ()
 
     def vorige(self) -> Filter:
         """The period of the same length just before."""
@@ -126,6 +128,8 @@ class Filter:
 def _medewerker_ids(f: Filter) -> list[int]:
     if f.medewerker is not None:
         return [f.medewerker.pk]
+    if f.medewerker_ids:
+        return list(f.medewerker_ids)
     return list(f.team.medewerkers.values_list("pk", flat=True)) if f.team else []
 
 
@@ -364,10 +368,33 @@ class Kpi:
         return self.waarde - self.vorige
 
 
-def _kpis_van(f: Filter, formule: str, doel: dict, norm: dict | None = None) -> list[Kpi]:
-    contact = contactcijfers(f)["totaal"]
+def _zonder_kort_verlaten(cijfers: dict) -> dict:
+    """Leave out who hung up within 5 s (a wrong number, a second thought):
+    from abandoned, and from abandoned within every threshold (all >= 10 s)."""
+    kort = cijfers.get("verlaten_binnen_5", 0)
+    return {
+        k: v - kort
+        if k == "verlaten" or (k.startswith("verlaten_") and k != "verlaten_binnen_5")
+        else v
+        for k, v in cijfers.items()
+    }
+
+
+def _kpis_van(
+    f: Filter,
+    formule: str,
+    doel: dict,
+    norm: dict | None = None,
+    contact: dict | None = None,
+    kanalen: dict | None = None,
+    zonder_kort: bool = False,
+) -> list[Kpi]:
+    contact = contact or contactcijfers(f)["totaal"]
     wachtrij = wachtrijcijfers(f)
-    kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
+    if zonder_kort:
+        wachtrij = {soort: _zonder_kort_verlaten(c) for soort, c in wachtrij.items()}
+    if kanalen is None:
+        kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
     # One service level over the queued channels, each against its own norm.
     sl_teller = sl_noemer = 0
     drempels = []
@@ -439,7 +466,8 @@ def _kpis_van(f: Filter, formule: str, doel: dict, norm: dict | None = None) -> 
             "%",
             doel["verlaten"],
             False,
-            _("verlaten / aangeboden (beantwoord + verlaten)"),
+            _("verlaten / aangeboden (beantwoord + verlaten)")
+            + (_("; verlaten binnen 5 s niet meegeteld") if zonder_kort else ""),
             beantwoord + verlaten,
         ),
         Kpi(
@@ -506,20 +534,28 @@ def _kpis_van(f: Filter, formule: str, doel: dict, norm: dict | None = None) -> 
 
 
 def kpis(
-    f: Filter, *, formule: str = ServicelevelFormule.MET_VERLATEN, norm: dict | None = None
+    f: Filter,
+    *,
+    formule: str = ServicelevelFormule.MET_VERLATEN,
+    norm: dict | None = None,
+    contact: dict | None = None,
+    zonder_kort: bool = False,
 ) -> list[Kpi]:
     """Every KPI for the filter against its target, with the previous period.
-    ``norm`` is normrealisatie(f) when the caller already has it."""
+    ``norm`` and ``contact`` are normrealisatie(f) and contactcijfers(f)
+    when the caller already has them."""
     doel = doelen()
-    nu = _kpis_van(f, formule, doel, norm)
-    for kpi, eerder in zip(nu, _kpis_van(f.vorige(), formule, doel), strict=True):
+    kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
+    extra = {"kanalen": kanalen, "zonder_kort": zonder_kort}
+    nu = _kpis_van(f, formule, doel, norm, contact and contact["totaal"], **extra)
+    for kpi, eerder in zip(nu, _kpis_van(f.vorige(), formule, doel, **extra), strict=True):
         kpi.vorige = eerder.waarde
     return nu
 
 
-def kosten_per_kanaal(f: Filter) -> list[dict]:
+def kosten_per_kanaal(f: Filter, contact: dict | None = None) -> list[dict]:
     """Contacts times the channel's cost per contact."""
-    per_kanaal = contactcijfers(f)["per_kanaal"]
+    per_kanaal = (contact or contactcijfers(f))["per_kanaal"]
     kosten = dict(Kanaal.objects.values_list("soort", "kosten_per_contact"))
     regels = [
         {

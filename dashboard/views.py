@@ -19,14 +19,16 @@ from kcc.audit import Actie, audit_log
 @medewerker_required("kcc.dashboard_bekijken")
 def index(request):
     """The KPIs of a period against their targets, with the previous period."""
-    formulier = KpiFilterForm(request.GET or {"periode": "maand"})
+    formulier = KpiFilterForm(_met_standaard(request.GET, periode="maand"))
     context = {"form": formulier, "query": request.GET.urlencode()}
     if formulier.is_valid():
         f = formulier.filter()
         formaat = request.GET.get("formaat")
         if formaat in ("csv", "xlsx"):
             kpis = selectors.kpis(
-                f, formule=formulier.cleaned_data.get("formule") or "met_verlaten"
+                f,
+                formule=formulier.cleaned_data.get("formule") or "met_verlaten",
+                zonder_kort=formulier.cleaned_data.get("kort_verlaten_weglaten", False),
             )
             return export.downloaden(
                 formaat,
@@ -53,13 +55,18 @@ def index(request):
                     for k in kpis
                 ),
             )
-        kosten = selectors.kosten_per_kanaal(f)
+        contact = selectors.contactcijfers(f)
+        kosten = selectors.kosten_per_kanaal(f, contact)
         norm = selectors.normrealisatie(f)
         context.update(
             {
                 "filter": f,
                 "kpis": selectors.kpis(
-                    f, formule=formulier.cleaned_data.get("formule") or "met_verlaten", norm=norm
+                    f,
+                    formule=formulier.cleaned_data.get("formule") or "met_verlaten",
+                    norm=norm,
+                    contact=contact,
+                    zonder_kort=formulier.cleaned_data.get("kort_verlaten_weglaten", False),
                 ),
                 "kosten": kosten,
                 "grafiek": _staafgrafiek(kosten),
@@ -90,7 +97,7 @@ def index(request):
 def planning(request):
     """Tomorrow's (or another day's) forecast and staffing per half hour."""
     formulier = PlanningForm(
-        request.GET or {"kanaal": "telefoon", "max_bezetting": 85, "shrinkage": 30}
+        _met_standaard(request.GET, kanaal="telefoon", max_bezetting="85", shrinkage="30")
     )
     context = {"form": formulier}
     if formulier.is_valid():
@@ -137,7 +144,7 @@ def detail(request, kpi):
     soort = details.DETAILS.get(kpi)
     if soort is None:
         raise Http404
-    formulier = KpiFilterForm(request.GET or {"periode": "maand"})
+    formulier = KpiFilterForm(_met_standaard(request.GET, periode="maand"))
     if not formulier.is_valid():
         return render(
             request, "dashboard/detail.html", {"form": formulier, "detail": soort}, status=400
@@ -211,3 +218,13 @@ def _staafgrafiek(regels: list[dict]) -> list[dict]:
         }
         for i, r in enumerate(regels)
     ]
+
+
+def _met_standaard(gegevens, **standaard):
+    """The query string with defaults for what it leaves out: a link like
+    ?formaat=csv from the default page keeps the default period."""
+    data = gegevens.copy()
+    for veld, waarde in standaard.items():
+        if not data.get(veld):
+            data[veld] = waarde
+    return data

@@ -49,6 +49,7 @@ from producten.selectors import producten_aangeboden, productkeuzes
 # and desk names travel: nothing personal.
 SCHERM_GROEP = "balie.scherm"
 CODETEKENS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+HERINNEREN_VANAF, HERINNEREN_TOT = 9, 21  # local hours
 
 
 class BalieConflict(Exception):
@@ -130,16 +131,15 @@ def vrije_tijden(
     return tijden
 
 
-def boekbare_dagen(*, product: Product) -> list[tuple[date, int]]:
-    """The coming days with at least one free place, and how many."""
+def boekbare_tijden(*, product: Product, behalve: Afspraak | None = None) -> list[Tijdslot]:
+    """The free slots from now until AFSPRAAK_WEKEN_VOORUIT weeks ahead."""
     vandaag = timezone.localdate()
     tot = vandaag + timedelta(weeks=settings.AFSPRAAK_WEKEN_VOORUIT)
-    per_dag: dict[date, int] = {}
-    for slot in vrije_tijden(product=product, van=vandaag, tot=tot):
-        if slot.vrij:
-            dag = timezone.localdate(slot.begin)
-            per_dag[dag] = per_dag.get(dag, 0) + slot.vrij
-    return sorted(per_dag.items())
+    return [
+        slot
+        for slot in vrije_tijden(product=product, van=vandaag, tot=tot, behalve=behalve)
+        if slot.vrij
+    ]
 
 
 def _vrij_slot(product: Product, begin: datetime, behalve: Afspraak | None = None) -> Tijdslot:
@@ -300,6 +300,8 @@ def afspraken_bewaken(nu: datetime | None = None) -> tuple[int, int]:
     than an hour past without check-in as not shown. Safe to run twice."""
     nu = nu or timezone.now()
     morgen = timezone.localdate(nu) + timedelta(days=1)
+    # Reminders go out in the daytime, not in the first run after midnight.
+    herinneren = HERINNEREN_VANAF <= timezone.localtime(nu).hour < HERINNEREN_TOT
     tz = timezone.get_current_timezone()
     herinnerd = 0
     te_herinneren = Afspraak.objects.filter(
@@ -308,7 +310,7 @@ def afspraken_bewaken(nu: datetime | None = None) -> tuple[int, int]:
         begin__gte=datetime.combine(morgen, time.min, tzinfo=tz),
         begin__lt=datetime.combine(morgen + timedelta(days=1), time.min, tzinfo=tz),
     ).values_list("pk", flat=True)
-    for pk in list(te_herinneren):
+    for pk in list(te_herinneren) if herinneren else []:
         with transaction.atomic():
             afspraak = (
                 Afspraak.objects.select_for_update(skip_locked=True)
@@ -353,13 +355,15 @@ def kioskproducten():
     return productkeuzes(kanaal=KanaalSoort.BALIE).order_by("naam")
 
 
-def _gebeurtenis(ticket: Wachtnummer, soort: str, *, wachttijd=None, medewerker=None) -> None:
+def _gebeurtenis(
+    ticket: Wachtnummer, soort: str, *, wachttijd=None, medewerker=None, tijdstip=None
+) -> None:
     Wachtrijgebeurtenis.objects.create(
         kanaal=KanaalSoort.BALIE,
         soort=soort,
         sessie=str(ticket.uuid),
         wachtrij=ticket.product.code,
-        tijdstip=timezone.now(),
+        tijdstip=tijdstip or timezone.now(),
         wachttijd_seconden=wachttijd,
         medewerker=medewerker,
         klant=ticket.klant,
@@ -397,8 +401,7 @@ def _ticket(*, product: Product, letter: str, afspraak: Afspraak | None = None) 
 @transaction.atomic
 def wachtnummer_trekken(*, product: Product) -> Wachtnummer:
     """A walk-in takes a number for a product at the kiosk."""
-    if not kioskproducten().filter(pk=product.pk).exists():
-        raise ValidationError(_("Voor dit product kunt u geen nummer trekken."))
+    # The caller took the product from kioskproducten().
     letter = next((c for c in product.naam.upper() if "A" < c <= "Z"), "B")
     return _ticket(product=product, letter=letter)
 
@@ -406,7 +409,8 @@ def wachtnummer_trekken(*, product: Product) -> Wachtnummer:
 @transaction.atomic
 def aanmelden_met_code(*, code: str) -> Wachtnummer:
     """A customer with an appointment checks in at the kiosk with its code."""
-    code = "".join(code.split()).upper()
+    # Only the characters a code has (a stray NUL or symbol just fails to match).
+    code = "".join(c for c in code.upper() if c in CODETEKENS)[:8]
     afspraak = (
         Afspraak.objects.select_for_update()
         .select_related("klant", "product")
@@ -448,7 +452,8 @@ def _vaardigheidsfilter(user: User) -> Q:
             medewerkerstatus__medewerker=user
         ).values_list("thema_id", flat=True)
     )
-    return Q(product__themas__in=themas) if themas else Q()
+    # A product without a theme is anyone's, as in the one inbox.
+    return Q(product__themas__in=themas) | Q(product__themas__isnull=True) if themas else Q()
 
 
 def wachtende_nummers(*, user: User | None = None):
@@ -497,6 +502,9 @@ def volgende_oproepen(*, balie: Balie, user: User) -> Wachtnummer | None:
     calling at this moment (row locks), so no ticket is called twice."""
     if not user.has_perm("kcc.werkplek_gebruiken"):
         raise PermissionDenied
+    # One call at a time per employee (a double click sends two requests):
+    # the employee's own row is the lock.
+    User.objects.select_for_update().filter(pk=user.pk).first()
     if huidig_nummer(user) is not None:
         raise BalieConflict(_("Rond eerst het nummer af dat u heeft opgeroepen."))
     ticket = (
@@ -512,12 +520,8 @@ def volgende_oproepen(*, balie: Balie, user: User) -> Wachtnummer | None:
     ticket.medewerker = user
     ticket.opgeroepen_op = timezone.now()
     ticket.save()
-    _gebeurtenis(
-        ticket,
-        Wachtrijgebeurtenis.Soort.BEANTWOORD,
-        wachttijd=_wachttijd(ticket, ticket.opgeroepen_op),
-        medewerker=user,
-    )
+    # "Answered" is written when the visit is handled (at the moment of the
+    # call): a called customer who never shows up abandoned the queue instead.
     _oproep_tonen(ticket)
     return ticket
 
@@ -558,7 +562,7 @@ def niet_verschenen(*, wachtnummer: Wachtnummer, user: User) -> Wachtnummer:
         ticket,
         Wachtrijgebeurtenis.Soort.VERLATEN,
         wachttijd=_wachttijd(ticket, ticket.opgeroepen_op or ticket.afgehandeld_op),
-        medewerker=user,
+        tijdstip=ticket.opgeroepen_op,
     )
     _scherm_bijwerken()
     return ticket
@@ -576,6 +580,7 @@ def wachtnummer_afhandelen(
 ) -> Wachtnummer:
     """The customer was helped at the desk: the visit becomes a contact."""
     ticket = _vergrendel_eigen(wachtnummer, user)
+    onderwerp, notitie = onderwerp.replace("\x00", ""), notitie.replace("\x00", "")
     if not onderwerp.strip():
         raise ValidationError({"onderwerp": [_("Vul in waar het bezoek over ging.")]})
     klant = klant or ticket.klant
@@ -594,6 +599,13 @@ def wachtnummer_afhandelen(
         beeindigd_op=ticket.afgehandeld_op,
     )
     ticket.save()
+    _gebeurtenis(
+        ticket,
+        Wachtrijgebeurtenis.Soort.BEANTWOORD,
+        wachttijd=_wachttijd(ticket, ticket.opgeroepen_op),
+        medewerker=user,
+        tijdstip=ticket.opgeroepen_op,
+    )
     _gebeurtenis(ticket, Wachtrijgebeurtenis.Soort.BEEINDIGD, medewerker=user)
     return ticket
 

@@ -114,6 +114,8 @@ def chat_accepteren(*, chat: Chat, user: User) -> Chat:
     """Take a waiting chat; the row lock makes it one agent's."""
     if not user.has_perm("kcc.werkplek_gebruiken"):
         raise PermissionDenied
+    # The agent's own row first: two accepts at once count each other.
+    User.objects.select_for_update().filter(pk=user.pk).first()
     chat = _vergrendel(chat)
     if chat.status != Chat.Status.WACHTEND:
         raise ChatConflict(_("Deze chat is al aangenomen of beëindigd."))

@@ -87,7 +87,10 @@ def handtekening_controleren(
 def _tijdstip(waarde) -> datetime:
     if not waarde:
         return timezone.now()
-    moment = parse_datetime(str(waarde)) if isinstance(waarde, str) else None
+    try:
+        moment = parse_datetime(waarde) if isinstance(waarde, str) else None
+    except ValueError:  # well-formed but impossible, e.g. month 13
+        moment = None
     if moment is None:
         raise WebhookGeweigerd("tijdstip is not an ISO 8601 date-time")
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
@@ -147,7 +150,7 @@ def gesprek_gebeurtenis_verwerken(*, data: dict) -> Gesprek:
     bron_id = str(data.get("id") or "")[:100]
     soort = data.get("soort")
     extern_id = str(data.get("gesprek") or "")[:100]
-    if not bron_id or not extern_id or soort not in SOORTEN:
+    if not bron_id or not extern_id or not isinstance(soort, str) or soort not in SOORTEN:
         raise WebhookGeweigerd(
             f"fields id, gesprek and soort ({', '.join(sorted(SOORTEN))}) are required"
         )
@@ -176,6 +179,9 @@ def gesprek_gebeurtenis_verwerken(*, data: dict) -> Gesprek:
         gesprek = Gesprek.objects.select_for_update().filter(extern_id=extern_id).first()
         if gesprek is None:
             raise WebhookGeweigerd(f"unknown call {extern_id!r}: send 'aangeboden' first")
+        # A retry that arrived together with the first copy: now we hold the lock.
+        if Wachtrijgebeurtenis.objects.filter(bron_id=bron_id).exists():
+            return gesprek
 
     gebeurtenis = Wachtrijgebeurtenis(
         kanaal=KanaalSoort.TELEFOON,
@@ -200,7 +206,9 @@ def gesprek_gebeurtenis_verwerken(*, data: dict) -> Gesprek:
         gesprek.beantwoorden()
         gebeurtenis.medewerker = medewerker
     elif soort == Wachtrijgebeurtenis.Soort.VERLATEN or (
-        soort == Wachtrijgebeurtenis.Soort.BEEINDIGD and gesprek.beantwoord_op is None
+        # Ended while still waiting (a call first reported as transferred is
+        # in progress without an answer time, and ends normally).
+        soort == Wachtrijgebeurtenis.Soort.BEEINDIGD and gesprek.status == Gesprek.Status.WACHTEND
     ):
         # Hung up before anyone answered: abandoned, after this long.
         if not can_proceed(gesprek.verlaten):

@@ -111,14 +111,10 @@ def _chatnorm() -> timedelta:
 
 def _chats(user: User, themas: list[int]) -> list[Werkitem]:
     norm = _chatnorm()
-    chats = (
-        Chat.objects.filter(
-            (Q(status=Chat.Status.WACHTEND) & _thema_filter(themas))
-            | Q(status=Chat.Status.ACTIEF, medewerker=user)
-        )
-        .select_related("thema")
-        .order_by("gestart_op")[:PER_SOORT]
-    )
+    basis = Chat.objects.select_related("thema").order_by("gestart_op")
+    chats = list(
+        basis.filter(_thema_filter(themas), status=Chat.Status.WACHTEND)[:PER_SOORT]
+    ) + list(basis.filter(status=Chat.Status.ACTIEF, medewerker=user))
     return [
         Werkitem(
             soort="chat",
@@ -174,11 +170,15 @@ def _inboxitems(user: User, themas: list[int]) -> list[Werkitem]:
 
 
 def _contactverzoeken(user: User) -> list[Werkitem]:
-    verzoeken = (
+    basis = (
         klant_selectors.contactverzoeken_voor(user=user, alle=True)
-        .filter(Q(status=ContactverzoekStatus.OPEN) | Q(medewerker=user))
         .select_related("klant")
-        .order_by("uiterlijk_op", "id")[:PER_SOORT]
+        .order_by("uiterlijk_op", "id")
+    )
+    # Open ones and the agent's own in two reads, so a long open list never
+    # pushes the agent's own out of the first PER_SOORT.
+    verzoeken = list(basis.filter(status=ContactverzoekStatus.OPEN)[:PER_SOORT]) + list(
+        basis.filter(status=ContactverzoekStatus.IN_BEHANDELING, medewerker=user)[:PER_SOORT]
     )
     return [
         Werkitem(

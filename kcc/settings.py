@@ -477,7 +477,7 @@ CHAT_TERUGBELLEN_NA_SECONDEN = env_int("CHAT_TERUGBELLEN_NA_SECONDEN", 120, mini
 CHAT_ANONIEM_PER_10_MINUTEN = env_int("CHAT_ANONIEM_PER_10_MINUTEN", 5, minimum=1)
 # The counter: tickets one kiosk address may print in ten minutes, and from
 # how long before (and until how long after) its start an appointment checks in.
-BALIE_TICKETS_PER_10_MINUTEN = env_int("BALIE_TICKETS_PER_10_MINUTEN", 60, minimum=1)
+BALIE_TICKETS_PER_10_MINUTEN = env_int("BALIE_TICKETS_PER_10_MINUTEN", 300, minimum=1)
 BALIE_AANMELDEN_VOOR_MINUTEN = env_int("BALIE_AANMELDEN_VOOR_MINUTEN", 60, minimum=0)
 BALIE_AANMELDEN_NA_MINUTEN = env_int("BALIE_AANMELDEN_NA_MINUTEN", 30, minimum=0)
 # The most rows one dashboard export of records holds (the figures

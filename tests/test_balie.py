@@ -194,12 +194,16 @@ def test_tomorrows_appointments_get_one_reminder_and_missed_ones_are_marked(pasp
         code="XYZ789",
         klant=klant,
         product=paspoort,
-        begin=timezone.now() - timedelta(hours=3),
-        eind=timezone.now() - timedelta(hours=2, minutes=45),
+        begin=_om(timezone.localdate(), 7),
+        eind=_om(timezone.localdate(), 7, 15),
         geboekt_via=KanaalSoort.INTERNET,
     )
-    assert balie.afspraken_bewaken() == (1, 1)
-    assert balie.afspraken_bewaken() == (0, 0)
+    # Not in the first run after midnight: reminders go out in the daytime.
+    nacht = _om(timezone.localdate(), 0, 10)
+    assert balie.afspraken_bewaken(nacht)[0] == 0
+    ochtend = _om(timezone.localdate(), 10)
+    assert balie.afspraken_bewaken(ochtend) == (1, 1)
+    assert balie.afspraken_bewaken(ochtend) == (0, 0)
     herinnering = Bericht.objects.get(klant=klant)
     assert "Herinnering" in herinnering.onderwerp and "ABC234" in herinnering.tekst
     assert Afspraak.objects.get(pk=afspraak.pk).herinnering_op is not None
@@ -296,14 +300,27 @@ def test_two_desks_never_call_the_same_ticket(paspoort, balie1, medewerker):
     assert balie.volgende_oproepen(balie=balie2, user=tweede) is None
 
 
-def test_a_no_show_counts_as_abandoned(paspoort, balie1, medewerker):
+def test_staff_with_skills_still_call_products_without_a_theme(balie1, medewerker):
+    from kanalen import werkvoorraad
+    from producten.models import Thema
+
+    zonder_thema = maak_product("rijbewijs", "Rijbewijs")
+    zonder_thema.themas.clear()
+    werkvoorraad.beschikbaarheid(medewerker).vaardigheden.add(
+        Thema.objects.create(slug="afval", naam="Afval")
+    )
+    ticket = balie.wachtnummer_trekken(product=zonder_thema)
+    assert balie.volgende_oproepen(balie=balie1, user=medewerker) == ticket
+
+
+def test_a_no_show_counts_as_abandoned_not_answered(paspoort, balie1, medewerker):
     ticket = balie.wachtnummer_trekken(product=paspoort)
     balie.volgende_oproepen(balie=balie1, user=medewerker)
     balie.niet_verschenen(wachtnummer=ticket, user=medewerker)
     assert Wachtnummer.objects.get(pk=ticket.pk).status == Wachtnummer.Status.NIET_VERSCHENEN
     assert list(
         Wachtrijgebeurtenis.objects.filter(sessie=str(ticket.uuid)).values_list("soort", flat=True)
-    ) == ["aangeboden", "beantwoord", "verlaten"]
+    ) == ["aangeboden", "verlaten"]
 
 
 def test_the_kiosk_refuses_a_flood_of_tickets(client, paspoort, settings):
@@ -345,3 +362,43 @@ def test_the_display_hears_a_call_live(paspoort):
 
     events = async_to_sync(scenario)()
     assert {"type": "oproep", "nummer": "P001", "balie": "Balie 7"} in events
+
+
+def test_impossible_dates_and_times_get_a_friendly_answer(client, burger, klant, paspoort):
+    client.force_login(burger)
+    pagina = client.get("/pip/afspraken/nieuw/paspoort/?dag=2026-13-45")
+    assert pagina.status_code == 200 and "Kies een tijd op" in pagina.content.decode()
+    for begin in ("2026-13-01T09:00:00+01:00", "morgen", "2026-12-01T09:00:00"):
+        fout = client.post("/pip/afspraken/nieuw/paspoort/", {"begin": begin})
+        assert fout.status_code == 400 and "Kies een tijd." in fout.content.decode()
+    assert not Afspraak.objects.exists()
+
+
+def test_the_desks_live_list_is_not_an_audited_lookup(client, klant, paspoort, balie1, medewerker):
+    from kcc.models import AuditLogEntry
+
+    nu = timezone.now()
+    afspraak = Afspraak.objects.create(
+        code="K7M2PY",
+        klant=klant,
+        product=paspoort,
+        begin=nu,
+        eind=nu + timedelta(minutes=15),
+        geboekt_via=KanaalSoort.INTERNET,
+    )
+    balie.aanmelden_met_code(code=afspraak.code)
+    balie.wachtnummer_trekken(product=paspoort)
+    client.force_login(medewerker)
+    client.post("/kcc/balie/", {"actie": "balie", "balie": str(balie1.uuid)})
+    client.post("/kcc/balie/", {"actie": "volgende"})
+    voor = AuditLogEntry.objects.count()
+    deel = client.get("/kcc/balie/?deel=1")
+    assert deel.status_code == 200 and "P002" in deel.content.decode()
+    assert "Moulin" not in deel.content.decode() and AuditLogEntry.objects.count() == voor
+    # An unknown BSN: nothing is finished and no customer is made.
+    from klanten.models import Klant
+
+    klanten = Klant.objects.count()
+    fout = client.post("/kcc/balie/", {"actie": "afhandelen", "bsn": "111222333", "onderwerp": "x"})
+    assert fout.status_code == 400 and Klant.objects.count() == klanten
+    assert balie.huidig_nummer(medewerker) is not None

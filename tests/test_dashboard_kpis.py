@@ -108,7 +108,9 @@ def _filters(wereld):
     ]
 
 
-def test_the_rollups_equal_the_raw_data_and_follow_new_rows(wereld):
+def test_the_rollups_equal_the_raw_data_and_follow_new_rows(wereld, monkeypatch):
+    # Without the look-back over recent ids, to see exactly which days a run takes.
+    monkeypatch.setattr(rollups, "MARGE", 0)
     rnd = random.Random(8)
     _willekeurige_data(wereld, rnd, 300)
     rollups.bijwerken()
@@ -120,18 +122,25 @@ def test_the_rollups_equal_the_raw_data_and_follow_new_rows(wereld):
         assert selectors.wachtrijcijfers(f) == selectors.wachtrijcijfers(f, ruw=True), f
 
     # A contact drill-down counts its pages from the rollups: the same number.
+    from dataclasses import replace
+
     from dashboard import details
 
+    gisteren = timezone.localdate() - timedelta(days=1)
     for f in _filters(wereld):
+        f = replace(f, tot=gisteren)  # today's pages count the rows themselves
         for (kpi, afwijkend), _telling in details._TELLINGEN.items():
             records = details.DETAILS[kpi].records(f, afwijkend)
-            assert details.te_pagineren(kpi, f, afwijkend, records).count() == records.count()
+            geteld = details.te_pagineren(kpi, f, afwijkend, records)
+            assert isinstance(geteld, details.GeteldeRecords)
+            assert geteld.count() == records.count()
 
     # New contacts on old days (a late registration) and today: the next run
     # rebuilds just those days, and the rollups equal the raw data again.
     _willekeurige_data(wereld, rnd, 40, dagen=15)
     opnieuw = rollups.bijwerken(dagen_terug=0)
-    assert len(opnieuw) < 16
+    # Those days and the week after each (their repeat contacts may change).
+    assert len(opnieuw) <= 16
     for f in _filters(wereld):
         assert (
             selectors.contactcijfers(f)["per_kanaal"]

@@ -131,6 +131,8 @@ def test_an_abandoned_call_records_how_long_the_caller_waited(client, db):
         "te oud",
         "geen json",
         "onbekende soort",
+        "soort als lijst",
+        "onmogelijk tijdstip",
         "onbekend gesprek",
         "onbekende medewerker",
     ],
@@ -147,6 +149,10 @@ def test_it_refuses_unsigned_stale_or_malformed_events_clearly(client, agent, ge
         antwoord = _post(client, None, body=b"{niet json")
     elif geval == "onbekende soort":
         antwoord = _post(client, {**goed, "soort": "gezellig"})
+    elif geval == "soort als lijst":
+        antwoord = _post(client, {**goed, "soort": ["aangeboden"]})
+    elif geval == "onmogelijk tijdstip":
+        antwoord = _post(client, {**goed, "tijdstip": "2026-13-01T09:00:00+01:00"})
     elif geval == "onbekend gesprek":
         antwoord = _post(client, {**goed, "soort": "beeindigd", "gesprek": "bestaat-niet"})
     else:
@@ -236,3 +242,14 @@ def test_a_call_offered_again_counts_as_one_offered_call(client, agent, beller):
     assert opnieuw.status_code == 200
     assert Wachtrijgebeurtenis.objects.filter(soort="aangeboden").count() == 1
     assert Gesprek.objects.get(extern_id="c1").status == Gesprek.Status.IN_GESPREK
+
+
+def test_a_call_first_reported_as_transferred_ends_normally(client, agent, beller):
+    _post(client, {"id": "t-a", "soort": "aangeboden", "gesprek": "t", "nummer": "0612345678"})
+    _post(
+        client,
+        {"id": "t-d", "soort": "doorverbonden", "gesprek": "t", "medewerker": agent.username},
+    )
+    einde = _post(client, {"id": "t-e", "soort": "beeindigd", "gesprek": "t"})
+    assert einde.status_code == 200
+    assert Gesprek.objects.get(extern_id="t").status == Gesprek.Status.BEEINDIGD

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -30,27 +31,32 @@ from klanten.selectors import klant_inzien
 
 
 def _tijdkeuze(request, product, *, behalve: Afspraak | None = None) -> dict:
-    """The days with free places and, for the chosen day, its free times."""
-    dagen = balie_services.boekbare_dagen(product=product)
-    gekozen = parse_date(request.GET.get("dag", "") or "") if request.GET.get("dag") else None
-    if gekozen not in {dag for dag, _vrij in dagen}:
-        gekozen = dagen[0][0] if dagen else None
-    tijden = (
-        [
-            t
-            for t in balie_services.vrije_tijden(
-                product=product, van=gekozen, tot=gekozen, behalve=behalve
-            )
-            if t.vrij
-        ]
-        if gekozen
-        else []
-    )
-    return {"product": product, "dagen": dagen, "gekozen_dag": gekozen, "tijden": tijden}
+    """The days with free places and, for the chosen day (?dag=, else the
+    first), its free times; one pass over the booking window."""
+    per_dag: dict = {}
+    for slot in balie_services.boekbare_tijden(product=product, behalve=behalve):
+        per_dag.setdefault(timezone.localdate(slot.begin), []).append(slot)
+    try:
+        gekozen = parse_date(request.GET.get("dag") or "")
+    except ValueError:  # well-formed but impossible, e.g. 2026-13-45
+        gekozen = None
+    if gekozen not in per_dag:
+        gekozen = next(iter(per_dag), None)
+    return {
+        "product": product,
+        "dagen": [(dag, sum(t.vrij for t in tijden)) for dag, tijden in per_dag.items()],
+        "gekozen_dag": gekozen,
+        "tijden": per_dag.get(gekozen, []),
+    }
 
 
 def _begin_uit(request) -> datetime:
-    begin = parse_datetime(request.POST.get("begin", "") or "")
+    try:
+        begin = parse_datetime(request.POST.get("begin") or "")
+        if begin is not None:
+            timezone.localtime(begin)  # year 9999 with a negative offset overflows here
+    except (ValueError, OverflowError):  # e.g. month 13
+        begin = None
     if begin is None or timezone.is_naive(begin):
         raise ValidationError(_("Kies een tijd."), code="geen_tijd")
     return begin
@@ -251,7 +257,9 @@ def kiosk(request):
     """Take a number for a product, or check in for an appointment."""
     fout = ""
     code = ""
+    status = 200
     if request.method == "POST":
+        status = 400
         if not binnen_limiet(
             "kiosk",
             bezoekersadres(request),
@@ -259,6 +267,7 @@ def kiosk(request):
             seconden=600,
         ):
             fout = _("Er zijn net veel nummers getrokken. Wacht even of meld u bij de balie.")
+            status = 429
         else:
             try:
                 if request.POST.get("actie") == "afspraak":
@@ -277,7 +286,7 @@ def kiosk(request):
         request,
         "publiek/kiosk.html",
         {"producten": list(balie_services.kioskproducten()), "fout": fout, "code": code},
-        status=429 if fout and "veel nummers" in fout else (400 if fout else 200),
+        status=status,
     )
 
 
@@ -304,10 +313,57 @@ def scherm(request):
 # --- The desk -------------------------------------------------------------------------
 
 
+def _wachtenden(user) -> dict:
+    nu = timezone.now()
+    wachtend = list(
+        balie_services.wachtende_nummers(user=user).select_related("product", "afspraak")[:30]
+    )
+    for ticket in wachtend:
+        ticket.wacht_minuten = int((nu - ticket.aangemaakt_op).total_seconds() // 60)
+    return {
+        "wachtend": wachtend,
+        "vandaag_afspraken": Afspraak.objects.filter(
+            status=Afspraak.Status.GEPLAND,
+            begin__date=timezone.localdate(),
+            begin__gte=nu - timedelta(minutes=settings.BALIE_AANMELDEN_NA_MINUTEN),
+        ).count(),
+    }
+
+
+class _BsnFout(Exception):
+    pass
+
+
+@transaction.atomic
+def _bezoek_afronden(request, huidig):
+    """Finish the visit; a customer looked up by BSN is made (from the person
+    register) in the same transaction, so a refused finish leaves nothing."""
+    klant = huidig.klant
+    bsn = normalise_bsn(request.POST.get("bsn", ""))
+    if bsn and not is_valid_bsn(bsn):
+        raise _BsnFout(_("Dit is geen geldig BSN: de elfproef klopt niet."))
+    if bsn:
+        klant = klant_services.klant_met_bsn(bsn=bsn, user=request.user)
+        if klant is None:
+            raise _BsnFout(_("Geen inwoner met dit BSN gevonden."))
+    return balie_services.wachtnummer_afhandelen(
+        wachtnummer=huidig,
+        user=request.user,
+        klant=klant,
+        onderwerp=request.POST.get("onderwerp", ""),
+        notitie=request.POST.get("notitie", ""),
+        in_een_keer_goed=request.POST.get("in_een_keer_goed") != "nee",
+    )
+
+
 @require_http_methods(["GET", "POST"])
 @medewerker_required()
 def werkplek_balie(request):
     """Call the next number to my desk, help the customer, finish as a contact."""
+    if request.method == "GET" and request.GET.get("deel"):
+        # The live refresh of the waiting list (after every ticket drawn or
+        # called anywhere): numbers and products only, nothing to audit.
+        return render(request, "werkplek/balie_wachtend.html", _wachtenden(request.user))
     balies = list(Balie.objects.filter(actief=True))
     balie = next((b for b in balies if str(b.uuid) == request.session.get("balie")), None)
     huidig = balie_services.huidig_nummer(request.user)
@@ -349,27 +405,13 @@ def werkplek_balie(request):
                 )
                 return redirect("werkplek:balie")
             if actie == "afhandelen":
-                klant = huidig.klant
-                bsn = normalise_bsn(request.POST.get("bsn", ""))
-                if bsn and not is_valid_bsn(bsn):
-                    fouten["bsn"] = _("Dit is geen geldig BSN: de elfproef klopt niet.")
-                elif bsn:
-                    klant = klant_services.klant_met_bsn(bsn=bsn, user=request.user)
-                    if klant is None:
-                        fouten["bsn"] = _("Geen inwoner met dit BSN gevonden.")
-                if not fouten:
-                    ticket = balie_services.wachtnummer_afhandelen(
-                        wachtnummer=huidig,
-                        user=request.user,
-                        klant=klant,
-                        onderwerp=request.POST.get("onderwerp", ""),
-                        notitie=request.POST.get("notitie", ""),
-                        in_een_keer_goed=request.POST.get("in_een_keer_goed") != "nee",
-                    )
-                    messages.success(request, _("Het bezoek is vastgelegd als contact."))
-                    if ticket.klant_id and request.POST.get("daarna") == "klantbeeld":
-                        return redirect("werkplek:klantbeeld", klant_uuid=ticket.klant.uuid)
-                    return redirect("werkplek:balie")
+                ticket = _bezoek_afronden(request, huidig)
+                messages.success(request, _("Het bezoek is vastgelegd als contact."))
+                if ticket.klant_id and request.POST.get("daarna") == "klantbeeld":
+                    return redirect("werkplek:klantbeeld", klant_uuid=ticket.klant.uuid)
+                return redirect("werkplek:balie")
+        except _BsnFout as fout:
+            fouten["bsn"] = str(fout)
         except balie_services.BalieConflict as conflict:
             messages.error(request, str(conflict))
             return redirect("werkplek:balie")
@@ -389,14 +431,6 @@ def werkplek_balie(request):
             reden="Klant aan de balie helpen",
             request=request,
         )
-    wachtend = list(
-        balie_services.wachtende_nummers(user=request.user).select_related("product", "afspraak")[
-            :30
-        ]
-    )
-    nu = timezone.now()
-    for ticket in wachtend:
-        ticket.wacht_minuten = int((nu - ticket.aangemaakt_op).total_seconds() // 60)
     return render(
         request,
         "werkplek/balie.html",
@@ -404,14 +438,9 @@ def werkplek_balie(request):
             "balies": balies,
             "balie": balie,
             "huidig": huidig,
-            "wachtend": wachtend,
             "fouten": fouten,
             "invoer": request.POST if fouten else {},
-            "vandaag_afspraken": Afspraak.objects.filter(
-                status=Afspraak.Status.GEPLAND,
-                begin__date=timezone.localdate(),
-                begin__gte=nu - timedelta(minutes=settings.BALIE_AANMELDEN_NA_MINUTEN),
-            ).count(),
+            **_wachtenden(request.user),
         },
         status=400 if fouten else 200,
     )

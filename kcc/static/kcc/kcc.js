@@ -169,7 +169,7 @@
   var balieLijst = document.querySelector("[data-balie-live]");
   if (scherm || balieLijst) {
     var bijwerken = function () {
-      var url = scherm ? scherm.getAttribute("data-balie-scherm") : window.location.href;
+      var url = scherm ? scherm.getAttribute("data-balie-scherm") : balieLijst.getAttribute("data-balie-live");
       fetch(url, { credentials: "same-origin" })
         .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
         .then(function (html) {
