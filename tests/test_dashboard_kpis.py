@@ -386,3 +386,11 @@ def test_csat_per_agent_and_product_group_reads_the_rating_itself(wereld):
         "aantal": 1,
         "tevreden": 1,
     }
+
+
+def test_an_export_never_carries_a_spreadsheet_formula():
+    from dashboard import export
+
+    antwoord = export.csv_antwoord("x", ["Naam"], [['=HYPERLINK("http://x")'], ["-3"], [5]])
+    tekst = b"".join(antwoord.streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK" in tekst and "'-3" in tekst and "\r\n5\r\n" in tekst
