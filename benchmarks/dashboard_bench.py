@@ -37,12 +37,16 @@ def main():
 
     from dashboard import rollups
     from dashboard.models import ContactenPerHalfuur, Rollupstand
-    from kanalen.models import Beoordeling, Wachtrijgebeurtenis
+    from kanalen.models import Beoordeling, Statusperiode, Wachtrijgebeurtenis
+    from kanalen.schaaldata import statusperioden_genereren
     from kcc.models import User
     from klanten.models import Klantcontact
     from producten.models import Thema
     from zaken.models import Zaak
 
+    if not Statusperiode.objects.exists():
+        # Scale data generated before agents' status history was kept.
+        print(f"Statusperioden gegenereerd: {statusperioden_genereren(0)}")
     if not Rollupstand.objects.filter(tot_id__gt=0).exists():
         start = time.perf_counter()
         dagen = rollups.bijwerken()

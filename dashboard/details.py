@@ -16,15 +16,17 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from dashboard.models import BeschikbaarheidPerMedewerker
 from dashboard.rollups import dag_grenzen, met_herhaling
 from dashboard.selectors import (
     WACHTRIJKANALEN,
     Filter,
     _medewerker_ids,
     _product_q,
+    beoordelingen,
     norm_seconden,
 )
-from kanalen.models import Beoordeling, Inboxitem, InboxStatus, Kanaal, Wachtrijgebeurtenis
+from kanalen.models import Inboxitem, InboxStatus, Kanaal, Wachtrijgebeurtenis
 from kcc.choices import weergave
 from klanten.models import Contactverzoek, ContactverzoekStatus, Klantcontact
 from zaken.models import Zaak, ZaakStatus
@@ -40,6 +42,10 @@ def _datum(waarde) -> str:
 
 def _janee(waarde) -> str:
     return "" if waarde is None else (str(_("ja")) if waarde else str(_("nee")))
+
+
+# What str(medewerker) reads.
+_MEDEWERKER = ("medewerker__first_name", "medewerker__last_name", "medewerker__username")
 
 
 @dataclass(frozen=True)
@@ -74,7 +80,20 @@ def _contacten(f: Filter, afwijkend: bool, *, soort: str) -> QuerySet:
         qs = qs.filter(medewerker__isnull=False, beeindigd_op__isnull=False)
         if afwijkend:
             qs = qs.filter(beeindigd_op__gt=F("gestart_op") + timedelta(seconds=600))
-    return qs.select_related("product", "medewerker").order_by("-gestart_op", "-id")
+    # Only the columns' fields: a product's texts are kilobytes a row.
+    return (
+        qs.select_related("product", "medewerker")
+        .only(
+            "gestart_op",
+            "kanaal",
+            "in_een_keer_goed",
+            "beeindigd_op",
+            "nawerk_seconden",
+            "product__naam",
+            *_MEDEWERKER,
+        )
+        .order_by("-gestart_op", "-id")
+    )
 
 
 CONTACTKOLOMMEN = (
@@ -111,7 +130,11 @@ def _wachtrij(f: Filter, afwijkend: bool, *, soort: str) -> QuerySet:
                 kanaal=kanaal, wachttijd_seconden__gt=normen.get(kanaal, norm_seconden(None))
             )
         qs = qs.filter(langer)
-    return qs.select_related("medewerker").order_by("-tijdstip", "-id")
+    return (
+        qs.select_related("medewerker")
+        .only("tijdstip", "kanaal", "soort", "wachttijd_seconden", *_MEDEWERKER)
+        .order_by("-tijdstip", "-id")
+    )
 
 
 WACHTRIJKOLOMMEN = (
@@ -127,18 +150,14 @@ WACHTRIJKOLOMMEN = (
 
 
 def _beoordelingen(f: Filter, afwijkend: bool) -> QuerySet:
-    qs = Beoordeling.objects.filter(
-        gegeven_op__gte=dag_grenzen(f.van)[0], gegeven_op__lt=dag_grenzen(f.tot)[1]
-    )
-    if f.kanaal:
-        qs = qs.filter(kanaal=f.kanaal)
-    if f.per_medewerker:
-        qs = qs.filter(medewerker_id__in=_medewerker_ids(f))
-    if f.per_product:
-        qs = qs.filter(_product_q(f))
+    qs = beoordelingen(f)
     if afwijkend:
         qs = qs.filter(score__lte=3)
-    return qs.select_related("zaak", "medewerker").order_by("-gegeven_op", "-id")
+    return (
+        qs.select_related("zaak", "medewerker")
+        .only("gegeven_op", "kanaal", "score", "zaak__nummer", *_MEDEWERKER)
+        .order_by("-gegeven_op", "-id")
+    )
 
 
 BEOORDELINGKOLOMMEN = (
@@ -164,7 +183,20 @@ def _zaken(f: Filter, afwijkend: bool, *, veld: str) -> QuerySet:
         qs = qs.annotate(
             klaar_op=TruncDate("afgesloten_op", tzinfo=timezone.get_current_timezone())
         ).filter(**{f"{veld}__lt": F("klaar_op")})
-    return qs.select_related("product", "afdeling").order_by("-afgesloten_op", "-id")
+    return (
+        qs.select_related("product", "afdeling")
+        .only(
+            "nummer",
+            "status",
+            "geregistreerd_op",
+            "streefdatum",
+            "uiterste_datum",
+            "afgesloten_op",
+            "product__naam",
+            "afdeling__naam",
+        )
+        .order_by("-afgesloten_op", "-id")
+    )
 
 
 ZAAKKOLOMMEN = (
@@ -227,6 +259,31 @@ INBOXKOLOMMEN = (
 )
 
 
+def _beschikbaarheid(f: Filter, afwijkend: bool) -> QuerySet:
+    qs = BeschikbaarheidPerMedewerker.objects.filter(datum__gte=f.van, datum__lte=f.tot)
+    if f.per_medewerker:
+        qs = qs.filter(medewerker_id__in=_medewerker_ids(f))
+    if afwijkend:
+        # Logged in for more than 9 hours: a forgotten logout, most likely.
+        qs = qs.annotate(
+            ingelogd=F("beschikbaar_seconden") + F("bezet_seconden") + F("pauze_seconden")
+        ).filter(ingelogd__gt=9 * 3600)
+    return qs.select_related("medewerker").order_by("-datum", "medewerker_id")
+
+
+def _minuten(seconden: int) -> int:
+    return round(seconden / 60)
+
+
+BESCHIKBAARHEIDKOLOMMEN = (
+    (_("Datum"), lambda b: _datum(b.datum)),
+    (_("Medewerker"), lambda b: str(b.medewerker)),
+    (_("Beschikbaar (min)"), lambda b: _minuten(b.beschikbaar_seconden)),
+    (_("Bezet (min)"), lambda b: _minuten(b.bezet_seconden)),
+    (_("Pauze (min)"), lambda b: _minuten(b.pauze_seconden)),
+)
+
+
 DETAILS: dict[str, Detail] = {
     "fcr": Detail(
         _("Contacten met een vraag"),
@@ -263,6 +320,12 @@ DETAILS: dict[str, Detail] = {
         lambda f, a: _wachtrij(f, a, soort="verlaten"),
         WACHTRIJKOLOMMEN,
         _("alleen verlaten"),
+    ),
+    "bezetting": Detail(
+        _("Ingelogde tijd per medewerker per dag"),
+        _beschikbaarheid,
+        BESCHIKBAARHEIDKOLOMMEN,
+        _("alleen dagen met meer dan 9 uur ingelogd"),
     ),
     "csat": Detail(_("Beoordelingen"), _beoordelingen, BEOORDELINGKOLOMMEN, _("alleen 1, 2 of 3")),
     "norm_zaken": Detail(

@@ -125,6 +125,61 @@ class WachtrijPerHalfuur(models.Model):
         return f"{self.datum} {self.halfuur // 2}:{self.halfuur % 2 * 30:02d} {self.kanaal}"
 
 
+class BeschikbaarheidPerMedewerker(models.Model):
+    """Per day and agent: the seconds logged in per status, from the status
+    periods (occupancy: handling time / available and busy time)."""
+
+    datum = models.DateField()
+    medewerker = models.ForeignKey(
+        "kcc.User", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    beschikbaar_seconden = models.PositiveIntegerField(default=0)
+    bezet_seconden = models.PositiveIntegerField(default=0)
+    pauze_seconden = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("beschikbaarheid per medewerker")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["datum", "medewerker"], name="rollup_beschikbaarheid_dag"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.datum} {self.medewerker_id}"
+
+
+class ContactenPerDoelgroep(models.Model):
+    """Per day and channel: contacts by who the customer is (a person by age
+    band, a business, an institution, or not identified)."""
+
+    class Doelgroep(models.TextChoices):
+        TOT_30 = "persoon_tot_30", _("Inwoner jonger dan 30")
+        TOT_50 = "persoon_30_49", _("Inwoner van 30 tot 50")
+        TOT_67 = "persoon_50_66", _("Inwoner van 50 tot 67")
+        VANAF_67 = "persoon_67", _("Inwoner van 67 of ouder")
+        PERSOON = "persoon", _("Inwoner, leeftijd onbekend")
+        BEDRIJF = "bedrijf", _("Bedrijf")
+        INSTELLING = "instelling", _("Instelling")
+        ONBEKEND = "onbekend", _("Niet geïdentificeerd")
+
+    datum = models.DateField()
+    kanaal = models.CharField(max_length=20, choices=KanaalSoort.choices)
+    doelgroep = models.CharField(max_length=20, choices=Doelgroep.choices)
+    contacten = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("contacten per doelgroep")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["datum", "kanaal", "doelgroep"], name="rollup_contact_doelgroep"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.datum} {self.kanaal} {self.doelgroep}"
+
+
 class Rollupstand(models.Model):
     """How far the rollups have read each source table (its highest id), so
     the next run rebuilds only the days that got new rows."""

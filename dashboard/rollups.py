@@ -18,6 +18,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models import (
     BooleanField,
+    Case,
+    CharField,
     Count,
     Exists,
     ExpressionWrapper,
@@ -28,20 +30,24 @@ from django.db.models import (
     Q,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, ExtractHour, ExtractMinute, Floor
 from django.utils import timezone
 
 from dashboard.models import (
     DREMPELS,
+    BeschikbaarheidPerMedewerker,
+    ContactenPerDoelgroep,
     ContactenPerHalfuur,
     ContactenPerMedewerker,
     ContactenPerProduct,
     Rollupstand,
     WachtrijPerHalfuur,
 )
-from kanalen.models import Wachtrijgebeurtenis
-from klanten.models import Klantcontact
+from kanalen.models import Medewerkerstatus, Statusperiode, Wachtrijgebeurtenis
+from klanten.models import Klant, Klantcontact
+from zaken import normrealisatie
 
 HERHAAL_DAGEN = 7
 _CIJFERS = (
@@ -200,16 +206,94 @@ def _wachtrij_van_dag(dag: date) -> None:
     )
 
 
+def _jaren_voor(dag: date, jaren: int) -> date:
+    try:
+        return dag.replace(year=dag.year - jaren)
+    except ValueError:  # 29 February
+        return dag.replace(year=dag.year - jaren, day=28)
+
+
+def doelgroep(dag: date) -> Case:
+    """Who the contact's customer is on ``dag``: a person by age band, a
+    business, an institution, or nobody identified."""
+    Doelgroep = ContactenPerDoelgroep.Doelgroep
+    leeftijd = [
+        When(klant__geboortedatum__isnull=True, then=Value(Doelgroep.PERSOON)),
+        *[
+            When(klant__geboortedatum__gt=_jaren_voor(dag, jaren), then=Value(groep))
+            for jaren, groep in (
+                (30, Doelgroep.TOT_30),
+                (50, Doelgroep.TOT_50),
+                (67, Doelgroep.TOT_67),
+            )
+        ],
+    ]
+    return Case(
+        When(klant__isnull=True, then=Value(Doelgroep.ONBEKEND)),
+        When(klant__soort=Klant.Soort.BEDRIJF, then=Value(Doelgroep.BEDRIJF)),
+        When(klant__soort=Klant.Soort.INSTELLING, then=Value(Doelgroep.INSTELLING)),
+        *leeftijd,
+        default=Value(Doelgroep.VANAF_67),
+        output_field=CharField(),
+    )
+
+
+def _doelgroepen_van_dag(dag: date) -> None:
+    begin, eind = dag_grenzen(dag)
+    rijen = (
+        Klantcontact.objects.filter(gestart_op__gte=begin, gestart_op__lt=eind)
+        .annotate(doelgroep=doelgroep(dag))
+        .values("kanaal", "doelgroep")
+        .annotate(contacten=Count("id"))
+        .order_by()
+    )
+    ContactenPerDoelgroep.objects.filter(datum=dag).delete()
+    ContactenPerDoelgroep.objects.bulk_create(ContactenPerDoelgroep(datum=dag, **r) for r in rijen)
+
+
+def _beschikbaarheid_van_dag(dag: date, nu: datetime) -> None:
+    """The logged-in seconds per agent and status: each period's overlap
+    with the day (an open period runs until now)."""
+    begin, eind = dag_grenzen(dag)
+    Status = Medewerkerstatus.Status
+    ingelogd = (Status.BESCHIKBAAR, Status.BEZET, Status.PAUZE)
+    perioden = Statusperiode.objects.filter(
+        Q(einde__isnull=True) | Q(einde__gt=begin), begin__lt=eind, status__in=ingelogd
+    ).values_list("medewerker_id", "status", "begin", "einde")
+    sommen: dict = defaultdict(lambda: dict.fromkeys(ingelogd, 0))
+    for medewerker, status, van, tot in perioden:
+        duur = (min(tot or nu, eind) - max(van, begin)).total_seconds()
+        if duur > 0:
+            sommen[medewerker][status] += int(duur)
+    BeschikbaarheidPerMedewerker.objects.filter(datum=dag).delete()
+    BeschikbaarheidPerMedewerker.objects.bulk_create(
+        BeschikbaarheidPerMedewerker(
+            datum=dag,
+            medewerker_id=medewerker,
+            beschikbaar_seconden=som["beschikbaar"],
+            bezet_seconden=som["bezet"],
+            pauze_seconden=som["pauze"],
+        )
+        for medewerker, som in sommen.items()
+    )
+
+
 @transaction.atomic
 def dag_opbouwen(dag: date) -> None:
     """Rebuild every rollup of one day from the raw rows."""
     _contacten_van_dag(dag)
+    _doelgroepen_van_dag(dag)
     _wachtrij_van_dag(dag)
+    _beschikbaarheid_van_dag(dag, timezone.now())
 
 
 BRONNEN = (
     ("klanten.Klantcontact", Klantcontact, "gestart_op"),
     ("kanalen.Wachtrijgebeurtenis", Wachtrijgebeurtenis, "tijdstip"),
+    # A status change closes the agent's open period and starts one: only
+    # the day it starts on changes (earlier days counted the open period in
+    # full already).
+    ("kanalen.Statusperiode", Statusperiode, "begin"),
 )
 
 
@@ -251,6 +335,7 @@ def bijwerken(*, dagen_terug: int = 1) -> list[date]:
                 )
         for dag in sorted(dagen):
             dag_opbouwen(dag)
+        normrealisatie.bijwerken(dagen_terug=dagen_terug)
         for bron, stand in standen.items():
             stand.tot_id = tot[bron]
             stand.bijgewerkt_op = timezone.now()

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 from dashboard.models import (
     DREMPELS,
+    BeschikbaarheidPerMedewerker,
+    ContactenPerDoelgroep,
     ContactenPerHalfuur,
     ContactenPerMedewerker,
     ContactenPerProduct,
@@ -207,6 +209,33 @@ def contactcijfers(f: Filter, *, ruw: bool = False) -> dict:
 WACHTRIJKANALEN = (KanaalSoort.TELEFOON, KanaalSoort.CHAT, KanaalSoort.BALIE)
 
 
+def bezettingscijfers(f: Filter) -> dict:
+    """Logged-in time (available or busy) and handling time (talk and
+    after-contact work, every channel) of the agents who kept their status
+    in the period; the team or agent filter narrows both. Agents who never
+    set a status are left out, so their work does not count against
+    nobody's time."""
+    beschikbaarheid = BeschikbaarheidPerMedewerker.objects.filter(
+        datum__gte=f.van, datum__lte=f.tot
+    )
+    if f.per_medewerker:
+        beschikbaarheid = beschikbaarheid.filter(medewerker_id__in=_medewerker_ids(f))
+    ingelogd = dict(
+        beschikbaarheid.values("medewerker_id")
+        .annotate(s=Sum(F("beschikbaar_seconden") + F("bezet_seconden")))
+        .values_list("medewerker_id", "s")
+        .order_by()
+    )
+    afhandeling = ContactenPerMedewerker.objects.filter(
+        datum__gte=f.van, datum__lte=f.tot, medewerker_id__in=list(ingelogd)
+    ).aggregate(duur=Sum("duur_seconden"), nawerk=Sum("nawerk_seconden"))
+    return {
+        "ingelogd_seconden": sum(v or 0 for v in ingelogd.values()),
+        "afhandel_seconden": (afhandeling["duur"] or 0) + (afhandeling["nawerk"] or 0),
+        "medewerkers": len(ingelogd),
+    }
+
+
 def wachtrijcijfers(f: Filter, *, ruw: bool = False) -> dict:
     """Queue sums per queued channel (queue events carry no product; agents
     answer but do not abandon, so these ignore those filters)."""
@@ -281,18 +310,26 @@ def _deel(teller, noemer) -> float | None:
     return 100 * teller / noemer if noemer else None
 
 
-def csat(f: Filter) -> dict:
-    """Ratings in the period: all, and 4 or 5, per channel."""
-    beoordelingen = Beoordeling.objects.filter(
+def beoordelingen(f: Filter):
+    """The ratings given in the filter's period, narrowed by its dimensions
+    (a rating keeps the agent and product of its contact or case)."""
+    qs = Beoordeling.objects.filter(
         gegeven_op__gte=dag_grenzen(f.van)[0], gegeven_op__lt=dag_grenzen(f.tot)[1]
     )
     if f.kanaal:
-        beoordelingen = beoordelingen.filter(kanaal=f.kanaal)
+        qs = qs.filter(kanaal=f.kanaal)
     if f.per_medewerker:
-        beoordelingen = beoordelingen.filter(medewerker_id__in=_medewerker_ids(f))
+        qs = qs.filter(medewerker_id__in=_medewerker_ids(f))
     if f.per_product:
-        beoordelingen = beoordelingen.filter(_product_q(f))
-    return beoordelingen.aggregate(aantal=Count("id"), tevreden=Count("id", filter=Q(score__gte=4)))
+        qs = qs.filter(_product_q(f))
+    return qs
+
+
+def csat(f: Filter) -> dict:
+    """Ratings in the period: all, and 4 or 5."""
+    return beoordelingen(f).aggregate(
+        aantal=Count("id"), tevreden=Count("id", filter=Q(score__gte=4))
+    )
 
 
 def normrealisatie(f: Filter) -> dict:
@@ -302,7 +339,7 @@ def normrealisatie(f: Filter) -> dict:
     tz = timezone.get_current_timezone()
     na_tot = f.tot + timedelta(days=1)
     regels = zaken_selectors.normrealisatie_zaken(
-        van=f.van, tot=na_tot, filter=_product_q(f) if f.per_product else None
+        van=f.van, tot=na_tot, product_filter=_product_q(f) if f.per_product else None
     )
     zaken = {
         veld: sum(r[veld] for r in regels)
@@ -330,12 +367,17 @@ STANDAARD_DOELEN = {
     "asa": 30,
     "verlaten": 5,
     "aht": 360,
+    "bezetting": 75,
     "csat": 80,
     "norm_zaken": 90,
     "norm_termijn": 100,
     "norm_contactverzoeken": 90,
     "norm_inbox": 95,
 }
+
+
+# Above this occupancy agents have no slack left (the planning's default cap).
+BEZETTING_BOVENGRENS = 90
 
 
 def doelen() -> dict[str, float]:
@@ -354,12 +396,20 @@ class Kpi:
     formule: str
     aantal: int
     vorige: float | None = None
+    # A band: above this is off target too (occupancy: burn-out, no slack).
+    bovengrens: float | None = None
 
     @property
     def op_doel(self) -> bool | None:
         if self.waarde is None or self.doel is None:
             return None
+        if self.bovengrens is not None and self.waarde > self.bovengrens:
+            return False
         return self.waarde >= self.doel if self.hoger_is_beter else self.waarde <= self.doel
+
+    @property
+    def te_hoog(self) -> bool:
+        return self.bovengrens is not None and (self.waarde or 0) > self.bovengrens
 
     @property
     def trend(self) -> float | None:
@@ -412,6 +462,7 @@ def _kpis_van(
     verlaten = sum(c["verlaten"] for c in wachtrij.values())
     wacht = sum(c["wacht_seconden"] for c in wachtrij.values())
     tevreden = csat(f)
+    bezetting = bezettingscijfers(f)
     norm = norm or normrealisatie(f)
     z, cv, ib = norm["zaken"], norm["contactverzoeken"], norm["inbox"]
     afhandeltijd = contact["duur_seconden"] + contact["nawerk_seconden"]
@@ -479,6 +530,20 @@ def _kpis_van(
             False,
             _("(gesprekstijd + nawerk) / behandelde contacten"),
             contact["behandeld"],
+        ),
+        Kpi(
+            "bezetting",
+            _("Bezettingsgraad"),
+            _deel(bezetting["afhandel_seconden"], bezetting["ingelogd_seconden"]),
+            "%",
+            doel["bezetting"],
+            True,
+            _(
+                "(gesprekstijd + nawerk) / ingelogde tijd (beschikbaar of bezet), "
+                "alle kanalen, van medewerkers die hun status bijhouden"
+            ),
+            bezetting["medewerkers"],
+            bovengrens=BEZETTING_BOVENGRENS,
         ),
         Kpi(
             "csat",
@@ -662,13 +727,9 @@ def heatmap(f: Filter) -> list[dict]:
 
 
 def tevredenheid_per_kanaal(f: Filter) -> list[dict]:
-    beoordelingen = Beoordeling.objects.filter(
-        gegeven_op__gte=dag_grenzen(f.van)[0], gegeven_op__lt=dag_grenzen(f.tot)[1]
-    )
-    if f.kanaal:
-        beoordelingen = beoordelingen.filter(kanaal=f.kanaal)
     rijen = (
-        beoordelingen.values("kanaal")
+        beoordelingen(f)
+        .values("kanaal")
         .annotate(
             aantal=Count("id"),
             tevreden=Count("id", filter=Q(score__gte=4)),
@@ -685,6 +746,77 @@ def tevredenheid_per_kanaal(f: Filter) -> list[dict]:
         }
         for r in rijen
     ]
+
+
+CSAT_DIMENSIES = {
+    "product": "product__naam",
+    "afdeling": "product__afdeling__naam",
+    "medewerker": "medewerker_id",
+}
+
+
+def tevredenheid_per(f: Filter, dimensie: str, aantal: int = 15) -> list[dict]:
+    """CSAT per product, afdeling (of the product) or agent, the most rated
+    first; ratings without that dimension are left out."""
+    veld = CSAT_DIMENSIES[dimensie]
+    rijen = list(
+        beoordelingen(f)
+        .filter(**{f"{veld}__isnull": False})
+        .values(veld)
+        .annotate(n=Count("id"), tevreden=Count("id", filter=Q(score__gte=4)), gem=Avg("score"))
+        .order_by("-n", veld)[:aantal]
+    )
+    namen = {}
+    if dimensie == "medewerker":
+        namen = {u.pk: str(u) for u in User.objects.filter(pk__in=[r[veld] for r in rijen])}
+    return [
+        {
+            "naam": namen.get(r[veld], "") if namen else r[veld],
+            "aantal": r["n"],
+            "csat": _deel(r["tevreden"], r["n"]),
+            "gemiddeld": r["gem"],
+        }
+        for r in rijen
+    ]
+
+
+def wie_neemt_contact_op(f: Filter) -> dict:
+    """Contacts per target group (a person by age band, a business, an
+    institution, not identified) and channel: the channel mix of each group.
+    From the rollup per day and channel, so the agent and product filters do
+    not apply."""
+    rollup = ContactenPerDoelgroep.objects.filter(datum__gte=f.van, datum__lte=f.tot)
+    if f.kanaal:
+        rollup = rollup.filter(kanaal=f.kanaal)
+    tellingen: dict[str, dict[str, int]] = {}
+    for groep, kanaal, n in (
+        rollup.values_list("doelgroep", "kanaal").annotate(n=Sum("contacten")).order_by()
+    ):
+        tellingen.setdefault(groep, {})[kanaal] = n
+    kanalen = sorted(
+        {k for per in tellingen.values() for k in per},
+        key=lambda k: -sum(per.get(k, 0) for per in tellingen.values()),
+    )
+    alles = sum(sum(per.values()) for per in tellingen.values())
+    regels = []
+    for groep, label in ContactenPerDoelgroep.Doelgroep.choices:
+        per = tellingen.get(groep)
+        if not per:
+            continue
+        totaal = sum(per.values())
+        regels.append(
+            {
+                "doelgroep": label,
+                "totaal": totaal,
+                "aandeel": _deel(totaal, alles),
+                "mix": [_deel(per.get(k, 0), totaal) for k in kanalen],
+            }
+        )
+    return {
+        "kanalen": [choice_label(Kanaal, "soort", k) for k in kanalen],
+        "regels": regels,
+        "genegeerd": f.per_medewerker or f.per_product,
+    }
 
 
 def top_producten(f: Filter, aantal: int = 10) -> list[dict]:

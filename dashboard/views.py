@@ -75,6 +75,19 @@ def index(request):
                 "heatmap": selectors.heatmap(f),
                 "weekdagen": selectors.WEEKDAGEN,
                 "tevredenheid": selectors.tevredenheid_per_kanaal(f),
+                "tevredenheid_per": [
+                    {
+                        "titel": titel,
+                        "kolom": kolom,
+                        "regels": selectors.tevredenheid_per(f, dimensie),
+                    }
+                    for dimensie, titel, kolom in (
+                        ("product", _("Tevredenheid per product"), _("Product")),
+                        ("afdeling", _("Tevredenheid per afdeling"), _("Afdeling")),
+                        ("medewerker", _("Tevredenheid per medewerker"), _("Medewerker")),
+                    )
+                ],
+                "wie": selectors.wie_neemt_contact_op(f),
                 "top_producten": selectors.top_producten(f),
                 "zonder_kennis": selectors.zonder_kennisitem(),
                 "norm_per_product": selectors.norm_per_product(f, norm),

@@ -256,7 +256,50 @@ def historie_laden(stdout) -> None:
         if c.klant_id and rnd.random() < 0.08
     ]
     Beoordeling.objects.bulk_create(beoordelingen, batch_size=500)
+    perioden = _statusperioden(agenten, vandaag, tz)
     stdout.write(
-        f"  {len(contacten)} contacten, {len(wachtrij)} wachtrijgebeurtenissen en "
-        f"{len(beoordelingen)} beoordelingen over {DEMO_WEKEN} weken"
+        f"  {len(contacten)} contacten, {len(wachtrij)} wachtrijgebeurtenissen, "
+        f"{len(beoordelingen)} beoordelingen en {perioden} statusperioden over {DEMO_WEKEN} weken"
     )
+
+
+# An agent's working day in the demo: (start, status) until the next start.
+DEMO_DAG = (
+    ("08:25", "beschikbaar"),
+    ("10:30", "pauze"),
+    ("10:45", "beschikbaar"),
+    ("12:15", "pauze"),
+    ("12:45", "beschikbaar"),
+    ("15:00", "bezet"),
+    ("15:20", "beschikbaar"),
+    ("17:05", "offline"),
+)
+
+
+def _statusperioden(agenten: list[int], vandaag, tz) -> int:
+    """The demo agents' status history on working days (occupancy)."""
+    from datetime import datetime, time, timedelta
+
+    from kanalen.models import Statusperiode
+    from kcc import kalender
+
+    perioden = []
+    for terug in range(DEMO_WEKEN * 7, 0, -1):
+        dag = vandaag - timedelta(days=terug)
+        if not kalender.is_werkdag(dag):
+            continue
+        momenten = [
+            (datetime.combine(dag, time.fromisoformat(t), tzinfo=tz), status)
+            for t, status in DEMO_DAG
+        ]
+        # The evening's offline period ends at midnight: the demo closes every period.
+        eind = datetime.combine(dag + timedelta(days=1), time.min, tzinfo=tz)
+        for agent in agenten:
+            for (begin, status), volgende in zip(
+                momenten, [m for m, _s in momenten[1:]] + [eind], strict=True
+            ):
+                perioden.append(
+                    Statusperiode(medewerker_id=agent, status=status, begin=begin, einde=volgende)
+                )
+    Statusperiode.objects.bulk_create(perioden, batch_size=500)
+    return len(perioden)

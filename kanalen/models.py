@@ -850,3 +850,32 @@ class Medewerkerstatus(models.Model):
     @transition(field=status, source="*", target=RETURN_VALUE(*Status.values))
     def wijzigen(self, nieuw: str) -> str:
         return nieuw
+
+
+class Statusperiode(models.Model):
+    """How long an agent was in each status: a new period starts at every
+    change (kanalen.werkvoorraad.status_wijzigen), the open one has no end.
+    The dashboard's occupancy reads the logged-in time from these."""
+
+    medewerker = models.ForeignKey("kcc.User", on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(_("status"), max_length=20, choices=Medewerkerstatus.Status.choices)
+    begin = models.DateTimeField(_("begin"))
+    einde = models.DateTimeField(_("einde"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("statusperiode")
+        verbose_name_plural = _("statusperioden")
+        indexes = [
+            models.Index(fields=["begin"]),
+            models.Index(fields=["einde"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["medewerker"],
+                condition=models.Q(einde__isnull=True),
+                name="statusperiode_een_open",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.medewerker_id} {self.status} {self.begin:%Y-%m-%d %H:%M}"

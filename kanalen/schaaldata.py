@@ -875,6 +875,26 @@ def wachtrij_en_beoordelingen_genereren(sinds_id: int, seed: float) -> tuple[int
     return beantwoord + verlaten, beoordelingen
 
 
+def statusperioden_genereren(sinds_id: int) -> int:
+    """Agent status history for the contacts with an id above ``sinds_id``:
+    per agent and day one available period from just before their first
+    contact to just after their last (occupancy's logged-in time)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO kanalen_statusperiode (medewerker_id, status, begin, einde)
+            SELECT medewerker_id, 'beschikbaar',
+                   min(gestart_op) - interval '5 minutes',
+                   max(coalesce(beeindigd_op, gestart_op)) + interval '5 minutes'
+            FROM klanten_klantcontact
+            WHERE id > %(sinds)s AND medewerker_id IS NOT NULL
+            GROUP BY medewerker_id, (gestart_op AT TIME ZONE %(tz)s)::date
+            """,
+            {"sinds": sinds_id, "tz": settings.TIME_ZONE},
+        )
+        return cursor.rowcount
+
+
 def lange_historie(
     klant_id: int, rnd: random.Random, *, contacten: int, zaken: int
 ) -> tuple[int, int]:
@@ -924,6 +944,7 @@ def genereren(
         )
         verslag.regel("wachtrijgebeurtenissen", gebeurtenissen, start)
         verslag.stappen.append(("beoordelingen", beoordelingen, 0.0))
+        verslag.stappen.append(("statusperioden", statusperioden_genereren(contact_start), 0.0))
         melden(
             f"wachtrijgebeurtenissen: {gebeurtenissen}, beoordelingen: {beoordelingen} "
             f"in {verslag.stappen[-2][2]:.0f} s"

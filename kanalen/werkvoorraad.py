@@ -25,7 +25,14 @@ from django.utils.translation import gettext as _
 
 from kanalen import chat as chat_services
 from kanalen import inbox as inbox_services
-from kanalen.models import Chat, Inboxitem, InboxStatus, Kanaal, Medewerkerstatus
+from kanalen.models import (
+    Chat,
+    Inboxitem,
+    InboxStatus,
+    Kanaal,
+    Medewerkerstatus,
+    Statusperiode,
+)
 from kcc.choices import KanaalSoort, choice_label
 from kcc.models import User
 from kcc.realtime import CHAT_WACHTRIJ_GROUP, push_to_group
@@ -72,9 +79,13 @@ def status_wijzigen(*, user: User, status: str) -> Medewerkerstatus:
     beschikbaarheid(user)
     huidig = Medewerkerstatus.objects.select_for_update().get(medewerker=user)
     if huidig.status != status:
+        nu = timezone.now()
         huidig.wijzigen(status)
-        huidig.sinds = timezone.now()
+        huidig.sinds = nu
         huidig.save()
+        # The history for occupancy: close the open period, start the next.
+        Statusperiode.objects.filter(medewerker=user, einde__isnull=True).update(einde=nu)
+        Statusperiode.objects.create(medewerker=user, status=status, begin=nu)
         push_to_group(CHAT_WACHTRIJ_GROUP, {"type": "bezetting"})
     return huidig
 

@@ -294,6 +294,49 @@ class StatusWijziging(models.Model):
         return f"{self.zaak}: {self.van or '-'} → {self.naar}"
 
 
+class NormrealisatiePerDag(models.Model):
+    """The main cases closed on one day, per product, against their service
+    norm and legal term. For finished days the published norm page and the
+    dashboard read these few rows instead of every closed case; built by
+    zaken.normrealisatie, always rebuildable from the cases."""
+
+    datum = models.DateField()
+    product = models.ForeignKey(
+        "producten.Product", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    aantal = models.PositiveIntegerField(default=0)
+    met_norm = models.PositiveIntegerField(default=0)
+    binnen_norm = models.PositiveIntegerField(default=0)
+    met_termijn = models.PositiveIntegerField(default=0)
+    binnen_termijn = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("normrealisatie per dag")
+        verbose_name_plural = _("normrealisatie per dag")
+        constraints = [
+            models.UniqueConstraint(fields=["datum", "product"], name="normrealisatie_dag_product")
+        ]
+
+    def __str__(self):
+        return f"{self.datum} {self.product_id}: {self.binnen_norm}/{self.met_norm}"
+
+
+class NormrealisatieDag(models.Model):
+    """That a day's NormrealisatiePerDag rows are complete: built after the
+    day ended. A day without this row (or built too early, or invalidated by
+    a reopened case) is read from the cases themselves."""
+
+    datum = models.DateField(unique=True)
+    opgebouwd_op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("opgebouwde normrealisatiedag")
+        verbose_name_plural = _("opgebouwde normrealisatiedagen")
+
+    def __str__(self):
+        return f"{self.datum} ({self.opgebouwd_op:%Y-%m-%d %H:%M})"
+
+
 class ZaakNotitie(models.Model):
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="notities")
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.fields.tuple_lookups import TupleGreaterThan, TupleLessThan
-from django.db.models.functions import TruncDate
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 
@@ -273,44 +272,26 @@ def openstaande_vraag(*, zaak: Zaak) -> str:
     return laatste.values_list("reden", flat=True).first() or ""
 
 
-def normrealisatie_zaken(*, van: date, tot: date, filter: Q | None = None) -> list[dict]:
+def normrealisatie_zaken(*, van: date, tot: date, product_filter: Q | None = None) -> list[dict]:
     """Per product: of the requests closed in [van, tot), how many were done
     within the service norm and within the legal term (published
-    performance, and the dashboard's per-product table). Withdrawn requests
-    do not count: nobody finished them. ``filter`` narrows the cases (e.g.
-    to a product group)."""
-    tz = timezone.get_current_timezone()
-    gesloten = (
-        Zaak.objects.filter(
-            hoofdzaak__isnull=True,
-            afgesloten_op__gte=datetime.combine(van, time.min, tzinfo=tz),
-            afgesloten_op__lt=datetime.combine(tot, time.min, tzinfo=tz),
-            status__in=[ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN],
-        )
-        .filter(filter or Q())
-        .annotate(klaar_op=TruncDate("afgesloten_op", tzinfo=tz))
-        .values("product__naam", "product__code", "product__afdeling__naam")
-        .annotate(
-            aantal=Count("id"),
-            met_norm=Count("id", filter=Q(streefdatum__isnull=False)),
-            binnen_norm=Count("id", filter=Q(streefdatum__gte=F("klaar_op"))),
-            met_termijn=Count("id", filter=Q(uiterste_datum__isnull=False)),
-            binnen_termijn=Count("id", filter=Q(uiterste_datum__gte=F("klaar_op"))),
-        )
-        .order_by("product__naam")
-    )
+    performance, and the dashboard's per-product table). ``product_filter``
+    narrows to some products (a Q on ``product__...``, e.g. a product group).
+    Finished days come from the daily sums (zaken.normrealisatie)."""
+    from producten.models import Product
+    from zaken import normrealisatie
+
+    sommen = normrealisatie.per_product(van=van, tot=tot, product_filter=product_filter)
+    producten = Product.objects.filter(pk__in=sommen).select_related("afdeling")
     regels = []
-    for r in gesloten:
+    for product in sorted(producten, key=lambda p: p.naam):
+        r = sommen[product.pk]
         regels.append(
             {
-                "product": r["product__naam"],
-                "code": r["product__code"],
-                "afdeling": r["product__afdeling__naam"] or "",
-                "aantal": r["aantal"],
-                "met_norm": r["met_norm"],
-                "binnen_norm": r["binnen_norm"],
-                "met_termijn": r["met_termijn"],
-                "binnen_termijn": r["binnen_termijn"],
+                "product": product.naam,
+                "code": product.code,
+                "afdeling": product.afdeling.naam if product.afdeling else "",
+                **r,
                 "norm_pct": _pct(r["binnen_norm"], r["met_norm"]),
                 "termijn_pct": _pct(r["binnen_termijn"], r["met_termijn"]),
             }

@@ -23,6 +23,7 @@ from klanten.models import Klant, Klantcontact
 from producten import services as producten_services
 from producten.formulier import antwoorden_controleren
 from producten.models import Product
+from zaken import normrealisatie
 from zaken.models import (
     EIND_STATUSSEN,
     LOPENDE_STATUSSEN,
@@ -664,6 +665,8 @@ def zaak_heropenen(*, zaak: Zaak, user: User, reden: str) -> Zaak:
     if not reden.strip():
         raise ValidationError(_("Geef aan waarom de zaak wordt heropend."))
     zaak, van = _overgang(zaak, "heropenen", verwachte_status=None)
+    # The day it closed on no longer holds it: read that day afresh.
+    normrealisatie.dag_vervalt(zaak.afgesloten_op)
     zaak.afgesloten_op = None
     zaak.save()
     _historie(

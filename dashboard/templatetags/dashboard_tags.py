@@ -1,8 +1,17 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 register = template.Library()
+
+
+def _getal(waarde, decimalen: int) -> str:
+    """Rounded half up, then formatted: Django's number_format cuts a float
+    off (66.67 would read 66,6)."""
+    afgerond = Decimal(str(waarde)).quantize(Decimal(1).scaleb(-decimalen), ROUND_HALF_UP)
+    return number_format(afgerond, decimalen)
 
 
 @register.filter
@@ -11,8 +20,8 @@ def kpiwaarde(waarde, eenheid):
     if waarde is None:
         return "-"
     if eenheid == "%":
-        return f"{number_format(waarde, 1)}%"
-    return f"{number_format(waarde, 0)} {eenheid}"
+        return f"{_getal(waarde, 1)}%"
+    return f"{_getal(waarde, 0)} {eenheid}"
 
 
 @register.filter
@@ -21,7 +30,7 @@ def verschil(waarde, eenheid):
     if waarde is None:
         return "-"
     teken = "+" if waarde > 0 else ("\N{MINUS SIGN}" if waarde < 0 else "±")
-    getal = number_format(abs(waarde), 1 if eenheid == "%" else 0)
+    getal = _getal(abs(waarde), 1 if eenheid == "%" else 0)
     return f"{teken}{getal}{' procentpunt' if eenheid == '%' else ' s'}"
 
 
@@ -29,4 +38,16 @@ def verschil(waarde, eenheid):
 def doelstatus(kpi):
     if kpi.op_doel is None:
         return _("geen gegevens")
+    if kpi.te_hoog:
+        return _("boven de grens")
     return _("op doel") if kpi.op_doel else _("onder doel")
+
+
+@register.simple_tag
+def doelwaarde(kpi):
+    """The target as the table shows it: a minimum, a maximum or a band."""
+    if kpi.bovengrens is not None:
+        van, tot = kpiwaarde(kpi.doel, kpi.eenheid), kpiwaarde(kpi.bovengrens, kpi.eenheid)
+        return f"{van} \N{EN DASH} {tot}"
+    teken = "\N{GREATER-THAN OR EQUAL TO}" if kpi.hoger_is_beter else "\N{LESS-THAN OR EQUAL TO}"
+    return f"{teken} {kpiwaarde(kpi.doel, kpi.eenheid)}"
