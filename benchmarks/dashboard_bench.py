@@ -105,6 +105,11 @@ def main():
         "contacten niet in één keer goed, vorige maand (pagina 1)": pagina(
             "/dashboard/kpi/fcr/", {**maand, "afwijkend": "1"}
         ),
+        "beoordelingen 1-3, vorige maand (csv)": pagina(
+            "/dashboard/kpi/csat/", {**maand, "afwijkend": "1", "formaat": "csv"}
+        ),
+        "bezettingsgraad, vorige maand (pagina 1)": pagina("/dashboard/kpi/bezetting/", maand),
+        "publieke normpagina (vorige maand)": pagina("/normen/"),
         "bezetting morgen (telefoon)": pagina("/dashboard/planning/"),
         "wallboard": pagina("/dashboard/wallboard/"),
     }

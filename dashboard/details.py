@@ -26,8 +26,8 @@ from dashboard.selectors import (
     beoordelingen,
     norm_seconden,
 )
-from kanalen.models import Inboxitem, InboxStatus, Kanaal, Wachtrijgebeurtenis
-from kcc.choices import weergave
+from kanalen.models import Beoordeling, Inboxitem, InboxStatus, Kanaal, Wachtrijgebeurtenis
+from kcc.choices import choice_label
 from klanten.models import Contactverzoek, ContactverzoekStatus, Klantcontact
 from zaken.models import Zaak, ZaakStatus
 
@@ -44,8 +44,16 @@ def _janee(waarde) -> str:
     return "" if waarde is None else (str(_("ja")) if waarde else str(_("nee")))
 
 
-# What str(medewerker) reads.
+# The records are plain rows (values()), not models: an export writes tens
+# of thousands, and building a case, its product and afdeling for each was
+# most of the time.
 _MEDEWERKER = ("medewerker__first_name", "medewerker__last_name", "medewerker__username")
+
+
+def _naam(r: dict, pad: str = "medewerker") -> str:
+    """What str(user) gives: the full name, else the username."""
+    volledig = f"{r[f'{pad}__first_name'] or ''} {r[f'{pad}__last_name'] or ''}".strip()
+    return volledig or r[f"{pad}__username"] or ""
 
 
 @dataclass(frozen=True)
@@ -80,33 +88,30 @@ def _contacten(f: Filter, afwijkend: bool, *, soort: str) -> QuerySet:
         qs = qs.filter(medewerker__isnull=False, beeindigd_op__isnull=False)
         if afwijkend:
             qs = qs.filter(beeindigd_op__gt=F("gestart_op") + timedelta(seconds=600))
-    # Only the columns' fields: a product's texts are kilobytes a row.
-    return (
-        qs.select_related("product", "medewerker")
-        .only(
-            "gestart_op",
-            "kanaal",
-            "in_een_keer_goed",
-            "beeindigd_op",
-            "nawerk_seconden",
-            "product__naam",
-            *_MEDEWERKER,
-        )
-        .order_by("-gestart_op", "-id")
+    return qs.order_by("-gestart_op", "-id").values(
+        "gestart_op",
+        "kanaal",
+        "in_een_keer_goed",
+        "beeindigd_op",
+        "nawerk_seconden",
+        "product__naam",
+        *_MEDEWERKER,
     )
 
 
 CONTACTKOLOMMEN = (
-    (_("Begin"), lambda c: _moment(c.gestart_op)),
-    (_("Kanaal"), lambda c: weergave(c, "kanaal")),
-    (_("Medewerker"), lambda c: str(c.medewerker or "")),
-    (_("Product"), lambda c: c.product.naam if c.product else ""),
-    (_("In één keer goed"), lambda c: _janee(c.in_een_keer_goed)),
+    (_("Begin"), lambda c: _moment(c["gestart_op"])),
+    (_("Kanaal"), lambda c: choice_label(Klantcontact, "kanaal", c["kanaal"])),
+    (_("Medewerker"), _naam),
+    (_("Product"), lambda c: c["product__naam"] or ""),
+    (_("In één keer goed"), lambda c: _janee(c["in_een_keer_goed"])),
     (
         _("Duur (s)"),
-        lambda c: int((c.beeindigd_op - c.gestart_op).total_seconds()) if c.beeindigd_op else "",
+        lambda c: (
+            int((c["beeindigd_op"] - c["gestart_op"]).total_seconds()) if c["beeindigd_op"] else ""
+        ),
     ),
-    (_("Nawerk (s)"), lambda c: c.nawerk_seconden),
+    (_("Nawerk (s)"), lambda c: c["nawerk_seconden"]),
 )
 
 
@@ -130,22 +135,20 @@ def _wachtrij(f: Filter, afwijkend: bool, *, soort: str) -> QuerySet:
                 kanaal=kanaal, wachttijd_seconden__gt=normen.get(kanaal, norm_seconden(None))
             )
         qs = qs.filter(langer)
-    return (
-        qs.select_related("medewerker")
-        .only("tijdstip", "kanaal", "soort", "wachttijd_seconden", *_MEDEWERKER)
-        .order_by("-tijdstip", "-id")
+    return qs.order_by("-tijdstip", "-id").values(
+        "tijdstip", "kanaal", "soort", "wachttijd_seconden", *_MEDEWERKER
     )
 
 
 WACHTRIJKOLOMMEN = (
-    (_("Tijdstip"), lambda w: _moment(w.tijdstip)),
-    (_("Kanaal"), lambda w: weergave(w, "kanaal")),
-    (_("Gebeurtenis"), lambda w: weergave(w, "soort")),
+    (_("Tijdstip"), lambda w: _moment(w["tijdstip"])),
+    (_("Kanaal"), lambda w: choice_label(Wachtrijgebeurtenis, "kanaal", w["kanaal"])),
+    (_("Gebeurtenis"), lambda w: choice_label(Wachtrijgebeurtenis, "soort", w["soort"])),
     (
         _("Wachttijd (s)"),
-        lambda w: w.wachttijd_seconden if w.wachttijd_seconden is not None else "",
+        lambda w: w["wachttijd_seconden"] if w["wachttijd_seconden"] is not None else "",
     ),
-    (_("Medewerker"), lambda w: str(w.medewerker or "")),
+    (_("Medewerker"), _naam),
 )
 
 
@@ -153,19 +156,17 @@ def _beoordelingen(f: Filter, afwijkend: bool) -> QuerySet:
     qs = beoordelingen(f)
     if afwijkend:
         qs = qs.filter(score__lte=3)
-    return (
-        qs.select_related("zaak", "medewerker")
-        .only("gegeven_op", "kanaal", "score", "zaak__nummer", *_MEDEWERKER)
-        .order_by("-gegeven_op", "-id")
+    return qs.order_by("-gegeven_op", "-id").values(
+        "gegeven_op", "kanaal", "score", "zaak__nummer", *_MEDEWERKER
     )
 
 
 BEOORDELINGKOLOMMEN = (
-    (_("Gegeven op"), lambda b: _moment(b.gegeven_op)),
-    (_("Kanaal"), lambda b: weergave(b, "kanaal")),
-    (_("Cijfer"), lambda b: b.score),
-    (_("Zaak"), lambda b: b.zaak.nummer if b.zaak_id else ""),
-    (_("Medewerker"), lambda b: str(b.medewerker or "")),
+    (_("Gegeven op"), lambda b: _moment(b["gegeven_op"])),
+    (_("Kanaal"), lambda b: choice_label(Beoordeling, "kanaal", b["kanaal"])),
+    (_("Cijfer"), lambda b: b["score"]),
+    (_("Zaak"), lambda b: b["zaak__nummer"] or ""),
+    (_("Medewerker"), _naam),
 )
 
 
@@ -183,31 +184,27 @@ def _zaken(f: Filter, afwijkend: bool, *, veld: str) -> QuerySet:
         qs = qs.annotate(
             klaar_op=TruncDate("afgesloten_op", tzinfo=timezone.get_current_timezone())
         ).filter(**{f"{veld}__lt": F("klaar_op")})
-    return (
-        qs.select_related("product", "afdeling")
-        .only(
-            "nummer",
-            "status",
-            "geregistreerd_op",
-            "streefdatum",
-            "uiterste_datum",
-            "afgesloten_op",
-            "product__naam",
-            "afdeling__naam",
-        )
-        .order_by("-afgesloten_op", "-id")
+    return qs.order_by("-afgesloten_op", "-id").values(
+        "nummer",
+        "status",
+        "geregistreerd_op",
+        "streefdatum",
+        "uiterste_datum",
+        "afgesloten_op",
+        "product__naam",
+        "afdeling__naam",
     )
 
 
 ZAAKKOLOMMEN = (
-    (_("Zaak"), lambda z: z.nummer),
-    (_("Product"), lambda z: z.product.naam),
-    (_("Afdeling"), lambda z: str(z.afdeling or "")),
-    (_("Geregistreerd"), lambda z: _moment(z.geregistreerd_op)),
-    (_("Streefdatum"), lambda z: _datum(z.streefdatum)),
-    (_("Uiterste datum"), lambda z: _datum(z.uiterste_datum)),
-    (_("Afgesloten"), lambda z: _moment(z.afgesloten_op)),
-    (_("Status"), lambda z: weergave(z, "status")),
+    (_("Zaak"), lambda z: z["nummer"]),
+    (_("Product"), lambda z: z["product__naam"]),
+    (_("Afdeling"), lambda z: z["afdeling__naam"] or ""),
+    (_("Geregistreerd"), lambda z: _moment(z["geregistreerd_op"])),
+    (_("Streefdatum"), lambda z: _datum(z["streefdatum"])),
+    (_("Uiterste datum"), lambda z: _datum(z["uiterste_datum"])),
+    (_("Afgesloten"), lambda z: _moment(z["afgesloten_op"])),
+    (_("Status"), lambda z: choice_label(Zaak, "status", z["status"])),
 )
 
 
@@ -223,15 +220,23 @@ def _verzoeken(f: Filter, afwijkend: bool) -> QuerySet:
         qs = qs.annotate(
             klaar_op=TruncDate("afgehandeld_op", tzinfo=timezone.get_current_timezone())
         ).filter(uiterlijk_op__lt=F("klaar_op"))
-    return qs.select_related("afdeling", "afgehandeld_door").order_by("-afgehandeld_op", "-id")
+    return qs.order_by("-afgehandeld_op", "-id").values(
+        "aangemaakt_op",
+        "afdeling__naam",
+        "uiterlijk_op",
+        "afgehandeld_op",
+        "afgehandeld_door__first_name",
+        "afgehandeld_door__last_name",
+        "afgehandeld_door__username",
+    )
 
 
 VERZOEKKOLOMMEN = (
-    (_("Aangemaakt"), lambda v: _moment(v.aangemaakt_op)),
-    (_("Afdeling"), lambda v: str(v.afdeling or "")),
-    (_("Uiterlijk"), lambda v: _datum(v.uiterlijk_op)),
-    (_("Afgehandeld"), lambda v: _moment(v.afgehandeld_op)),
-    (_("Door"), lambda v: str(v.afgehandeld_door or "")),
+    (_("Aangemaakt"), lambda v: _moment(v["aangemaakt_op"])),
+    (_("Afdeling"), lambda v: v["afdeling__naam"] or ""),
+    (_("Uiterlijk"), lambda v: _datum(v["uiterlijk_op"])),
+    (_("Afgehandeld"), lambda v: _moment(v["afgehandeld_op"])),
+    (_("Door"), lambda v: _naam(v, "afgehandeld_door")),
 )
 
 
@@ -247,15 +252,17 @@ def _inbox(f: Filter, afwijkend: bool) -> QuerySet:
         qs = qs.annotate(
             klaar_op=TruncDate("afgehandeld_op", tzinfo=timezone.get_current_timezone())
         ).filter(uiterlijk_op__lt=F("klaar_op"))
-    return qs.select_related("medewerker").order_by("-afgehandeld_op", "-id")
+    return qs.order_by("-afgehandeld_op", "-id").values(
+        "ontvangen_op", "kanaal", "uiterlijk_op", "afgehandeld_op", *_MEDEWERKER
+    )
 
 
 INBOXKOLOMMEN = (
-    (_("Ontvangen"), lambda i: _moment(i.ontvangen_op)),
-    (_("Kanaal"), lambda i: weergave(i, "kanaal")),
-    (_("Uiterlijk"), lambda i: _datum(i.uiterlijk_op)),
-    (_("Beantwoord"), lambda i: _moment(i.afgehandeld_op)),
-    (_("Medewerker"), lambda i: str(i.medewerker or "")),
+    (_("Ontvangen"), lambda i: _moment(i["ontvangen_op"])),
+    (_("Kanaal"), lambda i: choice_label(Inboxitem, "kanaal", i["kanaal"])),
+    (_("Uiterlijk"), lambda i: _datum(i["uiterlijk_op"])),
+    (_("Beantwoord"), lambda i: _moment(i["afgehandeld_op"])),
+    (_("Medewerker"), _naam),
 )
 
 
@@ -268,7 +275,9 @@ def _beschikbaarheid(f: Filter, afwijkend: bool) -> QuerySet:
         qs = qs.annotate(
             ingelogd=F("beschikbaar_seconden") + F("bezet_seconden") + F("pauze_seconden")
         ).filter(ingelogd__gt=9 * 3600)
-    return qs.select_related("medewerker").order_by("-datum", "medewerker_id")
+    return qs.order_by("-datum", "medewerker_id").values(
+        "datum", "beschikbaar_seconden", "bezet_seconden", "pauze_seconden", *_MEDEWERKER
+    )
 
 
 def _minuten(seconden: int) -> int:
@@ -276,11 +285,11 @@ def _minuten(seconden: int) -> int:
 
 
 BESCHIKBAARHEIDKOLOMMEN = (
-    (_("Datum"), lambda b: _datum(b.datum)),
-    (_("Medewerker"), lambda b: str(b.medewerker)),
-    (_("Beschikbaar (min)"), lambda b: _minuten(b.beschikbaar_seconden)),
-    (_("Bezet (min)"), lambda b: _minuten(b.bezet_seconden)),
-    (_("Pauze (min)"), lambda b: _minuten(b.pauze_seconden)),
+    (_("Datum"), lambda b: _datum(b["datum"])),
+    (_("Medewerker"), _naam),
+    (_("Beschikbaar (min)"), lambda b: _minuten(b["beschikbaar_seconden"])),
+    (_("Bezet (min)"), lambda b: _minuten(b["bezet_seconden"])),
+    (_("Pauze (min)"), lambda b: _minuten(b["pauze_seconden"])),
 )
 
 

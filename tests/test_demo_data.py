@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from kcc.identifiers import is_valid_bsn
 from kcc.models import User
@@ -44,3 +47,27 @@ def test_it_makes_demo_cases_in_several_stages_once():
     aantal = Zaak.objects.count()
     call_command("demo_data")
     assert Zaak.objects.count() == aantal
+
+
+def test_the_demo_gives_every_dashboard_figure_something_to_show(client):
+    from dashboard import details, selectors
+
+    call_command("demo_data")
+    vandaag = timezone.localdate()
+    f = selectors.Filter(van=vandaag - timedelta(days=28), tot=vandaag - timedelta(days=1))
+    kpis = {k.code: k for k in selectors.kpis(f)}
+    for code in ("fcr", "servicelevel", "aht", "bezetting", "csat", "norm_zaken"):
+        assert kpis[code].waarde is not None, code
+    # Occupancy and norm realisation come out at believable values.
+    assert 30 < kpis["bezetting"].waarde < 95
+    assert 50 < kpis["norm_zaken"].waarde <= 100
+    assert selectors.wie_neemt_contact_op(f)["regels"]
+
+    # Every KPI's records open and download, row for row.
+    client.force_login(User.objects.get(username="teamleider"))
+    query = {"periode": "eigen", "van": f.van.isoformat(), "tot": f.tot.isoformat()}
+    for code, detail in details.DETAILS.items():
+        assert client.get(f"/dashboard/kpi/{code}/", query).status_code == 200, code
+        antwoord = client.get(f"/dashboard/kpi/{code}/", {**query, "formaat": "csv"})
+        regels = b"".join(antwoord.streaming_content).decode("utf-8-sig").splitlines()
+        assert len(regels) == 1 + detail.records(f, False).count(), code

@@ -6,7 +6,7 @@ services as the screens, so their history and messages are real.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -93,3 +93,94 @@ def laden(stdout) -> None:
         elif stand == "afgehandeld":
             services.zaak_afhandelen(zaak=zaak, user=teamleider, resultaat="Uittreksel verstuurd")
     stdout.write(f"  {aantal} zaken")
+    historie_laden(stdout)
+
+
+DEMO_WEKEN = 8
+
+
+def historie_laden(stdout) -> None:
+    """Eight weeks of closed requests of the demo customers, so norm
+    realisation (dashboard, /normen/) has figures: written directly, with a
+    registered and a closed step in their history and no messages (these
+    are the past)."""
+    import random
+
+    from kcc import kalender
+    from kcc.models import Afdeling
+    from zaken.models import StatusWijziging, ZaakStatus
+
+    if Zaak.objects.filter(resultaat="Demo: afgehandeld").exists():
+        return
+    rnd = random.Random(2026)  # noqa: S311 - repeatable demo data, not a secret
+    klanten = list(Klant.objects.filter(bsn__isnull=False).values_list("pk", flat=True))
+    versies = []
+    for product in Product.objects.all():
+        if product.is_aangeboden() and not product.is_samengesteld:
+            versie = producten_services.product_huidige_versie(product=product)
+            if versie.inhoud.get("servicenorm"):
+                versies.append(versie)
+    if not klanten or not versies:
+        return
+    afdelingen = {a.code: a for a in Afdeling.objects.all()}
+    behandelaar = User.objects.get(username="behandelaar")
+    tz = timezone.get_current_timezone()
+    vandaag = timezone.localdate()
+    zaken, stappen = [], []
+    for terug in range(DEMO_WEKEN * 7, 0, -1):
+        dag = vandaag - timedelta(days=terug)
+        if not kalender.is_werkdag(dag):
+            continue
+        for _ in range(rnd.randint(4, 9)):
+            versie = rnd.choice(versies)
+            inhoud = versie.inhoud
+            # Most are done within the norm; some take (much) longer.
+            duur = rnd.choice([1, 2, 3, 4, 5, 6, 8, 10, 15])
+            start = dag - timedelta(days=duur)
+            streef = kalender.servicenorm_einde(start, *inhoud["servicenorm"])
+            uiterst = None
+            if inhoud.get("wettelijke_termijn"):
+                uiterst = kalender.atw_toepassen(
+                    start, kalender.wettelijk_einde_ruw(start, *inhoud["wettelijke_termijn"])
+                )
+            geregistreerd = datetime.combine(
+                start, time(rnd.randint(8, 17), rnd.randrange(60)), tzinfo=tz
+            )
+            afgesloten = datetime.combine(
+                dag, time(rnd.randint(9, 16), rnd.randrange(60)), tzinfo=tz
+            )
+            afgewezen = rnd.random() < 0.08
+            zaak = Zaak(
+                nummer=services.volgend_zaaknummer(jaar=start.year),
+                klant_id=rnd.choice(klanten),
+                product_id=versie.product_id,
+                productversie=versie,
+                kanaal=rnd.choice(["internet", "internet", "balie", "telefoon"]),
+                afdeling=afdelingen.get(inhoud.get("afdeling") or ""),
+                behandelaar=behandelaar,
+                status=ZaakStatus.AFGEWEZEN if afgewezen else ZaakStatus.AFGEHANDELD,
+                geregistreerd_op=geregistreerd,
+                streefdatum=streef,
+                uiterste_datum=uiterst,
+                opgepakt_op=geregistreerd + timedelta(hours=2),
+                resultaat="Afgewezen" if afgewezen else "Demo: afgehandeld",
+                afgesloten_op=afgesloten,
+            )
+            zaak.termijndatum_bijwerken()
+            zaken.append(zaak)
+    Zaak.objects.bulk_create(zaken, batch_size=200)
+    for zaak in zaken:
+        stappen += [
+            StatusWijziging(
+                zaak=zaak, van="", naar=ZaakStatus.ONTVANGEN, tijdstip=zaak.geregistreerd_op
+            ),
+            StatusWijziging(
+                zaak=zaak,
+                van=ZaakStatus.IN_BEHANDELING,
+                naar=zaak.status,
+                door=behandelaar,
+                tijdstip=zaak.afgesloten_op,
+            ),
+        ]
+    StatusWijziging.objects.bulk_create(stappen, batch_size=500)
+    stdout.write(f"  {len(zaken)} afgesloten zaken over {DEMO_WEKEN} weken")
