@@ -12,7 +12,8 @@ contact. A test compares the rollups with the raw data.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db import transaction
@@ -251,6 +252,9 @@ def _doelgroepen_van_dag(dag: date) -> None:
     ContactenPerDoelgroep.objects.bulk_create(ContactenPerDoelgroep(datum=dag, **r) for r in rijen)
 
 
+MAX_PERIODE = timedelta(hours=12)
+
+
 def _beschikbaarheid_van_dag(dag: date, nu: datetime) -> None:
     """The logged-in seconds per agent and status: each period's overlap
     with the day (an open period runs until now)."""
@@ -262,7 +266,12 @@ def _beschikbaarheid_van_dag(dag: date, nu: datetime) -> None:
     ).values_list("medewerker_id", "status", "begin", "einde")
     sommen: dict = defaultdict(lambda: dict.fromkeys(ingelogd, 0))
     for medewerker, status, van, tot in perioden:
-        duur = (min(tot or nu, eind) - max(van, begin)).total_seconds()
+        # A forgotten logout leaves a period open: count its first
+        # MAX_PERIODE only (longer than any shift).
+        tot = min(tot or nu, van + MAX_PERIODE)
+        # In UTC: two local times of one zone subtract without their offsets,
+        # an hour off on the days the clocks change.
+        duur = (min(tot, eind).astimezone(UTC) - max(van, begin).astimezone(UTC)).total_seconds()
         if duur > 0:
             sommen[medewerker][status] += int(duur)
     BeschikbaarheidPerMedewerker.objects.filter(datum=dag).delete()
@@ -287,18 +296,30 @@ def dag_opbouwen(dag: date) -> None:
     _beschikbaarheid_van_dag(dag, timezone.now())
 
 
+class Bron(NamedTuple):
+    naam: str
+    model: type
+    veld: str  # the moment that decides a row's day
+    # Ids to look back (at most MARGE): a transaction that took its ids
+    # before the last run but committed after it is still seen. Status
+    # periods are few a day, so MARGE of them would reach back months.
+    marge: int
+    # Days after a new row's day that change with it (repeat contacts).
+    volgdagen: int
+
+
 BRONNEN = (
-    ("klanten.Klantcontact", Klantcontact, "gestart_op"),
-    ("kanalen.Wachtrijgebeurtenis", Wachtrijgebeurtenis, "tijdstip"),
+    Bron("klanten.Klantcontact", Klantcontact, "gestart_op", 10_000, HERHAAL_DAGEN),
+    Bron("kanalen.Wachtrijgebeurtenis", Wachtrijgebeurtenis, "tijdstip", 10_000, 0),
     # A status change closes the agent's open period and starts one: only
     # the day it starts on changes (earlier days counted the open period in
     # full already).
-    ("kanalen.Statusperiode", Statusperiode, "begin"),
+    Bron("kanalen.Statusperiode", Statusperiode, "begin", 200, 0),
 )
 
 
 SLOT = "kcc:dashboard:rollups-bijwerken"
-MARGE = 10_000
+MARGE = 10_000  # the most any source looks back (tests set it to 0)
 SLOT_SECONDEN = 3 * 3600
 
 
@@ -314,25 +335,22 @@ def bijwerken(*, dagen_terug: int = 1) -> list[date]:
     try:
         vandaag = timezone.localdate()
         tz = timezone.get_current_timezone()
-        for bron, _model, _veld in BRONNEN:
-            Rollupstand.objects.get_or_create(bron=bron)
-        standen = {s.bron: s for s in Rollupstand.objects.filter(bron__in=[b for b, *_ in BRONNEN])}
+        for bron in BRONNEN:
+            Rollupstand.objects.get_or_create(bron=bron.naam)
+        standen = {
+            s.bron: s for s in Rollupstand.objects.filter(bron__in=[b.naam for b in BRONNEN])
+        }
         dagen = {vandaag - timedelta(days=i) for i in range(dagen_terug + 1)}
         tot = {}
-        for bron, model, veld in BRONNEN:
-            tot[bron] = model.objects.aggregate(m=Max("id"))["m"] or 0
-            # Look back MARGE ids: a transaction that took its ids before the
-            # last run but committed after it is still seen.
-            nieuw = model.objects.filter(
-                id__gt=max(0, standen[bron].tot_id - MARGE), id__lte=tot[bron]
+        for bron in BRONNEN:
+            tot[bron.naam] = bron.model.objects.aggregate(m=Max("id"))["m"] or 0
+            terug = min(MARGE, bron.marge)
+            nieuw = bron.model.objects.filter(
+                id__gt=max(0, standen[bron.naam].tot_id - terug), id__lte=tot[bron.naam]
             )
-            for moment in nieuw.datetimes(veld, "day", tzinfo=tz):
-                # A contact also makes the next week's contacts repeats.
-                dagen.update(
-                    dag
-                    for dag in (moment.date() + timedelta(days=i) for i in range(HERHAAL_DAGEN + 1))
-                    if dag <= vandaag
-                )
+            for moment in nieuw.datetimes(bron.veld, "day", tzinfo=tz):
+                volgende = (moment.date() + timedelta(days=i) for i in range(bron.volgdagen + 1))
+                dagen.update(dag for dag in volgende if dag <= vandaag)
         for dag in sorted(dagen):
             dag_opbouwen(dag)
         normrealisatie.bijwerken(dagen_terug=dagen_terug)

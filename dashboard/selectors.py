@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from django.db.models import Avg, Count, F, Min, Q, Sum
+from django.db.models import Avg, Count, Exists, F, Min, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -211,10 +211,10 @@ WACHTRIJKANALEN = (KanaalSoort.TELEFOON, KanaalSoort.CHAT, KanaalSoort.BALIE)
 
 def bezettingscijfers(f: Filter) -> dict:
     """Logged-in time (available or busy) and handling time (talk and
-    after-contact work, every channel) of the agents who kept their status
-    in the period; the team or agent filter narrows both. Agents who never
-    set a status are left out, so their work does not count against
-    nobody's time."""
+    after-contact work, every channel) of the agents on the days they kept
+    their status; the team or agent filter narrows both. Days without a
+    status are left out, so their work does not count against nobody's
+    time. Parallel chats can take occupancy over 100%."""
     beschikbaarheid = BeschikbaarheidPerMedewerker.objects.filter(
         datum__gte=f.van, datum__lte=f.tot
     )
@@ -226,9 +226,20 @@ def bezettingscijfers(f: Filter) -> dict:
         .values_list("medewerker_id", "s")
         .order_by()
     )
-    afhandeling = ContactenPerMedewerker.objects.filter(
-        datum__gte=f.van, datum__lte=f.tot, medewerker_id__in=list(ingelogd)
-    ).aggregate(duur=Sum("duur_seconden"), nawerk=Sum("nawerk_seconden"))
+    # Handling time only on the days the agent kept a status: the same
+    # (day, agent) pairs as the logged-in time.
+    afhandeling = (
+        ContactenPerMedewerker.objects.filter(datum__gte=f.van, datum__lte=f.tot)
+        .filter(
+            Exists(
+                BeschikbaarheidPerMedewerker.objects.filter(
+                    datum=OuterRef("datum"), medewerker_id=OuterRef("medewerker_id")
+                )
+            )
+        )
+        .filter(medewerker_id__in=list(ingelogd))
+        .aggregate(duur=Sum("duur_seconden"), nawerk=Sum("nawerk_seconden"))
+    )
     return {
         "ingelogd_seconden": sum(v or 0 for v in ingelogd.values()),
         "afhandel_seconden": (afhandeling["duur"] or 0) + (afhandeling["nawerk"] or 0),
@@ -748,30 +759,31 @@ def tevredenheid_per_kanaal(f: Filter) -> list[dict]:
     ]
 
 
+# Grouped by id (two products may share a name), shown by name.
 CSAT_DIMENSIES = {
-    "product": "product__naam",
-    "afdeling": "product__afdeling__naam",
-    "medewerker": "medewerker_id",
+    "product": ("product_id", "product__naam"),
+    "afdeling": ("product__afdeling_id", "product__afdeling__naam"),
+    "medewerker": ("medewerker_id", None),
 }
 
 
 def tevredenheid_per(f: Filter, dimensie: str, aantal: int = 15) -> list[dict]:
     """CSAT per product, afdeling (of the product) or agent, the most rated
     first; ratings without that dimension are left out."""
-    veld = CSAT_DIMENSIES[dimensie]
+    veld, naamveld = CSAT_DIMENSIES[dimensie]
     rijen = list(
         beoordelingen(f)
         .filter(**{f"{veld}__isnull": False})
-        .values(veld)
+        .values(veld, *([naamveld] if naamveld else []))
         .annotate(n=Count("id"), tevreden=Count("id", filter=Q(score__gte=4)), gem=Avg("score"))
         .order_by("-n", veld)[:aantal]
     )
     namen = {}
-    if dimensie == "medewerker":
+    if naamveld is None:
         namen = {u.pk: str(u) for u in User.objects.filter(pk__in=[r[veld] for r in rijen])}
     return [
         {
-            "naam": namen.get(r[veld], "") if namen else r[veld],
+            "naam": r[naamveld] if naamveld else namen.get(r[veld], ""),
             "aantal": r["n"],
             "csat": _deel(r["tevreden"], r["n"]),
             "gemiddeld": r["gem"],

@@ -101,19 +101,76 @@ def test_occupancy_is_handling_time_over_logged_in_time():
     assert kpi.op_doel is False and kpi.te_hoog
 
 
-def test_an_open_period_counts_until_now_and_the_day_after_in_full(monkeypatch):
-    agent = UserFactory(rollen=[Rol.KLANTMANAGER])
-    vandaag = timezone.localdate()
-    begin = _moment(vandaag - timedelta(days=2), 20)
+def test_an_open_period_counts_until_now_and_a_forgotten_logout_only_12_hours():
+    nu = timezone.now()
+    vandaag = timezone.localdate(nu)
+    agent, vergeten = (UserFactory(rollen=[Rol.KLANTMANAGER]) for _ in range(2))
+    begin = max(_moment(vandaag, 0), nu - timedelta(hours=2))
     Statusperiode.objects.create(medewerker=agent, status="beschikbaar", begin=begin)
-    rollups.bijwerken(dagen_terug=2)
-    volle_dag = BeschikbaarheidPerMedewerker.objects.get(
-        datum=vandaag - timedelta(days=1), medewerker=agent
+    # Never logged out: available since the day before yesterday, 20:00.
+    eergisteren = vandaag - timedelta(days=2)
+    Statusperiode.objects.create(
+        medewerker=vergeten, status="beschikbaar", begin=_moment(eergisteren, 20)
     )
-    assert volle_dag.beschikbaar_seconden == 24 * 3600
+    rollups.bijwerken(dagen_terug=2)
     vandaag_rij = BeschikbaarheidPerMedewerker.objects.get(datum=vandaag, medewerker=agent)
-    tot_nu = (timezone.now() - _moment(vandaag, 0)).total_seconds()
+    tot_nu = (timezone.now() - begin).total_seconds()
     assert 0 < vandaag_rij.beschikbaar_seconden <= tot_nu + 1
+
+    def seconden(dag):
+        rij = BeschikbaarheidPerMedewerker.objects.filter(datum=dag, medewerker=vergeten).first()
+        return rij.beschikbaar_seconden if rij else 0
+
+    assert [seconden(eergisteren + timedelta(days=i)) for i in range(3)] == [
+        4 * 3600,
+        8 * 3600,
+        0,
+    ]
+
+
+def test_occupancy_counts_handling_only_on_days_with_a_status():
+    gisteren = timezone.localdate() - timedelta(days=1)
+    agent = UserFactory(rollen=[Rol.KLANTMANAGER])
+    Statusperiode.objects.create(
+        medewerker=agent,
+        status="beschikbaar",
+        begin=_moment(gisteren, 9),
+        einde=_moment(gisteren, 13),
+    )
+    # An hour of work yesterday, and a day of work before the status was kept.
+    for dag, seconden in [(gisteren, 3600), (gisteren - timedelta(days=3), 8 * 3600)]:
+        Klantcontact.objects.create(
+            kanaal="telefoon",
+            onderwerp="Vraag",
+            gestart_op=_moment(dag, 10),
+            beeindigd_op=_moment(dag, 10) + timedelta(seconds=seconden),
+            medewerker=agent,
+        )
+    rollups.bijwerken(dagen_terug=5)
+    f = selectors.Filter(van=gisteren - timedelta(days=6), tot=gisteren)
+    assert selectors.bezettingscijfers(f) == {
+        "ingelogd_seconden": 4 * 3600,
+        "afhandel_seconden": 3600,
+        "medewerkers": 1,
+    }
+
+
+def test_occupancy_is_right_on_the_day_the_clocks_change():
+    from zoneinfo import ZoneInfo
+
+    agent = UserFactory(rollen=[Rol.KLANTMANAGER])
+    zomertijd = date(2026, 3, 29)  # 23 hours in Amsterdam
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    Statusperiode.objects.create(
+        medewerker=agent,
+        status="beschikbaar",
+        begin=datetime(2026, 3, 28, 23, 0, tzinfo=amsterdam),
+        einde=datetime(2026, 3, 29, 10, 0, tzinfo=amsterdam),
+    )
+    with timezone.override(amsterdam):
+        rollups.dag_opbouwen(zomertijd)
+    rij = BeschikbaarheidPerMedewerker.objects.get(datum=zomertijd, medewerker=agent)
+    assert rij.beschikbaar_seconden == 9 * 3600  # 00:00-10:00 with 02:00-03:00 skipped
 
 
 def test_who_contacts_per_target_group_equals_the_raw_contacts():

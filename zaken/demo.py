@@ -14,7 +14,7 @@ from kcc.models import User
 from klanten.models import Klant
 from producten import services as producten_services
 from producten.models import Product
-from zaken import services
+from zaken import normrealisatie, services
 from zaken.models import Zaak
 
 # bsn, product code, channel, how far the afdeling got
@@ -183,4 +183,7 @@ def historie_laden(stdout) -> None:
             ),
         ]
     StatusWijziging.objects.bulk_create(stappen, batch_size=500)
+    # Days already summed for norm realisation get these cases too.
+    for moment in {zaak.afgesloten_op for zaak in zaken}:
+        normrealisatie.dag_vervalt(moment)
     stdout.write(f"  {len(zaken)} afgesloten zaken over {DEMO_WEKEN} weken")

@@ -63,19 +63,29 @@ def _per_product_ruw(zaken: QuerySet[Zaak]) -> QuerySet:
     )
 
 
-@transaction.atomic
 def dag_opbouwen(dag: date, *, nu: datetime | None = None) -> None:
-    """Sum one day's closed cases per product (replacing what was there)."""
-    rijen = _per_product_ruw(
-        gesloten_zaken().filter(
-            afgesloten_op__gte=_begin(dag), afgesloten_op__lt=_begin(dag + timedelta(days=1))
+    """Sum one day's closed cases per product (replacing what was there).
+
+    The day's marker row is made first (not complete) and locked before the
+    cases are read: a case reopened meanwhile (dag_vervalt updates the same
+    row) either waits for this build and then marks the day incomplete, or
+    commits first and is then not counted here."""
+    NormrealisatieDag.objects.get_or_create(datum=dag, defaults={"opgebouwd_op": _begin(dag)})
+    with transaction.atomic():
+        NormrealisatieDag.objects.select_for_update().get(datum=dag)
+        rijen = list(
+            _per_product_ruw(
+                gesloten_zaken().filter(
+                    afgesloten_op__gte=_begin(dag),
+                    afgesloten_op__lt=_begin(dag + timedelta(days=1)),
+                )
+            )
         )
-    )
-    NormrealisatiePerDag.objects.filter(datum=dag).delete()
-    NormrealisatiePerDag.objects.bulk_create(NormrealisatiePerDag(datum=dag, **r) for r in rijen)
-    NormrealisatieDag.objects.update_or_create(
-        datum=dag, defaults={"opgebouwd_op": nu or timezone.now()}
-    )
+        NormrealisatiePerDag.objects.filter(datum=dag).delete()
+        NormrealisatiePerDag.objects.bulk_create(
+            NormrealisatiePerDag(datum=dag, **r) for r in rijen
+        )
+        NormrealisatieDag.objects.filter(datum=dag).update(opgebouwd_op=nu or timezone.now())
 
 
 def opgebouwde_dagen(van: date, tot: date) -> set[date]:
@@ -110,9 +120,12 @@ def bijwerken(*, dagen_terug: int = 1) -> list[date]:
 
 def dag_vervalt(moment: datetime | None) -> None:
     """A case closed at ``moment`` changed (reopened): that day's sums are
-    read from the cases again until the next build."""
+    read from the cases again until the next build (which builds every day
+    not complete). Marked, not deleted: the update waits for a build of that
+    day in progress (see dag_opbouwen)."""
     if moment is not None:
-        NormrealisatieDag.objects.filter(datum=timezone.localdate(moment)).delete()
+        dag = timezone.localdate(moment)
+        NormrealisatieDag.objects.filter(datum=dag).update(opgebouwd_op=_begin(dag))
 
 
 def _reeksen(dagen: list[date]) -> list[tuple[date, date]]:

@@ -6,11 +6,16 @@ from django.db import migrations, models
 
 
 def huidige_status_als_periode(apps, schema_editor):
-    """Each agent's current status is their first open period."""
+    """Each agent's current status is their first open period, from now: how
+    long they were in it before is not known (a forgotten logout can be
+    weeks old), and must not count as logged-in time."""
+    from django.utils import timezone
+
     Medewerkerstatus = apps.get_model("kanalen", "Medewerkerstatus")
     Statusperiode = apps.get_model("kanalen", "Statusperiode")
+    nu = timezone.now()
     Statusperiode.objects.bulk_create(
-        Statusperiode(medewerker_id=s.medewerker_id, status=s.status, begin=s.sinds)
+        Statusperiode(medewerker_id=s.medewerker_id, status=s.status, begin=nu)
         for s in Medewerkerstatus.objects.all()
     )
 
