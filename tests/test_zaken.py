@@ -1,6 +1,6 @@
 """Cases: registration, lifecycle, deadlines, compound requests, conflicts."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -137,6 +137,16 @@ def test_it_reports_a_conflict_when_the_case_changed_on_screen(
         )
 
 
+def test_a_case_past_its_norm_stays_late_when_its_clock_stopped_on_a_sunday(zaak):
+    # Norm on Friday 20 November, waiting for the customer from Sunday 22
+    # November, answered on Wednesday 2 December: still late, not due today.
+    zaak.streefdatum = date(2026, 11, 20)
+    zaak.opgeschort_op = date(2026, 11, 22)
+    services._na_opschorting(zaak, date(2026, 12, 2))
+    assert zaak.streefdatum < date(2026, 12, 2)
+    assert zaak.opgeschort_op is None
+
+
 @pytest.mark.parametrize("streef_na_stop", [3, -2])  # 3 working days left; 2 days late
 def test_it_moves_every_deadline_on_by_the_time_the_clock_stood_still(
     zaak, burgerzaken_behandelaar, streef_na_stop
@@ -157,9 +167,12 @@ def test_it_moves_every_deadline_on_by_the_time_the_clock_stood_still(
     )
     zaak = services.zaak_hervatten(zaak=haal(zaak), user=user)
     stil = kalender.werkdagen_tussen(gestopt, vandaag)
-    assert zaak.streefdatum == kalender.werkdagen_optellen(streef, stil)
+    verschoven = kalender.werkdagen_optellen(streef, stil)
     if streef_na_stop < 0:
+        assert zaak.streefdatum == min(verschoven, vandaag - timedelta(days=1))
         assert zaak.streefdatum < vandaag  # a late case stays late
+    else:
+        assert zaak.streefdatum == verschoven
     assert zaak.uiterste_datum_ruw == ruw + timedelta(days=10)
     assert zaak.uiterste_datum == kalender.atw_toepassen(
         timezone.localdate(zaak.geregistreerd_op), ruw + timedelta(days=10)

@@ -463,7 +463,8 @@ def _na_opschorting(zaak: Zaak, vandaag: date) -> None:
     """Restart the clock: every date moves on by the time it stood still.
 
     The service norm and the 80% signal move by the working days of the
-    pause (a case that was late stays exactly as late); the statutory term
+    pause (a case that was late stays late, also when its clock stopped on a
+    weekend day after the norm had passed); the statutory term
     (Awb 4:15) moves by the calendar days of the pause, from its end before
     the Atw moved it, and the Atw is applied again.
     """
@@ -472,7 +473,10 @@ def _na_opschorting(zaak: Zaak, vandaag: date) -> None:
         return
     werkdagen_stil = kalender.werkdagen_tussen(gestopt, vandaag)
     if zaak.streefdatum is not None:
+        al_te_laat = zaak.streefdatum < gestopt
         zaak.streefdatum = kalender.werkdagen_optellen(zaak.streefdatum, werkdagen_stil)
+        if al_te_laat:
+            zaak.streefdatum = min(zaak.streefdatum, vandaag - timedelta(days=1))
     if zaak.signaaldatum is not None and zaak.gesignaleerd_op is None:
         zaak.signaaldatum = kalender.werkdagen_optellen(zaak.signaaldatum, werkdagen_stil)
     if zaak.uiterste_datum_ruw is not None:
