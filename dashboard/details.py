@@ -33,7 +33,9 @@ from zaken.models import Zaak, ZaakStatus
 
 
 def _moment(waarde) -> str:
-    return f"{timezone.localtime(waarde):%d-%m-%Y %H:%M}" if waarde else ""
+    # The municipality's time zone (cached); localtime() looks up the
+    # current one per call, a noticeable share of an export of many rows.
+    return f"{waarde.astimezone(timezone.get_default_timezone()):%d-%m-%Y %H:%M}" if waarde else ""
 
 
 def _datum(waarde) -> str:

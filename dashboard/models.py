@@ -186,6 +186,9 @@ class Rollupstand(models.Model):
 
     bron = models.CharField(max_length=50, unique=True)
     tot_id = models.BigIntegerField(default=0)
+    # Rows in the look-back window below tot_id when it was set (None:
+    # unknown). The next run looks back only when that number changed.
+    terug_aantal = models.BigIntegerField(null=True)
     bijgewerkt_op = models.DateTimeField(null=True)
 
     class Meta:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from django.db.models import Avg, Count, Exists, F, Min, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +35,7 @@ from kcc.models import Afdeling, AuditLogEntry, User
 from kcc.roles import Rol
 from klanten import selectors as klant_selectors
 from klanten.models import Klantcontact
-from producten.models import Thema
+from producten.models import Product, Thema
 from zaken import selectors as zaken_selectors
 from zaken.models import Zaak
 
@@ -232,7 +233,8 @@ def bezettingscijfers(f: Filter) -> dict:
         ContactenPerMedewerker.objects.filter(datum__gte=f.van, datum__lte=f.tot)
         .filter(
             Exists(
-                BeschikbaarheidPerMedewerker.objects.filter(
+                # The period again, or the planner reads every day there is.
+                beschikbaarheid.filter(
                     datum=OuterRef("datum"), medewerker_id=OuterRef("medewerker_id")
                 )
             )
@@ -447,6 +449,7 @@ def _kpis_van(
     doel: dict,
     norm: dict | None = None,
     contact: dict | None = None,
+    tevreden: dict | None = None,
     kanalen: dict | None = None,
     zonder_kort: bool = False,
 ) -> list[Kpi]:
@@ -472,7 +475,7 @@ def _kpis_van(
     beantwoord = sum(c["beantwoord"] for c in wachtrij.values())
     verlaten = sum(c["verlaten"] for c in wachtrij.values())
     wacht = sum(c["wacht_seconden"] for c in wachtrij.values())
-    tevreden = csat(f)
+    tevreden = tevreden or csat(f)
     bezetting = bezettingscijfers(f)
     norm = norm or normrealisatie(f)
     z, cv, ib = norm["zaken"], norm["contactverzoeken"], norm["inbox"]
@@ -615,15 +618,16 @@ def kpis(
     formule: str = ServicelevelFormule.MET_VERLATEN,
     norm: dict | None = None,
     contact: dict | None = None,
+    tevreden: dict | None = None,
     zonder_kort: bool = False,
 ) -> list[Kpi]:
     """Every KPI for the filter against its target, with the previous period.
-    ``norm`` and ``contact`` are normrealisatie(f) and contactcijfers(f)
-    when the caller already has them."""
+    ``norm``, ``contact`` and ``tevreden`` are normrealisatie(f),
+    contactcijfers(f) and csat(f) when the caller already has them."""
     doel = doelen()
     kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
     extra = {"kanalen": kanalen, "zonder_kort": zonder_kort}
-    nu = _kpis_van(f, formule, doel, norm, contact and contact["totaal"], **extra)
+    nu = _kpis_van(f, formule, doel, norm, contact and contact["totaal"], tevreden, **extra)
     for kpi, eerder in zip(nu, _kpis_van(f.vorige(), formule, doel, **extra), strict=True):
         kpi.vorige = eerder.waarde
     return nu
@@ -737,59 +741,63 @@ def heatmap(f: Filter) -> list[dict]:
     ]
 
 
-def tevredenheid_per_kanaal(f: Filter) -> list[dict]:
-    rijen = (
+def tevredenheid(f: Filter, aantal: int = 15) -> dict:
+    """CSAT in total, per channel, and per product, afdeling (of the product)
+    and agent, the most rated first (``aantal`` of each; ratings without
+    that dimension are left out): one grouped read of the period's ratings,
+    summed here per table."""
+    groepen = list(
         beoordelingen(f)
-        .values("kanaal")
-        .annotate(
-            aantal=Count("id"),
-            tevreden=Count("id", filter=Q(score__gte=4)),
-            gemiddeld=Avg("score"),
+        .values("kanaal", "product_id", "medewerker_id")
+        .annotate(n=Count("id"), tevreden=Count("id", filter=Q(score__gte=4)), som=Sum("score"))
+        .order_by()
+    )
+    producten = {
+        p["id"]: p
+        for p in Product.objects.filter(pk__in={g["product_id"] for g in groepen}).values(
+            "id", "naam", "afdeling_id", "afdeling__naam"
         )
-        .order_by("-aantal")
-    )
-    return [
-        {
-            "kanaal": choice_label(Kanaal, "soort", r["kanaal"]),
-            "aantal": r["aantal"],
-            "csat": _deel(r["tevreden"], r["aantal"]),
-            "gemiddeld": r["gemiddeld"],
-        }
-        for r in rijen
-    ]
+    }
+    medewerkers = User.objects.filter(pk__in={g["medewerker_id"] for g in groepen})
+    # Per table: the key of a group, and the name shown for a key.
+    tabellen = {
+        "kanaal": (lambda g: g["kanaal"], lambda k: choice_label(Kanaal, "soort", k)),
+        "product": (lambda g: g["product_id"], lambda k: producten[k]["naam"]),
+        "afdeling": (
+            lambda g: producten.get(g["product_id"], {}).get("afdeling_id"),
+            {p["afdeling_id"]: p["afdeling__naam"] for p in producten.values()}.get,
+        ),
+        "medewerker": (lambda g: g["medewerker_id"], {u.pk: str(u) for u in medewerkers}.get),
+    }
+
+    def regels(tabel: str, hoeveel: int | None = None) -> list[dict]:
+        sleutel_van, naam_van = tabellen[tabel]
+        sommen = defaultdict(lambda: [0, 0, 0])
+        for g in groepen:
+            if (sleutel := sleutel_van(g)) is not None:
+                som = sommen[sleutel]
+                som[0] += g["n"]
+                som[1] += g["tevreden"]
+                som[2] += g["som"]
+        # Equal counts in the order of their ids, so the order is stable.
+        geordend = sorted(sommen.items(), key=lambda kv: (-kv[1][0], str(kv[0])))[:hoeveel]
+        return [
+            {"naam": naam_van(k) or "", "aantal": n, "csat": _deel(t, n), "gemiddeld": som / n}
+            for k, (n, t, som) in geordend
+        ]
+
+    return {
+        "totaal": {
+            "aantal": sum(g["n"] for g in groepen),
+            "tevreden": sum(g["tevreden"] for g in groepen),
+        },
+        "kanaal": regels("kanaal"),
+        **{tabel: regels(tabel, aantal) for tabel in ("product", "afdeling", "medewerker")},
+    }
 
 
-# Grouped by id (two products may share a name), shown by name.
-CSAT_DIMENSIES = {
-    "product": ("product_id", "product__naam"),
-    "afdeling": ("product__afdeling_id", "product__afdeling__naam"),
-    "medewerker": ("medewerker_id", None),
-}
-
-
-def tevredenheid_per(f: Filter, dimensie: str, aantal: int = 15) -> list[dict]:
-    """CSAT per product, afdeling (of the product) or agent, the most rated
-    first; ratings without that dimension are left out."""
-    veld, naamveld = CSAT_DIMENSIES[dimensie]
-    rijen = list(
-        beoordelingen(f)
-        .filter(**{f"{veld}__isnull": False})
-        .values(veld, *([naamveld] if naamveld else []))
-        .annotate(n=Count("id"), tevreden=Count("id", filter=Q(score__gte=4)), gem=Avg("score"))
-        .order_by("-n", veld)[:aantal]
-    )
-    namen = {}
-    if naamveld is None:
-        namen = {u.pk: str(u) for u in User.objects.filter(pk__in=[r[veld] for r in rijen])}
-    return [
-        {
-            "naam": r[naamveld] if naamveld else namen.get(r[veld], ""),
-            "aantal": r["n"],
-            "csat": _deel(r["tevreden"], r["n"]),
-            "gemiddeld": r["gem"],
-        }
-        for r in rijen
-    ]
+def tevredenheid_per(f: Filter, tabel: str, aantal: int = 15) -> list[dict]:
+    return tevredenheid(f, aantal)[tabel]
 
 
 def wie_neemt_contact_op(f: Filter) -> dict:

@@ -58,6 +58,7 @@ def index(request):
         contact = selectors.contactcijfers(f)
         kosten = selectors.kosten_per_kanaal(f, contact)
         norm = selectors.normrealisatie(f)
+        tevredenheid = selectors.tevredenheid(f)
         context.update(
             {
                 "filter": f,
@@ -66,6 +67,7 @@ def index(request):
                     formule=formulier.cleaned_data.get("formule") or "met_verlaten",
                     norm=norm,
                     contact=contact,
+                    tevreden=tevredenheid["totaal"],
                     zonder_kort=formulier.cleaned_data.get("kort_verlaten_weglaten", False),
                 ),
                 "kosten": kosten,
@@ -74,14 +76,10 @@ def index(request):
                 "vorige": f.vorige(),
                 "heatmap": selectors.heatmap(f),
                 "weekdagen": selectors.WEEKDAGEN,
-                "tevredenheid": selectors.tevredenheid_per_kanaal(f),
+                "tevredenheid": tevredenheid["kanaal"],
                 "tevredenheid_per": [
-                    {
-                        "titel": titel,
-                        "kolom": kolom,
-                        "regels": selectors.tevredenheid_per(f, dimensie),
-                    }
-                    for dimensie, titel, kolom in (
+                    {"titel": titel, "kolom": kolom, "regels": tevredenheid[tabel]}
+                    for tabel, titel, kolom in (
                         ("product", _("Tevredenheid per product"), _("Product")),
                         ("afdeling", _("Tevredenheid per afdeling"), _("Afdeling")),
                         ("medewerker", _("Tevredenheid per medewerker"), _("Medewerker")),

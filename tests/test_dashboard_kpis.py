@@ -151,6 +151,28 @@ def test_the_rollups_equal_the_raw_data_and_follow_new_rows(wereld, monkeypatch)
     assert rollups.bijwerken(dagen_terug=0) == [timezone.localdate()]
 
 
+def test_a_contact_committed_below_the_watermark_is_seen_without_rebuilding_every_run(wereld):
+    # Two contacts; the first one's id stands for a transaction that took its
+    # id before the run and commits after it.
+    laat = Klantcontact.objects.create(kanaal="telefoon", gestart_op=_moment(12, 10))
+    Klantcontact.objects.create(kanaal="telefoon", gestart_op=_moment(2, 10))
+    laat_id = laat.pk
+    laat.delete()
+    vandaag = timezone.localdate()
+    assert vandaag - timedelta(days=2) in rollups.bijwerken(dagen_terug=0)
+    # Nothing new: the look-back over recent ids finds the same rows and
+    # rebuilds nothing but today.
+    assert rollups.bijwerken(dagen_terug=0) == [vandaag]
+    Klantcontact.objects.create(id=laat_id, kanaal="telefoon", gestart_op=_moment(12, 10))
+    assert vandaag - timedelta(days=12) in rollups.bijwerken(dagen_terug=0)
+    f = selectors.Filter(van=vandaag - timedelta(days=20), tot=vandaag)
+    assert (
+        selectors.contactcijfers(f)["per_kanaal"]
+        == (selectors.contactcijfers(f, ruw=True)["per_kanaal"])
+    )
+    assert rollups.bijwerken(dagen_terug=0) == [vandaag]
+
+
 def test_a_day_reads_from_a_few_rollup_rows(wereld, django_assert_max_num_queries):
     _willekeurige_data(wereld, random.Random(3), 200)
     rollups.bijwerken()
