@@ -959,6 +959,11 @@ def genereren(
         aantal, aantal_zaken = lange_historie(klant.pk, rnd, contacten=2_500, zaken=150)
         verslag.regel("lange historie", aantal, start)
         melden(f"lange historie: {aantal} contacten en {aantal_zaken} zaken voor één klant")
+    if zaken or lange_historie_bsn:
+        # Closed cases written on days whose norm sums were built already.
+        from zaken import normrealisatie
+
+        normrealisatie.alles_vervalt()
     # Statistics for the planner, and the visibility map that lets index-only
     # scans skip the heap: autovacuum would do both in time, but may be off or
     # behind right after a bulk load. VACUUM cannot run in a transaction (a

@@ -73,6 +73,19 @@ def test_it_fills_customers_and_cases_with_history_and_can_add_more(needs_postgr
 
     jaar = Zaak.objects.latest("geregistreerd_op").geregistreerd_op.year
     assert services.volgend_zaaknummer(jaar=jaar) not in set(zaken.values_list("nummer", flat=True))
+    # The demo's norm sums were built before these cases came into their
+    # days: after the next build the sums count them too.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zaken import normrealisatie
+
+    normrealisatie.bijwerken()
+    periode = {"van": timezone.localdate() - timedelta(days=800), "tot": timezone.localdate()}
+    uit_sommen = normrealisatie.per_product(**periode)
+    normrealisatie.alles_vervalt()
+    assert uit_sommen == normrealisatie.per_product(**periode)  # now from the cases
 
 
 def test_it_adds_queue_events_and_ratings_for_the_dashboard(needs_postgres):

@@ -128,6 +128,12 @@ def dag_vervalt(moment: datetime | None) -> None:
         NormrealisatieDag.objects.filter(datum=dag).update(opgebouwd_op=_begin(dag))
 
 
+def alles_vervalt() -> None:
+    """Cases were written into the table directly (scale data, an import):
+    every day is read from the cases again until the next build."""
+    NormrealisatieDag.objects.all().delete()
+
+
 def _reeksen(dagen: list[date]) -> list[tuple[date, date]]:
     """Consecutive days as [begin, end) ranges."""
     reeksen: list[list[date]] = []
