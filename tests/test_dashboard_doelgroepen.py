@@ -294,6 +294,10 @@ def test_the_dashboard_shows_occupancy_who_contacts_and_csat_tables(client):
         "Tevredenheid per medewerker",
     ]:
         assert tekst in pagina, tekst
+    # Which KPIs a filter cannot narrow is said under the table.
+    assert "geldt voor alle kanalen" not in pagina
+    per_kanaal = client.get("/dashboard/", {**query, "kanaal": "telefoon"}).content.decode()
+    assert "De bezettingsgraad geldt voor alle kanalen en producten" in per_kanaal
     detail = client.get("/dashboard/kpi/bezetting/", {**query, "afwijkend": "1"})
     assert detail.status_code == 200
     assert str(teamleider) in detail.content.decode()  # 12 hours logged in
