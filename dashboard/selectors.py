@@ -779,8 +779,9 @@ def tevredenheid(f: Filter, aantal: int = 15) -> dict:
                 som[0] += g["n"]
                 som[1] += g["tevreden"]
                 som[2] += g["som"]
-        # Equal counts in the order of their ids, so the order is stable.
-        geordend = sorted(sommen.items(), key=lambda kv: (-kv[1][0], str(kv[0])))[:hoeveel]
+        # Equal counts in the order of their keys (ids, channel codes), so
+        # the order is stable.
+        geordend = sorted(sommen.items(), key=lambda kv: (-kv[1][0], kv[0]))[:hoeveel]
         return [
             {"naam": naam_van(k) or "", "aantal": n, "csat": _deel(t, n), "gemiddeld": som / n}
             for k, (n, t, som) in geordend
@@ -794,10 +795,6 @@ def tevredenheid(f: Filter, aantal: int = 15) -> dict:
         "kanaal": regels("kanaal"),
         **{tabel: regels(tabel, aantal) for tabel in ("product", "afdeling", "medewerker")},
     }
-
-
-def tevredenheid_per(f: Filter, tabel: str, aantal: int = 15) -> list[dict]:
-    return tevredenheid(f, aantal)[tabel]
 
 
 def wie_neemt_contact_op(f: Filter) -> dict:

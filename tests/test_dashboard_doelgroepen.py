@@ -256,17 +256,20 @@ def test_satisfaction_per_product_afdeling_and_agent():
             medewerker=agent if product is paspoort else None,
         )
     f = selectors.Filter(van=gisteren, tot=gisteren)
-    per_product = selectors.tevredenheid_per(f, "product")
+    tevredenheid = selectors.tevredenheid(f)
+    assert tevredenheid["totaal"] == {"aantal": 5, "tevreden": 3}
+    assert [(r["naam"], r["aantal"]) for r in tevredenheid["kanaal"]] == [("Telefoon", 5)]
+    per_product = tevredenheid["product"]
     assert [(r["naam"], r["aantal"]) for r in per_product] == [
         ("Paspoort aanvragen", 3),
         ("Afvalcontainer", 1),
     ]
     assert per_product[0]["csat"] == pytest.approx(200 / 3)
-    assert [r["naam"] for r in selectors.tevredenheid_per(f, "afdeling")] == [
+    assert [r["naam"] for r in tevredenheid["afdeling"]] == [
         paspoort.afdeling.naam,
         afval.afdeling.naam,
     ]
-    [mdw] = selectors.tevredenheid_per(f, "medewerker")
+    [mdw] = tevredenheid["medewerker"]
     assert (mdw["naam"], mdw["aantal"]) == (str(agent), 3)
 
 
