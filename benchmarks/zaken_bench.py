@@ -4,9 +4,7 @@
    behandeling, set a notifying milestone), with the outbox rows they write.
 2. Messages delivered per second end to end: a real Celery worker (separate
    process) drains the queue that step 1 filled through Redis.
-3. Reading one case's status over HTTP (daphne, the platform's API with
-   session auth, permission check and audit log) against a bare Django view
-   that reads one row, in the same run: the ratio is the cost of the stack.
+(Reading a case over HTTP against a bare view: benchmarks/serving_bench.py.)
 
 Needs DATABASE_URL and REDIS_URL. Runs in a throw-away test database.
 """
@@ -17,7 +15,6 @@ import io
 import os
 import platform
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,8 +33,6 @@ from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 
 AANTAL = int(os.environ.get("BENCH_ZAKEN", "500"))
-HTTP_VERZOEKEN = int(os.environ.get("BENCH_HTTP", "300"))
-POORT = int(os.environ.get("BENCH_POORT", "8765"))
 
 
 def omgeving(testdb: str) -> dict:
@@ -126,66 +121,6 @@ def main():
         bezorgd_duur = time.perf_counter() - start
         bezorgd = verzonden() - al_verzonden
 
-        # 3. HTTP: the platform's case API against a bare one-row view.
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "daphne",
-                "-b",
-                "127.0.0.1",
-                "-p",
-                str(POORT),
-                "kcc.asgi:application",
-            ],
-            cwd=ROOT,
-            env={**env, "DJANGO_SETTINGS_MODULE": "benchmarks.settings"},
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        processen.append(server)
-        import requests
-        from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-        from django.contrib.sessions.backends.db import SessionStore
-
-        from kcc.services import klant_gebruiker
-
-        burger = klant_gebruiker(bsn=klant.bsn)
-        sessie = SessionStore()
-        sessie[SESSION_KEY] = str(burger.pk)
-        sessie[BACKEND_SESSION_KEY] = "kcc.auth.backends.SimulatorBackend"
-        sessie[HASH_SESSION_KEY] = burger.get_session_auth_hash()
-        sessie.save()
-        http = requests.Session()
-        http.cookies.set(settings.SESSION_COOKIE_NAME, sessie.session_key)
-        basis = f"http://127.0.0.1:{POORT}"
-        for _ in range(100):
-            try:
-                http.get(f"{basis}/healthz", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        uuid = zaken[0].uuid
-
-        def meet(pad):
-            tijden = []
-            for _ in range(HTTP_VERZOEKEN):
-                t = time.perf_counter()
-                response = http.get(basis + pad, timeout=10)
-                tijden.append((time.perf_counter() - t) * 1000)
-                assert response.status_code == 200, (pad, response.status_code)
-            return tijden
-
-        # Interleave the two so machine noise hits both alike.
-        api, kaal = [], []
-        for _ in range(3):
-            api += meet(f"/api/v1/zaken/{uuid}/")
-            kaal += meet(f"/bench/kaal/{uuid}/")
-
-        def p(tijden, q):
-            return sorted(tijden)[int(len(tijden) * q) - 1]
-
-        mediaan_api, mediaan_kaal = statistics.median(api), statistics.median(kaal)
         regels = [
             f"Zaken en berichten, {AANTAL} zaken; PostgreSQL, Redis, Celery-worker (2 processen)",
             f"machine: {platform.machine()}, {os.cpu_count()} cores, "
@@ -198,10 +133,6 @@ def main():
             f"| berichten bezorgd (worker, eind tot eind) | {bezorgd / bezorgd_duur:.0f} per s "
             f"({verzonden()} van {berichten} verzonden; {bezorgd} gemeten "
             f"in {bezorgd_duur:.1f} s) |",
-            f"| status lezen via de API (mediaan / p95) | {mediaan_api:.1f} / "
-            f"{p(api, 0.95):.1f} ms |",
-            f"| kale view, één rij (mediaan / p95) | {mediaan_kaal:.1f} / {p(kaal, 0.95):.1f} ms |",
-            f"| verhouding API / kaal (mediaan) | {mediaan_api / mediaan_kaal:.1f}x |",
         ]
         print("\n".join(regels))
     finally:

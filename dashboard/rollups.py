@@ -7,12 +7,21 @@ contacts or queue events since the last run (read from each table's id
 watermark) plus today and yesterday, one day per transaction; the nightly
 run also rebuilds the last week, for the odd correction of an existing
 contact. A test compares the rollups with the raw data.
+
+Those days are planned once and the plan is worked through by as many runs
+as it takes, each saving what is left after every day: the beat task stops
+after its time budget and queues the next run, so a first build of two years
+(minutes on the scale data) is never stopped by a task's time limit. The
+watermarks move when the plan is done.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from time import monotonic
 from typing import NamedTuple
 
 from django.core.cache import cache
@@ -323,54 +332,151 @@ def _aantal_tussen(bron: Bron, boven: int, tot_en_met: int) -> int:
 
 
 SLOT = "kcc:dashboard:rollups-bijwerken"
+# A run renews its lock after every day it built, so a worker that died holds
+# up the next runs for at most this long: far longer than one day or the
+# planning of a first build (the days of ten million contacts) take.
+SLOT_SECONDEN = 10 * 60
+# The days still to rebuild and the watermarks to set once they are, kept
+# between runs: a first build larger than one task's time budget goes on
+# where the last run stopped. In the cache, as it is derived: when it is
+# lost, the watermarks have not moved and the next run plans the same days.
+# The suffix changes with the plan's shape, so a deploy never reads an old one.
+PLAN = "kcc:dashboard:rollups-plan:1"
 MARGE = 10_000  # the most any source looks back (tests set it to 0)
-SLOT_SECONDEN = 3 * 3600
 
 
-def bijwerken(*, dagen_terug: int = 1) -> list[date]:
-    """Rebuild the days with new rows since the last run, and the last
-    ``dagen_terug`` days besides today. Each day is its own transaction (a
-    first build of two years takes a while and should not hold one open);
-    the watermarks move only after every day is built, so a run that stops
-    half-way is simply repeated. One run at a time: a second one returns at
-    once (a lock in the cache)."""
-    if not cache.add(SLOT, "bezig", timeout=SLOT_SECONDEN):
-        return []
+class Stap(NamedTuple):
+    """What one run of ``bijwerken_stap`` did."""
+
+    gebouwd: list[date]  # the days it rebuilt, in that order
+    resterend: int  # days of the plan left for a next run (0: all current)
+    hervat: bool  # it went on with a plan an earlier run made
+
+
+def _plannen(dagen_terug: int) -> dict:
+    """The days with new rows since the watermarks, the last ``dagen_terug``
+    days and today; newest first, so the days a teamleider looks at are
+    current first when a large build takes several runs."""
+    vandaag = timezone.localdate()
+    tz = timezone.get_current_timezone()
+    for bron in BRONNEN:
+        Rollupstand.objects.get_or_create(bron=bron.naam)
+    standen = {s.bron: s for s in Rollupstand.objects.filter(bron__in=[b.naam for b in BRONNEN])}
+    dagen = {vandaag - timedelta(days=i) for i in range(dagen_terug + 1)}
+    tot, terug_aantal = {}, {}
+    for bron in BRONNEN:
+        stand = standen[bron.naam]
+        tot[bron.naam] = bron.model.objects.aggregate(m=Max("id"))["m"] or 0
+        terug = min(MARGE, bron.marge)
+        # Counted before the days are read: a row that commits later
+        # changes the count, and the next run looks back for it.
+        terug_aantal[bron.naam] = _aantal_tussen(bron, tot[bron.naam] - terug, tot[bron.naam])
+        vanaf = stand.tot_id
+        if stand.terug_aantal != _aantal_tussen(bron, stand.tot_id - terug, stand.tot_id):
+            # Rows committed below the watermark since the last run: look
+            # back. (Not on every run: in imported or generated data the
+            # last ids can reach over every day there is.)
+            vanaf = max(0, stand.tot_id - terug)
+        nieuw = bron.model.objects.filter(id__gt=vanaf, id__lte=tot[bron.naam])
+        for moment in nieuw.datetimes(bron.veld, "day", tzinfo=tz):
+            volgende = (moment.date() + timedelta(days=i) for i in range(bron.volgdagen + 1))
+            dagen.update(dag for dag in volgende if dag <= vandaag)
+    return {
+        "dagen": sorted(dagen, reverse=True),
+        "dagen_terug": dagen_terug,
+        "van": {naam: stand.tot_id for naam, stand in standen.items()},
+        "tot": tot,
+        "terug_aantal": terug_aantal,
+    }
+
+
+def _afronden(plan: dict) -> None:
+    normrealisatie.bijwerken(dagen_terug=plan["dagen_terug"])
+    for bron in BRONNEN:
+        # Only from where the plan started: watermarks a migration reset
+        # meanwhile (it added a rollup) stay reset, and the next run
+        # rebuilds every day.
+        Rollupstand.objects.filter(bron=bron.naam, tot_id=plan["van"][bron.naam]).update(
+            tot_id=plan["tot"][bron.naam],
+            terug_aantal=plan["terug_aantal"][bron.naam],
+            bijgewerkt_op=timezone.now(),
+        )
+
+
+def _slot_houden(sleutel: str) -> bool:
+    """Renew this run's lock; False when it expired and another run has it."""
+    if cache.get(SLOT) != sleutel:
+        return False
+    cache.touch(SLOT, SLOT_SECONDEN)
+    return True
+
+
+def bijwerken_stap(
+    *,
+    dagen_terug: int = 1,
+    budget_seconden: float | None = None,
+    bij_dag: Callable[[date, int, int], None] | None = None,
+) -> Stap | None:
+    """Go on with the plan of days to rebuild, or make one when there is
+    none, for about ``budget_seconden`` (None: to the end), at least one day.
+
+    Each day is its own transaction and the plan is saved after each, so a
+    run that stops (its budget spent, its worker gone) leaves the rest to
+    the next one; the watermarks move only when the last day is built. A
+    longer ``dagen_terug`` than the plan's (the nightly run) adds its days.
+    ``bij_dag(dag, gebouwd, resterend)`` is called after every day. One run
+    at a time: None, at once, while another run holds the lock."""
+    begin = monotonic()
+    sleutel = uuid.uuid4().hex
+    if not cache.add(SLOT, sleutel, timeout=SLOT_SECONDEN):
+        return None
     try:
-        vandaag = timezone.localdate()
-        tz = timezone.get_current_timezone()
-        for bron in BRONNEN:
-            Rollupstand.objects.get_or_create(bron=bron.naam)
-        standen = {
-            s.bron: s for s in Rollupstand.objects.filter(bron__in=[b.naam for b in BRONNEN])
-        }
-        dagen = {vandaag - timedelta(days=i) for i in range(dagen_terug + 1)}
-        tot, terug_aantal = {}, {}
-        for bron in BRONNEN:
-            stand = standen[bron.naam]
-            tot[bron.naam] = bron.model.objects.aggregate(m=Max("id"))["m"] or 0
-            terug = min(MARGE, bron.marge)
-            # Counted before the days are read: a row that commits later
-            # changes the count, and the next run looks back for it.
-            terug_aantal[bron.naam] = _aantal_tussen(bron, tot[bron.naam] - terug, tot[bron.naam])
-            vanaf = stand.tot_id
-            if stand.terug_aantal != _aantal_tussen(bron, stand.tot_id - terug, stand.tot_id):
-                # Rows committed below the watermark since the last run: look
-                # back. (Not on every run: in imported or generated data the
-                # last ids can reach over every day there is.)
-                vanaf = max(0, stand.tot_id - terug)
-            nieuw = bron.model.objects.filter(id__gt=vanaf, id__lte=tot[bron.naam])
-            for moment in nieuw.datetimes(bron.veld, "day", tzinfo=tz):
-                volgende = (moment.date() + timedelta(days=i) for i in range(bron.volgdagen + 1))
-                dagen.update(dag for dag in volgende if dag <= vandaag)
-        for dag in sorted(dagen):
+        plan = cache.get(PLAN)
+        hervat = plan is not None
+        if plan is None:
+            plan = _plannen(dagen_terug)
+        elif dagen_terug > plan["dagen_terug"]:
+            vandaag = timezone.localdate()
+            extra = {vandaag - timedelta(days=i) for i in range(dagen_terug + 1)}
+            plan["dagen"] = sorted(set(plan["dagen"]) | extra, reverse=True)
+            plan["dagen_terug"] = dagen_terug
+        cache.set(PLAN, plan, timeout=None)
+        gebouwd: list[date] = []
+        while plan["dagen"]:
+            if gebouwd and budget_seconden is not None and monotonic() - begin >= budget_seconden:
+                break
+            dag = plan["dagen"][0]
             dag_opbouwen(dag)
-        normrealisatie.bijwerken(dagen_terug=dagen_terug)
-        for bron, stand in standen.items():
-            stand.tot_id = tot[bron]
-            stand.terug_aantal = terug_aantal[bron]
-            stand.bijgewerkt_op = timezone.now()
-            stand.save(update_fields=["tot_id", "terug_aantal", "bijgewerkt_op"])
-        return sorted(dagen)
+            # Checked before the plan is saved: a run that stalled past its
+            # lock must not overwrite the plan of the run that took over.
+            if not _slot_houden(sleutel):
+                return Stap(gebouwd, len(plan["dagen"]), hervat)
+            plan["dagen"] = plan["dagen"][1:]
+            cache.set(PLAN, plan, timeout=None)
+            gebouwd.append(dag)
+            if bij_dag is not None:
+                bij_dag(dag, len(gebouwd), len(plan["dagen"]))
+        if not plan["dagen"]:
+            _afronden(plan)
+            cache.delete(PLAN)
+        return Stap(gebouwd, len(plan["dagen"]), hervat)
     finally:
-        cache.delete(SLOT)
+        if cache.get(SLOT) == sleutel:
+            cache.delete(SLOT)
+
+
+def bijwerken(
+    *, dagen_terug: int = 1, bij_dag: Callable[[date, int, int], None] | None = None
+) -> list[date]:
+    """Rebuild the days with new rows since the last run, and the last
+    ``dagen_terug`` days besides today, to the end in this call however
+    long it takes (``manage.py rollups_opbouwen``, the demo, the tests; the
+    beat task goes by time budget instead). A plan an earlier run left is
+    finished first, then the days since are planned and built. Returns the
+    days rebuilt; [] at once while another run holds the lock."""
+    gebouwd: set[date] = set()
+    while (stap := bijwerken_stap(dagen_terug=dagen_terug, bij_dag=bij_dag)) is not None:
+        gebouwd.update(stap.gebouwd)
+        if not stap.hervat or stap.resterend:
+            break
+    return sorted(gebouwd)

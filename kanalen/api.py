@@ -18,8 +18,8 @@ from kanalen.models import Kanaal, Openingstijd, Wachtrijgebeurtenis
 
 logger = logging.getLogger(__name__)
 
-# Integer fields are declared with their real range: the database's column
-# limits differ per vendor and would make the OpenAPI file differ too.
+# Integer fields are declared with their real range, not the database column's
+# limits, so the OpenAPI file says what a value may be.
 
 
 class OpeningstijdSerializer(serializers.ModelSerializer):

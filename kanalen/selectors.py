@@ -113,8 +113,6 @@ LIMIT %(aantal)s
 
 
 def _als_tijdstip(waarde) -> datetime:
-    if isinstance(waarde, str):  # SQLite returns text
-        waarde = datetime.fromisoformat(waarde)
     if timezone.is_naive(waarde):
         waarde = timezone.make_aware(waarde, UTC)
     return waarde

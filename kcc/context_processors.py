@@ -5,6 +5,7 @@ def platform(request):
     context = {
         "gemeente_naam": settings.GEMEENTE_NAAM,
         "login_simulator": "simulator" in {settings.DIGID_BACKEND, settings.EHERKENNING_BACKEND},
+        "websocket_poort": settings.WEBSOCKET_PORT,
     }
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated and user.is_medewerker:

@@ -114,7 +114,7 @@ def parse_database_url(name: str, value: str) -> DatabaseUrl:
     if parts.scheme not in {"postgres", "postgresql"}:
         raise ImproperlyConfigured(
             f"{name} must start with postgres:// (got scheme {parts.scheme!r}); "
-            "leave it unset to use the embedded SQLite database."
+            "leave it unset to use the embedded PostgreSQL server."
         )
     database = unquote(parts.path.lstrip("/"))
     if not database:

@@ -6,8 +6,7 @@ queries). Here they are read once and kept, with a global version number:
 any change to a user's groups or permissions, or a group's permissions,
 raises the version, so the next request of every user reads them afresh.
 Without a cache (Redis restarting) everything is read from the database.
-The cache must be one for all processes: Redis whenever the platform runs
-more than one (production requires it); the embedded default is one process.
+The cache is Redis, one for all processes (web workers, websockets, Celery).
 """
 
 from __future__ import annotations

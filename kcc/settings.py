@@ -1,16 +1,19 @@
 """Settings for the KCC platform.
 
 Everything that differs between machines comes from the environment through
-``kcc.env`` and is listed in ``.env.example``. With nothing set the platform
-runs on embedded defaults: SQLite in ``var/``, Celery tasks run eagerly, an
-in-memory channel layer, a local-memory cache and e-mail and SMS written to a
-local outbox. ``DATABASE_URL`` switches to PostgreSQL, ``REDIS_URL`` puts the
-Celery broker, the channel layer and the cache on Redis.
+``kcc.env`` and is listed in ``.env.example``. The platform always runs on
+PostgreSQL and Redis (the Celery broker, the channel layer, the cache and the
+sessions): ``DATABASE_URL`` and ``REDIS_URL`` name them, and with nothing set
+the embedded servers under ``var/`` are used (``kcc/embedded.py``). E-mail and
+SMS go to a local outbox in ``var/outbox/`` until a mail host and an SMS
+gateway are configured.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
@@ -43,7 +46,7 @@ if PRODUCTION:
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when DJANGO_ENV=production.")
-    # The container healthcheck calls /healthz on the loopback address.
+    # The container healthchecks call /healthz/live on the loopback address.
     ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 else:
     # Only ever used on a developer's machine: production refuses to start
@@ -58,16 +61,13 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 PROJECT_APPS = ["kcc", "producten", "klanten", "zaken", "kanalen", "dashboard"]
 
 INSTALLED_APPS = [
-    # daphne first: it replaces runserver with an ASGI server that also
-    # serves websockets.
-    "daphne",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "django.contrib.postgres",  # lookups for PostgreSQL search; harmless on SQLite
+    "django.contrib.postgres",  # full-text and trigram search
     "kcc.apps.KccAdminConfig",
     "rest_framework",
     "django_filters",
@@ -79,6 +79,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every response, even a redirect to https, carries the request id.
+    "kcc.observability.request_id_middleware",
+    # Before anything reads REMOTE_ADDR (rate limits, the audit log).
+    "kcc.proxy.client_address_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -91,6 +95,20 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "kcc.urls"
+# The port of the ASGI server when pages and websockets are served on
+# different ports of one host (`make run`, without a proxy); 0: the page's own
+# address, where the proxy sends /ws/ to the ASGI server (production).
+WEBSOCKET_PORT = env_int("WEBSOCKET_PORT", 0, minimum=0)
+# The reverse proxies (addresses or networks) whose X-Forwarded-For gives the
+# client's address (kcc/proxy.py); empty: REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+for _netwerk in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_netwerk, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES has {_netwerk!r}, which is not an address or network."
+        ) from None
 ASGI_APPLICATION = "kcc.asgi.application"
 WSGI_APPLICATION = "kcc.wsgi.application"
 
@@ -110,94 +128,104 @@ TEMPLATES = [
     },
 ]
 
-# --- Database -------------------------------------------------------------
+# --- Database and Redis ---------------------------------------------------
 
+# PostgreSQL and Redis always: DATABASE_URL and REDIS_URL name them, and where
+# one is not set the embedded server under var/ is used (kcc/embedded.py,
+# started by `make run` and `make test`). There is no other database or broker,
+# so a developer's machine runs the code paths production runs.
 DATABASE_URL = env_str("DATABASE_URL", None)
 REDIS_URL = env_str("REDIS_URL", None)
-if PRODUCTION and not (DATABASE_URL and REDIS_URL):
-    # The embedded defaults are per process (cache, channel layer, login
-    # lockouts) or single-user (SQLite): never what production should run on.
+EMBEDDED_SERVICES = [
+    name for name, url in (("PostgreSQL", DATABASE_URL), ("Redis", REDIS_URL)) if not url
+]
+if EMBEDDED_SERVICES:
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "DATABASE_URL and REDIS_URL are required when DJANGO_ENV=production."
+        )
+    from kcc import embedded
+
+    _embedded_database_url, _embedded_redis_url = embedded.urls_for_settings()
+    DATABASE_URL = DATABASE_URL or _embedded_database_url
+    REDIS_URL = REDIS_URL or _embedded_redis_url
+
+# Which server runs this process: kcc/asgi.py says "asgi" before Django starts.
+# Under ASGI every synchronous view runs on a thread pool, and Django's
+# persistent connections would stay open per thread (Django's documentation:
+# disable them under ASGI), so there a connection lives for one request.
+# Under WSGI (gunicorn's sync workers, one thread each) and in Celery workers a
+# connection is kept and checked before reuse.
+SERVER_INTERFACE = env_choice("KCC_SERVER_INTERFACE", ("wsgi", "asgi"), "wsgi")
+_conn_max_age = env_int("DB_CONN_MAX_AGE", 0 if SERVER_INTERFACE == "asgi" else 600, minimum=0)
+if SERVER_INTERFACE == "asgi" and _conn_max_age:
     raise ImproperlyConfigured(
-        "DATABASE_URL and REDIS_URL are required when DJANGO_ENV=production."
+        "DB_CONN_MAX_AGE must be 0 under ASGI: persistent connections are per thread there "
+        "and would pile up until the database refuses new ones."
     )
-if DATABASE_URL:
-    _db = parse_database_url("DATABASE_URL", DATABASE_URL)
-    DATABASES = {"default": _db.as_django(conn_max_age=env_int("DB_CONN_MAX_AGE", 600))}
-    DATABASE_DESCRIPTION = f"postgresql ({_db.host or 'socket'}:{_db.port or 5432}/{_db.name})"
-else:
-    _sqlite_path = VAR_DIR / "kcc.sqlite3"
-    _sqlite_path.parent.mkdir(parents=True, exist_ok=True)
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": _sqlite_path,
-            "OPTIONS": {"timeout": 20},
-        }
-    }
-    DATABASE_DESCRIPTION = f"sqlite ({_sqlite_path.name}, embedded)"
-    # The covering indexes (INCLUDE columns) are for PostgreSQL; on the embedded
-    # database they are plain indexes, which is all a demo needs.
-    SILENCED_SYSTEM_CHECKS = ["models.W040"]
+_db = parse_database_url("DATABASE_URL", DATABASE_URL)
+DATABASES = {"default": _db.as_django(conn_max_age=_conn_max_age)}
+# Behind PgBouncer in transaction mode (docker-compose.yml) a server-side cursor
+# cannot outlive its transaction's server connection.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool(
+    "DB_DISABLE_SERVER_SIDE_CURSORS", False
+)
+DATABASE_DESCRIPTION = f"postgresql ({_db.host or 'socket'}:{_db.port or 5432}/{_db.name})"
+if "PostgreSQL" in EMBEDDED_SERVICES:
+    DATABASE_DESCRIPTION += " embedded"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# --- Redis: Celery broker, channel layer, cache ---------------------------
-
-if REDIS_URL:
-    parse_redis_url("REDIS_URL", REDIS_URL)
+parse_redis_url("REDIS_URL", REDIS_URL)
 
 CACHES = {
-    "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "kcc"),
-        }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "kcc"),
+    }
 }
 
-# Sessions are read on every request: from the shared cache when there is one
-# (written through to the database, so a cache restart logs nobody out).
-SESSION_ENGINE = (
-    "django.contrib.sessions.backends.cached_db"
-    if REDIS_URL
-    else "django.contrib.sessions.backends.db"
-)
+# Sessions are read on every request: from the cache, written through to the
+# database, so a cache restart logs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 CHANNEL_LAYERS = {
-    "default": (
-        {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {
-                "hosts": [REDIS_URL],
-                "prefix": env_str("CHANNEL_LAYER_PREFIX", "kcc-asgi"),
-                "capacity": 1000,
-                "expiry": 60,
-            },
-        }
-        if REDIS_URL
-        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
-    )
+    "default": {
+        "BACKEND": "channels_redis.core.RedisChannelLayer",
+        "CONFIG": {
+            # No read timeout: the layer waits on Redis for up to its own
+            # blocking-pop timeout (5 s), and redis-py 8's default socket
+            # timeout of 5 s would end an idle websocket's consumer with an
+            # error ("Timeout reading from ...").
+            "hosts": [{"address": REDIS_URL, "socket_timeout": None}],
+            "prefix": env_str("CHANNEL_LAYER_PREFIX", "kcc-asgi"),
+            "capacity": 1000,
+            "expiry": 60,
+        },
+    }
 }
 
-# Celery reads every CELERY_* setting (see kcc/celery.py). Without a broker
-# tasks run in the calling process, so a newcomer needs no worker. Celery still
-# takes a producer from its pool for an eager task; the in-memory broker gets a
-# host name so kombu does not warn about a missing one.
-CELERY_BROKER_URL = REDIS_URL or "memory://localhost/"
-CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
-CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", not REDIS_URL)
-CELERY_TASK_EAGER_PROPAGATES = True
+# Celery reads every CELERY_* setting (see kcc/celery.py). Tasks always go
+# through the broker to a worker: `make run` starts one, as production does.
+CELERY_BROKER_URL = REDIS_URL
+CELERY_RESULT_BACKEND = REDIS_URL
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The ceiling and the default: each task sets its own limits below it
+# (kcc.celery.time_limits), fitted to its work.
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 300, minimum=5)
+# Sending one outbox message: one SMTP (EMAIL_TIMEOUT 30 s) or gateway call.
+OUTBOX_SEND_TIME_LIMIT = min(60, CELERY_TASK_TIME_LIMIT)
 # How long an outbox row may stay claimed before beat hands it to another
-# worker; longer than the task time limit, so its first worker has stopped.
-OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 2 * CELERY_TASK_TIME_LIMIT, minimum=10)
-if OUTBOX_LEASE_SECONDS <= CELERY_TASK_TIME_LIMIT:
-    raise ImproperlyConfigured("OUTBOX_LEASE_SECONDS must be longer than CELERY_TASK_TIME_LIMIT.")
+# worker; longer than the sending task's time limit, so its first worker has
+# stopped (the prefork pool ends a task at its hard limit).
+OUTBOX_LEASE_SECONDS = env_int("OUTBOX_LEASE_SECONDS", 2 * OUTBOX_SEND_TIME_LIMIT, minimum=10)
+if OUTBOX_LEASE_SECONDS <= OUTBOX_SEND_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "OUTBOX_LEASE_SECONDS must be longer than the time limit of sending a message "
+        f"({OUTBOX_SEND_TIME_LIMIT} s)."
+    )
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Queueing a task after commit must not hold up the user when the broker is
@@ -206,39 +234,100 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TIMEZONE = "Europe/Amsterdam"
+# Four queues, so a rollup rebuild never holds up a message to a customer:
+# `berichten` (the outbox), `snel` (short work someone waits for), `zwaar`
+# (long runs over many rows) and `celery` (Celery's own tasks). A worker
+# started without -Q takes all four; `make run` gives `zwaar` its own worker.
+# Every project task has its route here (tests/test_queues.py checks it).
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES = {
+    queue: {"routing_key": queue} for queue in ("berichten", "snel", "zwaar", "celery")
+}
+CELERY_TASK_ROUTES = {
+    "kanalen.tasks.bericht_versturen": {"queue": "berichten"},
+    "kanalen.tasks.berichten_wachtrij_verwerken": {"queue": "berichten"},
+    "kcc.tasks.ping": {"queue": "snel"},
+    "kcc.tasks.heartbeat": {"queue": "snel"},
+    "zaken.tasks.termijnen_bewaken": {"queue": "snel"},
+    "klanten.tasks.contactverzoeken_bewaken": {"queue": "snel"},
+    "kanalen.tasks.email_ophalen": {"queue": "snel"},
+    # Reminders are outbox rows; sending them is bericht_versturen's.
+    "kanalen.tasks.afspraken_bewaken": {"queue": "snel"},
+    "dashboard.tasks.rollups_bijwerken": {"queue": "zwaar"},
+    "klanten.tasks.klantcontacten_anonimiseren": {"queue": "zwaar"},
+    "producten.tasks.zoekvragen_opruimen": {"queue": "zwaar"},
+}
+# One beat per installation (all that share this Redis database and cache
+# prefix): kcc/beat.py keeps a lock in Redis for this long and renews it;
+# another beat waits as a standby and takes over once it expires.
+CELERY_BEAT_SCHEDULER = "kcc.beat:SingleBeatScheduler"
+BEAT_LOCK_SECONDS = env_int("BEAT_LOCK_SECONDS", 60, minimum=10)
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# `expires`: a run no worker has started before the next one is due is
+# dropped, so a backlog after a worker outage runs once instead of once per
+# missed interval. Each of these only catches up with rows, so the next run
+# does the work of a dropped one; sending a message (bericht_versturen,
+# queued by the outbox sweep) never expires.
 CELERY_BEAT_SCHEDULE = {
-    "heartbeat": {"task": "kcc.tasks.heartbeat", "schedule": 60.0},
-    "termijnen-bewaken": {"task": "zaken.tasks.termijnen_bewaken", "schedule": 15 * 60.0},
-    "berichten-wachtrij": {"task": "kanalen.tasks.berichten_wachtrij_verwerken", "schedule": 60.0},
-    "email-ophalen": {"task": "kanalen.tasks.email_ophalen", "schedule": 60.0},
-    "afspraken-bewaken": {"task": "kanalen.tasks.afspraken_bewaken", "schedule": 15 * 60.0},
-    "rollups-bijwerken": {"task": "dashboard.tasks.rollups_bijwerken", "schedule": 5 * 60.0},
+    "heartbeat": {"task": "kcc.tasks.heartbeat", "schedule": 60.0, "options": {"expires": 55}},
+    "termijnen-bewaken": {
+        "task": "zaken.tasks.termijnen_bewaken",
+        "schedule": 15 * 60.0,
+        "options": {"expires": 14 * 60},
+    },
+    # A backlog of sweeps would each queue every due message again.
+    "berichten-wachtrij": {
+        "task": "kanalen.tasks.berichten_wachtrij_verwerken",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    "email-ophalen": {
+        "task": "kanalen.tasks.email_ophalen",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    "afspraken-bewaken": {
+        "task": "kanalen.tasks.afspraken_bewaken",
+        "schedule": 15 * 60.0,
+        "options": {"expires": 14 * 60},
+    },
+    "rollups-bijwerken": {
+        "task": "dashboard.tasks.rollups_bijwerken",
+        "schedule": 5 * 60.0,
+        "options": {"expires": 4 * 60},
+    },
     "rollups-nacht": {
         "task": "dashboard.tasks.rollups_bijwerken",
         "schedule": crontab(hour=3, minute=45),
         "kwargs": {"dagen_terug": 7},
+        "options": {"expires": 23 * 3600},
     },
     "contactverzoeken-bewaken": {
         "task": "klanten.tasks.contactverzoeken_bewaken",
         "schedule": 15 * 60.0,
+        "options": {"expires": 14 * 60},
     },
     "klantcontacten-anonimiseren": {
         "task": "klanten.tasks.klantcontacten_anonimiseren",
         "schedule": crontab(hour=2, minute=30),
+        "options": {"expires": 23 * 3600},
     },
     "zoekvragen-opruimen": {
         "task": "producten.tasks.zoekvragen_opruimen",
         "schedule": crontab(hour=3, minute=15),
+        "options": {"expires": 23 * 3600},
     },
 }
 
+_redis = urlsplit(REDIS_URL)
+REDIS_DESCRIPTION = f"{_redis.hostname}:{_redis.port or 6379}{_redis.path}"
+if "Redis" in EMBEDDED_SERVICES:
+    REDIS_DESCRIPTION += " embedded"
 SERVICES_DESCRIPTION = ", ".join(
     [
         f"database={DATABASE_DESCRIPTION}",
-        "broker=" + ("redis" if REDIS_URL else "none (Celery tasks run eagerly)"),
-        "channel layer=" + ("redis" if REDIS_URL else "in-memory"),
-        "cache=" + ("redis" if REDIS_URL else "local-memory"),
+        f"redis={REDIS_DESCRIPTION}",
+        f"server={SERVER_INTERFACE}",
     ]
 )
 
@@ -411,16 +500,31 @@ if PRODUCTION:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz(/live|/ready)?$"]
 
 # --- Logging --------------------------------------------------------------
 
 LOG_LEVEL = env_choice("LOG_LEVEL", ("DEBUG", "INFO", "WARNING", "ERROR"), "INFO")
+# json: one object a line, for the log collector; plain: a line to read. Read
+# here and not with the other observability settings below, because LOGGING
+# needs it. Both show the request id (kcc/observability.py); Celery's worker
+# and beat use this configuration too.
+LOG_FORMAT = env_choice("LOG_FORMAT", ("json", "plain"), "json" if PRODUCTION else "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "kcc.observability.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "kcc.observability.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "kcc": {"level": LOG_LEVEL},
@@ -429,6 +533,8 @@ LOGGING = {
         "kanalen": {"level": LOG_LEVEL},
         "klanten": {"level": LOG_LEVEL},
         "dashboard": {"level": LOG_LEVEL},
+        # A line per task received and finished, as the worker logged before.
+        "celery": {"level": LOG_LEVEL},
     },
 }
 
@@ -492,3 +598,28 @@ DASHBOARD_EXPORT_MAX_RIJEN = env_int("DASHBOARD_EXPORT_MAX_RIJEN", 100_000, mini
 AFSPRAAK_WEKEN_VOORUIT = env_int("AFSPRAAK_WEKEN_VOORUIT", 6, minimum=1)
 # The afdeling that is the KCC: its teamleiders keep control of every case.
 KCC_AFDELING_CODE = env_str("KCC_AFDELING_CODE", "kcc")
+
+# --- Observability --------------------------------------------------------
+
+# Imported here, with the settings it serves; it loads no models.
+from kcc.observability import init_sentry, parse_sample_rate  # noqa: E402
+
+# Errors and slow requests go to Sentry only when a DSN is set. No personal
+# data is sent (kcc/observability.py says what is held back).
+SENTRY_DSN = env_str("SENTRY_DSN", None)
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", DJANGO_ENV)
+SENTRY_TRACES_SAMPLE_RATE = parse_sample_rate(
+    "SENTRY_TRACES_SAMPLE_RATE", env_str("SENTRY_TRACES_SAMPLE_RATE", "0")
+)
+# Prometheus sends this as a bearer token to scrape /metrics (kcc/metrics.py).
+# Without one /metrics answers 404 in production and serves only the loopback
+# address in development.
+METRICS_TOKEN = env_str("METRICS_TOKEN", None)
+if METRICS_TOKEN and len(METRICS_TOKEN) < 32:
+    raise ImproperlyConfigured("METRICS_TOKEN must be at least 32 characters long.")
+
+init_sentry(
+    dsn=SENTRY_DSN,
+    environment=SENTRY_ENVIRONMENT,
+    traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+)

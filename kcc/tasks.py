@@ -2,14 +2,16 @@ from celery import shared_task
 from django.core.cache import cache
 from django.utils import timezone
 
+from kcc.celery import time_limits
 
-@shared_task
+
+@shared_task(**time_limits(10))
 def ping() -> str:
     """Answers "pong": proves a worker picks up tasks from the broker."""
     return "pong"
 
 
-@shared_task
+@shared_task(**time_limits(10))
 def heartbeat() -> str:
     """Run by beat every minute; `manage.py beat_healthcheck` checks it ran."""
     now = timezone.now().isoformat()

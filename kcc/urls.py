@@ -59,7 +59,13 @@ api_v1_patterns = [
 
 urlpatterns = [
     path("", include((account_patterns, "kcc"))),
-    path("healthz", views.healthz, name="healthz"),
+    path("healthz/live", views.healthz_live, name="healthz-live"),
+    path("healthz/ready", views.healthz_ready, name="healthz-ready"),
+    # The address monitors already poll: the readiness answer itself, not a
+    # redirect, so a monitor that does not follow redirects (or counts a 301 as
+    # up) keeps reading the same status code.
+    path("healthz", views.healthz_ready, name="healthz"),
+    path("metrics", include("kcc.metrics")),
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("", include("kanalen.urls_publiek")),
     path("pip/", include("kanalen.urls_portaal")),

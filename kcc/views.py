@@ -137,12 +137,24 @@ def eherkenning_login(request):
 
 @never_cache
 @require_GET
-def healthz(request):
+def healthz_live(request):
+    """The process answers; nothing it depends on is asked. The container
+    healthcheck uses this, so a database or Redis blip does not mark every web
+    container unhealthy at once: restarting them would not bring Redis back."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def healthz_ready(request):
+    """Whether this process can serve: the proxy stops sending it requests
+    while a dependency is down. Names the failed checks; why they failed is
+    in the log only."""
     checks = health.run_checks()
-    healthy = all(check["ok"] for check in checks.values())
+    failed = [name for name, check in checks.items() if not check["ok"]]
     return JsonResponse(
-        {"status": "ok" if healthy else "unavailable", "checks": checks},
-        status=200 if healthy else 503,
+        {"status": "unavailable" if failed else "ok", "failed": failed, "checks": checks},
+        status=503 if failed else 200,
     )
 
 

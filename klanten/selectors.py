@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import Http404, HttpRequest
@@ -124,7 +123,7 @@ def klanten_zoeken(
         return []
     gevonden = Klant.objects.filter(opdracht.filters, samengevoegd_in__isnull=True)
     resultaten = list(gevonden.order_by("id")[:limit])
-    if not resultaten and opdracht.namen and connection.vendor == "postgresql":
+    if not resultaten and opdracht.namen:
         resultaten = _op_gelijkenis(opdracht.namen, opdracht.vast, limit)
     for klant in resultaten:
         audit_log(

@@ -6,17 +6,14 @@ index. The words a caller uses are OR-ed, so extra words ("ik ben mijn
 paspoort kwijt") do not hide the answer, and ``ts_rank`` puts the rows that
 match most (and best) first. Dutch stemming and stop words come from the
 'dutch' configuration; the last word also matches as a prefix, for
-search-as-you-type.
-
-On SQLite (the embedded development database) a simpler fallback counts
-word matches.
+search-as-you-type. When nothing matches, pg_trgm finds titles and keywords
+that look like the words (a typo such as "pasport").
 """
 
 from __future__ import annotations
 
 import re
 
-from django.db import connection
 from django.db.models import BooleanField, FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -41,13 +38,11 @@ def zoek(
     ws = woorden(zoekterm)
     if not ws:
         return []
-    if connection.vendor == "postgresql":
-        gevonden = list(postgres_zoekopdracht(queryset, ws=ws).order_by("-rank", titel)[:limit])
-        # Nothing found: perhaps a typo ("pasport"). Try similar-looking words.
-        return gevonden or _op_gelijkenis(
-            queryset, zoekterm=" ".join(ws), titel=titel, trefwoorden=trefwoorden, limit=limit
-        )
-    return _zoek_eenvoudig(queryset, ws=ws, titel=titel, trefwoorden=trefwoorden, limit=limit)
+    gevonden = list(postgres_zoekopdracht(queryset, ws=ws).order_by("-rank", titel)[:limit])
+    # Nothing found: perhaps a typo ("pasport"). Try similar-looking words.
+    return gevonden or _op_gelijkenis(
+        queryset, zoekterm=" ".join(ws), titel=titel, trefwoorden=trefwoorden, limit=limit
+    )
 
 
 def postgres_zoekopdracht(queryset: QuerySet, *, ws: list[str]) -> QuerySet:
@@ -94,32 +89,3 @@ def _op_gelijkenis(queryset, *, zoekterm, titel, trefwoorden, limit):
         )
         .order_by("-rank", titel)[:limit]
     )
-
-
-# The commonest Dutch function words; PostgreSQL's 'dutch' configuration
-# drops these (and more) itself.
-_STOPWOORDEN = frozenset(
-    (  # noqa: SIM905 - a sentence of words reads better than a 46-line literal
-        "de het een en in is ik je u mijn uw ben bent wat hoe waar wie kan moet wil "
-        "van voor met op aan te er niet dat die dit om of als bij naar ook nog al "
-        "heb heeft hebben wordt worden zijn was"
-    ).split()
-)
-
-
-def _zoek_eenvoudig(queryset, *, ws, titel, trefwoorden, limit):
-    from django.db.models import Q
-
-    ws = [w for w in ws if w not in _STOPWOORDEN] or ws
-    filters = Q()
-    for w in ws:
-        filters |= Q(zoektekst__icontains=w[:6] if len(w) > 6 else w)
-    scored = []
-    for obj in queryset.filter(filters):
-        kop = f"{getattr(obj, titel)} {getattr(obj, trefwoorden)}".lower()
-        body = obj.zoektekst.lower()
-        score = sum(3 if w[:6] in kop else 1 if w[:6] in body else 0 for w in ws)
-        obj.rank = score
-        scored.append(obj)
-    scored.sort(key=lambda o: (-o.rank, getattr(o, titel)))
-    return scored[:limit]

@@ -1,5 +1,4 @@
 import copy
-import os
 import uuid
 
 import pytest
@@ -8,42 +7,17 @@ from django.conf import settings
 from kcc.roles import Rol
 from tests.factories import KlantFactory, UserFactory
 
-# CI sets this: a test that needs PostgreSQL or Redis then fails instead of
-# skipping, so a green run always means the real services were exercised.
-REQUIRE_SERVICES = os.environ.get("KCC_REQUIRE_SERVICES", "").lower() in {"1", "true", "yes"}
-
 
 def pytest_report_header(config):
-    return [
-        f"KCC services: {settings.SERVICES_DESCRIPTION}",
-        f"KCC services required: {'yes' if REQUIRE_SERVICES else 'no (skipped when absent)'}",
-    ]
-
-
-def _need(available: bool, what: str):
-    if available:
-        return
-    if REQUIRE_SERVICES:
-        pytest.fail(f"{what} is required (KCC_REQUIRE_SERVICES) but not configured")
-    pytest.skip(f"{what} not configured")
-
-
-@pytest.fixture
-def needs_postgres():
-    _need(
-        settings.DATABASES["default"]["ENGINE"].endswith("postgresql"), "PostgreSQL (DATABASE_URL)"
-    )
-
-
-@pytest.fixture
-def needs_redis():
-    _need(bool(settings.REDIS_URL), "Redis (REDIS_URL)")
+    return [f"KCC services: {settings.SERVICES_DESCRIPTION}"]
 
 
 @pytest.fixture(autouse=True, scope="session")
 def _eager_celery():
-    """Tasks run in the test's process, also when REDIS_URL is set; the test
-    that proves the Redis broker reaches a real worker switches this off."""
+    """Tasks run in the test's process, right after the commit that queued
+    them, so a test sees their effect; the platform itself never runs a task
+    eagerly. The tests in test_real_services.py switch this off and prove the
+    same tasks reach a real worker through Redis."""
     from kcc.celery import app
 
     app.conf.task_always_eager = True

@@ -118,7 +118,7 @@ def test_it_refuses_to_change_or_delete_an_entry(klantmanager):
     assert entry.omschrijving == "test"
 
 
-def test_it_refuses_raw_sql_changes_in_postgresql(needs_postgres, klantmanager):
+def test_it_refuses_raw_sql_changes_in_postgresql(klantmanager):
     entry = audit_log(
         user=klantmanager,
         actie=Actie.INZIEN,

@@ -70,12 +70,48 @@ def _django_setup(**overrides):
     )
 
 
-def test_it_starts_on_embedded_defaults_and_says_so(tmp_path):
+def test_it_says_how_to_start_the_embedded_servers_when_they_are_not_running(tmp_path):
+    result = _django_setup(KCC_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "embedded PostgreSQL and Redis servers" in result.stderr
+    assert "make services" in result.stderr
+
+
+def test_it_says_which_embedded_server_is_down(tmp_path):
+    # A port nothing listens on: the servers were set up but are stopped.
+    (tmp_path / "services.json").write_text('{"postgres_port": 9, "redis_port": 9}')
+    result = _django_setup(KCC_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "embedded PostgreSQL and Redis under" in result.stderr
+    assert "is not running" in result.stderr
+
+
+def test_it_runs_on_the_embedded_servers_it_finds_and_says_so(tmp_path):
+    # The servers the tests run on stand in for embedded ones: the settings
+    # read their ports from var/services.json.
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    redis_port = int(settings.REDIS_URL.rsplit(":", 1)[1].split("/")[0])
+    (tmp_path / "services.json").write_text(
+        f'{{"postgres_port": {database["PORT"] or 5432}, "redis_port": {redis_port}}}'
+    )
     result = _django_setup(KCC_VAR_DIR=str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert "database=sqlite" in result.stderr
-    assert "broker=none (Celery tasks run eagerly)" in result.stderr
-    assert "channel layer=in-memory" in result.stderr
+    assert f"postgresql (127.0.0.1:{database['PORT'] or 5432}/kcc) embedded" in result.stderr
+    assert f"redis=127.0.0.1:{redis_port}/0 embedded" in result.stderr
+
+
+def test_it_keeps_database_connections_short_under_asgi(tmp_path):
+    result = _django_setup(
+        KCC_VAR_DIR=str(tmp_path),
+        DATABASE_URL="postgres://x@db/kcc",
+        REDIS_URL="redis://r:6379/0",
+        KCC_SERVER_INTERFACE="asgi",
+        DB_CONN_MAX_AGE="600",
+    )
+    assert result.returncode != 0
+    assert "DB_CONN_MAX_AGE must be 0 under ASGI" in result.stderr
 
 
 def test_it_refuses_production_without_a_secret_key(tmp_path):
@@ -111,7 +147,9 @@ def test_it_refuses_the_login_simulator_in_production(tmp_path):
 
 
 def test_it_refuses_a_malformed_redis_url(tmp_path):
-    result = _django_setup(KCC_VAR_DIR=str(tmp_path), REDIS_URL="localhost:6379")
+    result = _django_setup(
+        KCC_VAR_DIR=str(tmp_path), DATABASE_URL="postgres://x@db/kcc", REDIS_URL="localhost:6379"
+    )
     assert result.returncode != 0
     assert "REDIS_URL must start with redis://" in result.stderr
 

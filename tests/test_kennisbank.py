@@ -125,7 +125,7 @@ def test_it_shows_agents_the_knowledge_search_in_the_product_screen(
     assert "/kcc/producten/paspoort/" in page
 
 
-def test_it_uses_the_full_text_index_on_postgresql(needs_postgres, kennisbank):
+def test_it_uses_the_full_text_index_on_postgresql(kennisbank):
     from django.db import connection
 
     from producten.models import KennisItem
@@ -152,7 +152,7 @@ def test_it_offers_every_channel_when_recording_use(client, klantmanager, kennis
 @pytest.mark.parametrize(
     ("zoekterm", "verwacht"), [("pasport gestoolen", "kwijt"), ("vuilnisbakk", "afval")]
 )
-def test_it_forgives_typos_on_postgresql(needs_postgres, kennisbank, zoekterm, verwacht):
+def test_it_forgives_typos_on_postgresql(kennisbank, zoekterm, verwacht):
     resultaten = selectors.kennisitems_zoeken(zoekterm=zoekterm)
     assert resultaten and resultaten[0] == kennisbank[verwacht], [r.vraag for r in resultaten]
 

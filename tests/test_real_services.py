@@ -1,8 +1,5 @@
-"""Proof that a run with DATABASE_URL and REDIS_URL uses the real services.
-
-In CI (KCC_REQUIRE_SERVICES=1) these fail instead of skipping when a service
-is not configured.
-"""
+"""Proof that the platform runs on the real services: PostgreSQL, and Redis as
+Celery broker (to a real worker) and channel layer."""
 
 import time
 import uuid
@@ -14,7 +11,7 @@ from django.db import connection
 
 
 @pytest.mark.django_db
-def test_it_runs_on_postgresql(needs_postgres):
+def test_it_runs_on_postgresql():
     with connection.cursor() as cursor:
         # to_tsvector with the Dutch dictionary exists only in PostgreSQL.
         cursor.execute("SELECT to_tsvector('dutch', 'paspoorten aanvragen')::text, version()")
@@ -23,7 +20,7 @@ def test_it_runs_on_postgresql(needs_postgres):
     assert version.startswith("PostgreSQL")
 
 
-def test_it_runs_a_celery_task_through_redis_on_a_real_worker(needs_redis, settings):
+def test_it_runs_a_celery_task_through_redis_on_a_real_worker(settings):
     from celery.contrib.testing.worker import start_worker
 
     from kcc.celery import app
@@ -41,7 +38,7 @@ def test_it_runs_a_celery_task_through_redis_on_a_real_worker(needs_redis, setti
         app.conf.task_always_eager = eager
 
 
-def test_it_carries_a_group_message_through_the_redis_channel_layer(needs_redis):
+def test_it_carries_a_group_message_through_the_redis_channel_layer():
     from channels_redis.core import RedisChannelLayer
 
     layer = get_channel_layer()
@@ -60,7 +57,7 @@ def test_it_carries_a_group_message_through_the_redis_channel_layer(needs_redis)
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_delivers_a_status_message_through_redis_and_a_real_worker(needs_redis, needs_postgres):
+def test_it_delivers_a_status_message_through_redis_and_a_real_worker():
     from celery.contrib.testing.worker import start_worker
     from django.core import mail
 

@@ -33,7 +33,7 @@ def _indexen_en_sleutels(tabel):
         return indexen, {r[0] for r in cursor.fetchall()}
 
 
-def test_it_fills_customers_and_cases_with_history_and_can_add_more(needs_postgres):
+def test_it_fills_customers_and_cases_with_history_and_can_add_more():
     voor = _indexen_en_sleutels("klanten_klantcontact")
     call_command("schaaldata", klanten=300, zaken=600, contacten=2000, stdout=io.StringIO())
     call_command(
@@ -88,7 +88,7 @@ def test_it_fills_customers_and_cases_with_history_and_can_add_more(needs_postgr
     assert uit_sommen == normrealisatie.per_product(**periode)  # now from the cases
 
 
-def test_it_adds_queue_events_and_ratings_for_the_dashboard(needs_postgres):
+def test_it_adds_queue_events_and_ratings_for_the_dashboard():
     from django.db.models import Avg, Count
 
     from kanalen.models import Beoordeling, Wachtrijgebeurtenis

@@ -265,7 +265,7 @@ def test_it_keeps_the_status_field_protected(zaak):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_lets_exactly_one_of_two_concurrent_transitions_win(needs_postgres):
+def test_it_lets_exactly_one_of_two_concurrent_transitions_win():
     import threading
 
     from django.db import connection
@@ -308,7 +308,7 @@ def test_it_lets_exactly_one_of_two_concurrent_transitions_win(needs_postgres):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_it_hands_out_unique_numbers_under_concurrency(needs_postgres):
+def test_it_hands_out_unique_numbers_under_concurrency():
     import threading
 
     from django.db import connection

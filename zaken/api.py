@@ -100,17 +100,39 @@ class ZaakDetailSerializer(ZaakSerializer):
         return serializer(rijen, many=True).data
 
 
+# What the case serializers read: the product's name, not its texts.
+_VELDEN = [
+    "id",
+    "uuid",
+    "nummer",
+    "status",
+    "statusstap",
+    "kanaal",
+    "geregistreerd_op",
+    "streefdatum",
+    "uiterste_datum",
+    "resultaat",
+    "toelichting",
+    "klant",
+    "product__naam",
+]
+
+
 def _zaken_voor(user):
-    zaken = Zaak.objects.select_related("product", "klant")
     if not user.is_authenticated:  # schema generation
-        return zaken.none()
+        return Zaak.objects.none()
     if user.is_klant:
+        zaken = Zaak.objects.select_related("product").only(*_VELDEN)
         eigen = Q(pk__in=[])
         if user.bsn:
             eigen |= Q(klant__bsn=user.bsn)
         if user.kvk_nummer:
             eigen |= Q(klant__kvk_nummer=user.kvk_nummer)
         return zaken.filter(eigen)
+    # Staff reads are audited under the customer's number.
+    zaken = Zaak.objects.select_related("product", "klant").only(
+        *_VELDEN, "klant__bsn", "klant__kvk_nummer"
+    )
     if user.has_perm("kcc.klantbeeld_inzien") or user.heeft_rol("teamleider"):
         return zaken
     if user.has_perm("kcc.zaken_behandelen"):
@@ -138,7 +160,8 @@ class ZaakDetailView(generics.RetrieveAPIView):
     lookup_field = "uuid"
 
     def get_queryset(self):
-        return _zaken_voor(self.request.user).prefetch_related("historie__door", "documenten")
+        historie = "historie__door" if self.request.user.is_medewerker else "historie"
+        return _zaken_voor(self.request.user).prefetch_related(historie, "documenten")
 
     def get_serializer_context(self):
         return {

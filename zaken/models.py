@@ -291,7 +291,9 @@ class StatusWijziging(models.Model):
     class Meta:
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statushistorie")
-        ordering = ["zaak", "tijdstip", "id"]
+        # By the key itself: ordering by "zaak" would join the case table for
+        # its own ordering on every read of a history.
+        ordering = ["zaak_id", "tijdstip", "id"]
 
     def __str__(self):
         return f"{self.zaak}: {self.van or '-'} → {self.naar}"
@@ -349,7 +351,7 @@ class ZaakNotitie(models.Model):
     class Meta:
         verbose_name = _("notitie")
         verbose_name_plural = _("notities")
-        ordering = ["zaak", "-tijdstip"]
+        ordering = ["zaak_id", "-tijdstip"]
 
     def __str__(self):
         return f"{self.zaak}: {self.tekst[:40]}"
@@ -383,7 +385,7 @@ class ZaakDocument(models.Model):
     class Meta:
         verbose_name = _("document")
         verbose_name_plural = _("documenten")
-        ordering = ["zaak", "toegevoegd_op", "id"]
+        ordering = ["zaak_id", "toegevoegd_op", "id"]
 
     def __str__(self):
         return f"{self.zaak}: {self.naam}"

@@ -1,6 +1,5 @@
 # On PostgreSQL the database itself refuses to change or delete audit log
 # rows, so not even raw SQL from the application can rewrite history.
-# (SQLite, the embedded development database, relies on the model guards.)
 from django.db import migrations
 
 FORWARD = """
@@ -23,13 +22,11 @@ DROP FUNCTION IF EXISTS kcc_auditlog_append_only();
 
 
 def forward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FORWARD, params=None)
+    schema_editor.execute(FORWARD, params=None)
 
 
 def backward(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(BACKWARD, params=None)
+    schema_editor.execute(BACKWARD, params=None)
 
 
 class Migration(migrations.Migration):

@@ -1,4 +1,4 @@
-# Finding customers: typo-tolerant names on PostgreSQL (pg_trgm GIN indexes,
+# Finding customers: typo-tolerant names (pg_trgm GIN indexes,
 # which also serve ILIKE '%...%'), and one form for phone numbers (E.164) and
 # e-mail addresses (lower case), so a search matches however they were typed.
 from django.db import migrations
@@ -11,8 +11,6 @@ INDEXEN = [
 
 
 def indexen(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm", params=None)
     for tabel, kolom in INDEXEN:
         schema_editor.execute(
@@ -23,8 +21,6 @@ def indexen(apps, schema_editor):
 
 
 def indexen_weg(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for tabel, kolom in INDEXEN:
         schema_editor.execute(f"DROP INDEX IF EXISTS {tabel}_{kolom}_trgm", params=None)
 

@@ -7,8 +7,6 @@ KOLOMMEN = ["geslachtsnaam", "voornamen", "organisatienaam"]
 
 
 def indexen(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for kolom in KOLOMMEN:
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS klanten_klant_{kolom}_upper_trgm ON klanten_klant "
@@ -18,8 +16,6 @@ def indexen(apps, schema_editor):
 
 
 def indexen_weg(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for kolom in KOLOMMEN:
         schema_editor.execute(f"DROP INDEX IF EXISTS klanten_klant_{kolom}_upper_trgm", params=None)
 

@@ -1,14 +1,12 @@
-# Full-text indexes for producten.zoeken on PostgreSQL: the expression is the
-# one Django writes for SearchVector("zoektekst", config="dutch"), so the
-# planner uses the index. SQLite (development) searches without one.
+# Full-text indexes for producten.zoeken: the expression is the one Django
+# writes for SearchVector("zoektekst", config="dutch"), so the planner uses
+# the index.
 from django.db import migrations
 
 TABELLEN = ["producten_product", "producten_kennisitem"]
 
 
 def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for tabel in TABELLEN:
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {tabel}_zoektekst_fts ON {tabel} "
@@ -18,8 +16,6 @@ def forward(apps, schema_editor):
 
 
 def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for tabel in TABELLEN:
         schema_editor.execute(f"DROP INDEX IF EXISTS {tabel}_zoektekst_fts", params=None)
 

@@ -1,5 +1,5 @@
-# A stored, weighted tsvector per row on PostgreSQL (a generated column the
-# models do not declare: SQLite has no such type). Ranking then reads the
+# A stored, weighted tsvector per row (a generated column the models do not
+# declare: Django has no field for it). Ranking then reads the
 # stored vector instead of computing three to_tsvector() per matching row,
 # and the GIN index serves the match. Replaces the expression indexes of 0003.
 from django.db import migrations
@@ -17,8 +17,6 @@ KOLOMMEN = {
 
 
 def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for tabel, velden in KOLOMMEN.items():
         vector = " || ".join(
             f"setweight(to_tsvector('dutch'::regconfig, coalesce({veld}, '')), '{gewicht}')"
@@ -36,8 +34,6 @@ def forward(apps, schema_editor):
 
 
 def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for tabel in KOLOMMEN:
         schema_editor.execute(f"ALTER TABLE {tabel} DROP COLUMN zoekvector", params=None)
 

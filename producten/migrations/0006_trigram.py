@@ -1,4 +1,4 @@
-# Typo tolerance on PostgreSQL: pg_trgm (a trusted extension: the database
+# Typo tolerance: pg_trgm (a trusted extension: the database
 # owner may create it) and trigram indexes on the titles. Used when full-text
 # search finds nothing ("pasport", "vuilnisbakk"). Customer name search uses the
 # same extension.
@@ -8,8 +8,6 @@ INDEXEN = [("producten_product", "naam"), ("producten_kennisitem", "vraag")]
 
 
 def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm", params=None)
     for tabel, kolom in INDEXEN:
         schema_editor.execute(
@@ -20,8 +18,6 @@ def forward(apps, schema_editor):
 
 
 def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for tabel, kolom in INDEXEN:
         schema_editor.execute(f"DROP INDEX IF EXISTS {tabel}_{kolom}_trgm", params=None)
 

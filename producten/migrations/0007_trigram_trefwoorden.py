@@ -6,8 +6,6 @@ INDEXEN = [("producten_product", "zoekwoorden"), ("producten_kennisitem", "trefw
 
 
 def forward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for tabel, kolom in INDEXEN:
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS {tabel}_{kolom}_trgm ON {tabel} "
@@ -17,8 +15,6 @@ def forward(apps, schema_editor):
 
 
 def backward(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
     for tabel, kolom in INDEXEN:
         schema_editor.execute(f"DROP INDEX IF EXISTS {tabel}_{kolom}_trgm", params=None)
 

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import connection
 
@@ -7,9 +6,6 @@ class Command(BaseCommand):
     help = "Create the PostgreSQL database named in DATABASE_URL if it does not exist yet."
 
     def handle(self, *args, **options):
-        if connection.vendor != "postgresql":
-            settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
-            return
         import psycopg2
         from psycopg2 import sql
 

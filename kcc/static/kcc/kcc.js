@@ -11,12 +11,22 @@
   // A websocket that comes back after a dropped connection (1 s, 2 s, 4 s ...
   // up to 30 s). onOpen gets true when it is a reconnection: the page then
   // fetches what it may have missed; a push is a convenience, never the only copy.
+  // Where the websockets are served: the page's own host (in production the
+  // proxy sends /ws/ to the ASGI server), or another port on the same host
+  // when the page says so (a local run without a proxy).
+  function websocketAdres(pad) {
+    var schema = window.location.protocol === "https:" ? "wss://" : "ws://";
+    var poort = document.querySelector('meta[name="kcc-websocket-poort"]');
+    var host = poort ? window.location.hostname + ":" + poort.content : window.location.host;
+    return schema + host + pad;
+  }
+  window.kccWebsocketAdres = websocketAdres;
+
   function verbind(pad, onBericht, onOpen) {
     var wachttijd = 1000;
     var eerder = false;
     function open() {
-      var schema = window.location.protocol === "https:" ? "wss://" : "ws://";
-      var socket = new WebSocket(schema + window.location.host + pad);
+      var socket = new WebSocket(websocketAdres(pad));
       socket.onopen = function () {
         wachttijd = 1000;
         if (onOpen) { onOpen(eerder); }
@@ -107,8 +117,7 @@
     };
     var socket = null;
     var open = function () {
-      var schema = window.location.protocol === "https:" ? "wss://" : "ws://";
-      socket = new WebSocket(schema + window.location.host + chat.getAttribute("data-chat-ws") + "?na=" + laatste());
+      socket = new WebSocket(websocketAdres(chat.getAttribute("data-chat-ws") + "?na=" + laatste()));
       socket.onmessage = function (e) {
         var event = JSON.parse(e.data);
         if (event.type !== "bericht" || Number(event.volgnummer) <= Number(laatste())) { return; }
