@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from kcc import kalender
 from kcc.models import User
 from klanten.models import Klant
 from producten import services as producten_services
@@ -26,6 +27,9 @@ SCENARIO = [
     ("999992570", "omgevingsvergunning", "internet", "in_behandeling"),
     ("999995078", "uittreksel-brp", "internet", "afgehandeld"),
     ("999997087", "gehandicaptenparkeerkaart", "balie", "ontvangen"),
+    # Past its service norm: the deadline watch escalates it to the
+    # afdeling's teamleiders on its first run after `make run`.
+    ("999990019", "parkeervergunning-bewoners", "telefoon", "te_laat"),
 ]
 
 
@@ -72,6 +76,8 @@ def laden(stdout) -> None:
             klant=klant, product=product, kanaal=kanaal, user=klantmanager, antwoorden=antwoorden
         )
         aantal += 1
+        if stand == "te_laat":
+            _terugdateren(zaak)
         if stand == "ontvangen":
             continue
         for deel in [zaak, *zaak.deelzaken.all()]:
@@ -96,6 +102,39 @@ def laden(stdout) -> None:
     historie_laden(stdout)
 
 
+def _terugdateren(zaak: Zaak) -> None:
+    """As if the request came in so long ago that its service norm has passed
+    (demo data only: the service computes the dates from today)."""
+    inhoud = zaak.productversie.inhoud
+    if not inhoud.get("servicenorm"):
+        return
+    aantal, eenheid = inhoud["servicenorm"]
+    start = timezone.localdate() - timedelta(days=7 * aantal if eenheid == "weken" else 2 * aantal)
+    while kalender.servicenorm_einde(start, aantal, eenheid) >= timezone.localdate():
+        start -= timedelta(days=7)
+    zaak.geregistreerd_op = datetime.combine(
+        start, time(10, 0), tzinfo=timezone.get_current_timezone()
+    )
+    zaak.streefdatum = kalender.servicenorm_einde(start, aantal, eenheid)
+    zaak.uiterste_datum = None
+    if inhoud.get("wettelijke_termijn"):
+        zaak.uiterste_datum = kalender.atw_toepassen(
+            start, kalender.wettelijk_einde_ruw(start, *inhoud["wettelijke_termijn"])
+        )
+    zaak.signaaldatum = services.signaaldatum(start, zaak.streefdatum, zaak.uiterste_datum)
+    zaak.termijndatum_bijwerken()
+    zaak.save(
+        update_fields=[
+            "geregistreerd_op",
+            "streefdatum",
+            "uiterste_datum",
+            "signaaldatum",
+            "termijndatum",
+        ]
+    )
+    zaak.historie.update(tijdstip=zaak.geregistreerd_op)
+
+
 DEMO_WEKEN = 8
 
 
@@ -106,7 +145,6 @@ def historie_laden(stdout) -> None:
     are the past)."""
     import random
 
-    from kcc import kalender
     from kcc.models import Afdeling
     from zaken.models import StatusWijziging, ZaakStatus
 
