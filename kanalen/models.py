@@ -367,6 +367,15 @@ class Gesprek(models.Model):
         verbose_name = _("telefoongesprek")
         verbose_name_plural = _("telefoongesprekken")
         ordering = ["-aangeboden_op"]
+        indexes = [
+            # Who is waiting in the phone queue now (the metrics endpoint): a
+            # handful of rows, whatever the years of calls behind them.
+            models.Index(
+                fields=["aangeboden_op"],
+                condition=models.Q(status="wachtend"),
+                name="kanalen_gesprek_wachtend",
+            )
+        ]
 
     def __str__(self):
         return f"{self.nummer or '-'} ({self.get_status_display()})"

@@ -142,11 +142,12 @@ def _beat(now: datetime):
 
 def _waiting(now: datetime):
     Chat = apps.get_model("kanalen", "Chat")
+    Gesprek = apps.get_model("kanalen", "Gesprek")
     Inboxitem = apps.get_model("kanalen", "Inboxitem")
     Wachtnummer = apps.get_model("kanalen", "Wachtnummer")
     waiting = GaugeMetricFamily(
         "kcc_contacts_waiting",
-        "Customers waiting for an agent now, per channel: chats in the queue, kiosk "
+        "Customers waiting for an agent now, per channel: calls and chats in the queue, kiosk "
         "tickets of today not called yet, inbox items (e-mail, SMS, letters) nobody has "
         "taken.",
         labels=["kanaal"],
@@ -159,6 +160,9 @@ def _waiting(now: datetime):
     # The wallboard's definitions (dashboard.selectors.wallboard), each from
     # an index that starts with the status (the ticket's: with the date).
     figures = {
+        KanaalSoort.TELEFOON: Gesprek.objects.filter(status="wachtend").aggregate(
+            n=Count("id"), sinds=Min("aangeboden_op")
+        ),
         KanaalSoort.CHAT: Chat.objects.filter(status=Chat.Status.WACHTEND).aggregate(
             n=Count("id"), sinds=Min("gestart_op")
         ),

@@ -26,7 +26,15 @@ from sentry_sdk.integrations.django import DjangoIntegration
 
 from dashboard import rollups
 from dashboard.models import Rollupstand
-from kanalen.models import Bericht, BerichtStatus, Chat, Inboxitem, InboxStatus, Wachtnummer
+from kanalen.models import (
+    Bericht,
+    BerichtStatus,
+    Chat,
+    Gesprek,
+    Inboxitem,
+    InboxStatus,
+    Wachtnummer,
+)
 from kcc import metrics, observability
 from kcc.observability import (
     TASK_HEADER,
@@ -370,6 +378,7 @@ def test_it_reports_who_is_waiting_on_each_channel(client, token):
     Chat.objects.create(gestart_op=nu - timedelta(minutes=3))
     Chat.objects.create(gestart_op=nu - timedelta(minutes=1))
     Chat.objects.create(status=Chat.Status.ACTIEF, gestart_op=nu - timedelta(hours=1))
+    Gesprek.objects.create(extern_id="g1", aangeboden_op=nu - timedelta(seconds=40))
     _wachtnummer(product, 1, aangemaakt_op=nu - timedelta(minutes=5))
     _wachtnummer(product, 2, status=Wachtnummer.Status.OPGEROEPEN)
     # A ticket left over from yesterday waits for no one.
@@ -387,8 +396,9 @@ def test_it_reports_who_is_waiting_on_each_channel(client, token):
         for (name, labels), value in figures.items()
         if name == "kcc_contacts_waiting"
     }
-    assert waiting == {"chat": 2, "balie": 1, "email": 1, "sms": 1, "post": 0}
+    assert waiting == {"telefoon": 1, "chat": 2, "balie": 1, "email": 1, "sms": 1, "post": 0}
     longest = "kcc_contacts_waiting_oldest_age_seconds"
+    assert 40 <= figures[longest, (("kanaal", "telefoon"),)] < 100
     assert 180 <= figures[longest, (("kanaal", "chat"),)] < 240
     assert 300 <= figures[longest, (("kanaal", "balie"),)] < 360
     assert 7200 <= figures[longest, (("kanaal", "email"),)] < 7260
@@ -444,6 +454,7 @@ def test_it_reads_the_figures_in_a_fixed_number_of_queries(
         _bericht(kanaal, status=BerichtStatus.MISLUKT)
     for i in range(3):
         Chat.objects.create()
+        Gesprek.objects.create(extern_id=f"g{i}", aangeboden_op=nu)
         _wachtnummer(product, i + 1)
         Inboxitem.objects.create(kanaal="email", van=f"{i}@example.nl")
         Klantcontact.objects.create(kanaal="telefoon", gestart_op=nu)
@@ -451,8 +462,9 @@ def test_it_reads_the_figures_in_a_fixed_number_of_queries(
         Rollupstand.objects.create(bron=bron.naam, bijgewerkt_op=nu)
     cache.set(metrics.HEARTBEAT_KEY, nu.isoformat())
 
-    # Outbox 1, rollups 1 + one per source (3), chats 1, tickets 1, inbox 1.
-    with django_assert_max_num_queries(8):
+    # Outbox 1, rollups 1 + one per source (3), calls 1, chats 1, tickets 1,
+    # inbox 1.
+    with django_assert_max_num_queries(9):
         figures = _figures(client)
 
     assert all(
