@@ -127,3 +127,38 @@ def test_it_refuses_a_citizen_group_member_without_identity(client, zaak):
     zonder.groups.add(Group.objects.get(name=Rol.BURGER))
     client.force_login(zonder)
     assert client.get("/api/v1/zaken/").json()["count"] == 0
+
+
+@pytest.mark.parametrize("als", ["burger", "teamleider"])
+def test_it_reads_one_case_exactly_as_the_case_serializer_describes_it(
+    client, rf, burger, teamleider, zaak, als
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from zaken.api import ZaakDetailSerializer
+    from zaken.models import Zaak
+
+    services.zaak_in_behandeling_nemen(zaak=zaak, user=teamleider)
+    services.zaak_wacht_op_klant(zaak=zaak, user=teamleider, vraag="Stuur uw pasfoto")
+    pdf = SimpleUploadedFile("pasfoto.pdf", b"%PDF-1.7\n...\n%%EOF", "application/pdf")
+    services.zaak_document_toevoegen(zaak=zaak, user=teamleider, bestand=pdf, naam="Pasfoto")
+    user = {"burger": burger, "teamleider": teamleider}[als]
+    client.force_login(user)
+
+    gelezen = client.get(f"/api/v1/zaken/{zaak.uuid}/").json()
+
+    request = rf.get("/")
+    request.user = user
+    verwacht = ZaakDetailSerializer(
+        Zaak.objects.prefetch_related("historie__door", "documenten").get(pk=zaak.pk),
+        context={"request": request, "medewerker": user.is_medewerker},
+    ).data
+    assert gelezen == dict(verwacht)
+    assert len(gelezen["documenten"]) == 1
+    # Staff see every step with its reason; the citizen the texts meant for them.
+    if als == "teamleider":
+        assert len(gelezen["historie"]) == zaak.historie.count() == 4
+        assert "Stuur uw pasfoto" in [regel["reden"] for regel in gelezen["historie"]]
+    else:
+        assert len(gelezen["historie"]) == zaak.historie.exclude(burgertekst="").count()
+        assert "reden" not in gelezen["historie"][-1]
