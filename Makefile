@@ -67,8 +67,9 @@ serve:
 	echo "KCC platform on http://$(HOST):$(PORT)/ (websockets on port $(WS_PORT); demo accounts: see README.md)"; \
 	wait -n
 
+# On the embedded Redis the tests use database 1, `make run` database 0.
 test: install
-	@$(EMBEDDED) run -- $(MAKE) --no-print-directory suite
+	@KCC_EMBEDDED_REDIS_DB=1 $(EMBEDDED) run -- $(MAKE) --no-print-directory suite
 
 suite:
 	@echo "== lint"

@@ -19,6 +19,10 @@ def rollups_bijwerken(self, dagen_terug: int = 1) -> int:
     budget = min(BUDGET_SECONDEN, self.soft_time_limit / 2)
     stap = rollups.bijwerken_stap(dagen_terug=dagen_terug, budget_seconden=budget)
     if stap is None:
+        if dagen_terug > 1:
+            # The nightly look-back must not be lost to a run that happens to
+            # hold the lock: it adds its week to the plan once that run is done.
+            raise self.retry(countdown=60, max_retries=60)
         return 0  # another run holds the lock; it goes on with the plan
     if stap.resterend:
         # Right away instead of at the next beat run. Beat's runs meanwhile

@@ -78,12 +78,17 @@ def aanvraag_beginnen(*, klant: Klant, user: User, product: Product) -> Aanvraag
     return aanvraag
 
 
+class AanvraagAlVerstuurd(ValidationError):
+    """The draft was sent meanwhile (another tab, a double click)."""
+
+
 def _concept(aanvraag: Aanvraag, user: User) -> Aanvraag:
-    """The draft, locked, still a draft; raises when it was submitted meanwhile."""
+    """The draft, locked, still a draft; raises AanvraagAlVerstuurd when it was
+    submitted meanwhile."""
     _eigen(user, aanvraag.klant)
     aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag.pk)
     if not aanvraag.is_concept:
-        raise ValidationError(_("Deze aanvraag is al verstuurd."))
+        raise AanvraagAlVerstuurd(_("Deze aanvraag is al verstuurd."))
     return aanvraag
 
 

@@ -10,7 +10,8 @@ import os
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kcc.settings")
 # Read by the settings: no persistent database connections under ASGI, where
 # synchronous code runs on a thread pool (see DATABASES in kcc/settings.py).
-os.environ.setdefault("KCC_SERVER_INTERFACE", "asgi")
+# Set, not defaulted: a value exported for the WSGI server must not leak in.
+os.environ["KCC_SERVER_INTERFACE"] = "asgi"
 
 from django.core.asgi import get_asgi_application
 

@@ -28,6 +28,7 @@ import logging
 import os
 import socket
 import uuid
+from datetime import timedelta
 
 import redis
 from celery.beat import PersistentScheduler
@@ -118,8 +119,22 @@ class SingleBeatScheduler(PersistentScheduler):
             state = self.UNREACHABLE
         if state != self.state:
             self._report(previous=self.state, state=state)
+            if state == self.ACTIVE and self.state is not None:
+                self._take_over()
             self.state = state
         return state == self.ACTIVE
+
+    def _take_over(self) -> None:
+        """Coming from standby, this beat's schedule is as old as its start:
+        every nightly entry would look due and run at once, though the beat
+        before it ran them. Count as run what was due before the lock could
+        have expired; only what came due in that window (when the other beat
+        may already have been gone) runs now."""
+        since = self.app.now() - timedelta(seconds=self.lock.seconds)
+        for entry in self.schedule.values():
+            if entry.last_run_at is None or entry.last_run_at < since:
+                entry.last_run_at = since
+        self._last_sync = None  # write the schedule at the next tick
 
     def _report(self, *, previous: str | None, state: str) -> None:
         key = self.lock.key

@@ -27,6 +27,8 @@ import contextlib
 import importlib.util
 import json
 import os
+import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -37,7 +39,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
-from kcc.env import env_str
+from kcc.env import env_int, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATABASE_NAME = "kcc"
@@ -93,14 +95,23 @@ def redis_bin(name: str) -> Path:
 class State:
     postgres_port: int
     redis_port: int
+    # The password of both servers, made on first start and kept in
+    # var/services.json (readable by its owner only): on a machine with more
+    # users, a loopback port is no boundary.
+    geheim: str = ""
 
     @property
     def database_url(self) -> str:
-        return f"postgres://postgres@{HOST}:{self.postgres_port}/{DATABASE_NAME}"
+        wachtwoord = f":{self.geheim}" if self.geheim else ""
+        return f"postgres://postgres{wachtwoord}@{HOST}:{self.postgres_port}/{DATABASE_NAME}"
 
     @property
     def redis_url(self) -> str:
-        return f"redis://{HOST}:{self.redis_port}/0"
+        wachtwoord = f":{self.geheim}@" if self.geheim else ""
+        # `make test` takes a database of its own, so the test run's Celery
+        # worker and `make run`'s never take each other's tasks.
+        db = env_int("KCC_EMBEDDED_REDIS_DB", 0, minimum=0)
+        return f"redis://{wachtwoord}{HOST}:{self.redis_port}/{db}"
 
 
 def _state_file(root: Path) -> Path:
@@ -110,7 +121,11 @@ def _state_file(root: Path) -> Path:
 def read_state(root: Path) -> State | None:
     try:
         data = json.loads(_state_file(root).read_text())
-        return State(postgres_port=int(data["postgres_port"]), redis_port=int(data["redis_port"]))
+        return State(
+            postgres_port=int(data["postgres_port"]),
+            redis_port=int(data["redis_port"]),
+            geheim=str(data.get("geheim", "")),
+        )
     except (FileNotFoundError, KeyError, ValueError, TypeError):
         return None
 
@@ -118,9 +133,16 @@ def read_state(root: Path) -> State | None:
 def _write_state(root: Path, state: State) -> None:
     path = _state_file(root)
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(
-        json.dumps({"postgres_port": state.postgres_port, "redis_port": state.redis_port})
-    )
+    temporary.unlink(missing_ok=True)
+    with os.fdopen(os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as f:
+        json.dump(
+            {
+                "postgres_port": state.postgres_port,
+                "redis_port": state.redis_port,
+                "geheim": state.geheim,
+            },
+            f,
+        )
     temporary.replace(path)
 
 
@@ -149,10 +171,14 @@ def urls_for_settings() -> tuple[str, str]:
             f"The embedded PostgreSQL and Redis servers under {root} have not been set up: "
             f"{START_HINT}."
         )
+    want_postgres, want_redis = wanted()
     down = [
         name
-        for name, port in (("PostgreSQL", state.postgres_port), ("Redis", state.redis_port))
-        if not _accepts(port)
+        for name, port, want in (
+            ("PostgreSQL", state.postgres_port, want_postgres),
+            ("Redis", state.redis_port, want_redis),
+        )
+        if want and not _accepts(port)
     ]
     if down:
         raise ImproperlyConfigured(
@@ -228,25 +254,40 @@ def _check_reachable_as_unprivileged(path: Path) -> None:
             )
 
 
-def _postgres_init(pgroot: Path, data: Path) -> None:
+def _postgres_init(pgroot: Path, data: Path, geheim: str) -> None:
     pgroot.mkdir(parents=True, exist_ok=True)
     _check_reachable_as_unprivileged(pgroot)
+    if data.exists():
+        # An initdb that was cut off: no PG_VERSION, so nothing was ever stored.
+        shutil.rmtree(data)
     _chown_for_postgres(pgroot)
-    _run_pg(
-        [
-            str(postgres_bin("initdb")),
-            "-D",
-            str(data),
-            "-U",
-            "postgres",
-            "--auth=trust",
-            "--encoding=UTF8",
-            # The same ordering on every operating system, as on the CI server.
-            "--locale-provider=builtin",
-            "--builtin-locale=C.UTF-8",
-            "--locale=C",
-        ]
-    )
+    pwfile = pgroot / ".wachtwoord"
+    with os.fdopen(os.open(pwfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write(geheim)
+    _chown_for_postgres(pwfile)
+    try:
+        _run_pg(
+            [
+                str(postgres_bin("initdb")),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                f"--pwfile={pwfile}",
+                "--auth=scram-sha-256",
+                "--encoding=UTF8",
+                # The same ordering on every operating system, as on the CI server.
+                "--locale-provider=builtin",
+                "--builtin-locale=C.UTF-8",
+                "--locale=C",
+            ]
+        )
+    finally:
+        pwfile.unlink(missing_ok=True)
+    _postgres_configure(data)
+
+
+def _postgres_configure(data: Path) -> None:
     with (data / "postgresql.conf").open("a") as conf:
         conf.write(
             "\n# Set by kcc.embedded: loopback only, no socket file (the path of a\n"
@@ -260,13 +301,13 @@ def _postgres_init(pgroot: Path, data: Path) -> None:
         )
 
 
-def postgres_start(root: Path, port: int) -> bool:
+def postgres_start(root: Path, port: int, geheim: str) -> bool:
     """Start the embedded PostgreSQL on ``port``; False when it already ran."""
     pgroot = root / "postgres"
     data = pgroot / "data"
     log = pgroot / "postgres.log"
     if not (data / "PG_VERSION").exists():
-        _postgres_init(pgroot, data)
+        _postgres_init(pgroot, data, geheim)
     if _postgres_running(data):
         return False
     _run_pg(
@@ -300,27 +341,36 @@ def postgres_stop(root: Path) -> bool:
 
 
 def _redis_pid(redisroot: Path) -> int | None:
+    """The pid of this var/'s Redis, if it runs. A pid file left by a crash or
+    a reboot may name another process by now: that one is not ours."""
     try:
         pid = int((redisroot / "redis.pid").read_text().strip())
     except (FileNotFoundError, ValueError):
         return None
     try:
         os.kill(pid, 0)
-    except ProcessLookupError:
+    except (ProcessLookupError, PermissionError):
+        return None  # gone, or another user's process
+    cmdline = Path(f"/proc/{pid}/cmdline")
+    if cmdline.exists() and b"redis-server" not in cmdline.read_bytes():
         return None
-    except PermissionError:
-        pass
     return pid
 
 
-def redis_start(root: Path, port: int) -> bool:
+def redis_start(root: Path, port: int, geheim: str) -> bool:
     redisroot = root / "redis"
     redisroot.mkdir(parents=True, exist_ok=True)
     if _redis_pid(redisroot) is not None:
         return False
+    # The password in a file of the owner's, not on the command line (which
+    # every user of the machine can read).
+    conf = redisroot / "redis.conf"
+    with os.fdopen(os.open(conf, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+        f.write(f"requirepass {geheim}\n" if geheim else "")
     subprocess.run(  # noqa: S603
         [
             str(redis_bin("redis-server")),
+            str(conf),
             "--bind",
             HOST,
             "--port",
@@ -387,6 +437,8 @@ def start(root: Path) -> list[str]:
     redis_running = _redis_pid(root / "redis") is not None
     if state is None:
         state = State(postgres_port=_free_port(), redis_port=_free_port())
+    if not state.geheim:
+        state.geheim = secrets.token_urlsafe(24)
     # A port taken by something else since the last run: take another one.
     if want_postgres and not pg_running and _accepts(state.postgres_port):
         state.postgres_port = _free_port()
@@ -394,9 +446,9 @@ def start(root: Path) -> list[str]:
         state.redis_port = _free_port()
     _write_state(root, state)
     started = []
-    if want_postgres and postgres_start(root, state.postgres_port):
+    if want_postgres and postgres_start(root, state.postgres_port, state.geheim):
         started.append("postgres")
-    if want_redis and redis_start(root, state.redis_port):
+    if want_redis and redis_start(root, state.redis_port, state.geheim):
         started.append("redis")
     return started
 
@@ -429,19 +481,72 @@ def status(root: Path) -> dict[str, str]:
     return result
 
 
+@contextlib.contextmanager
+def _locked(root: Path):
+    """One start, stop or hand-over at a time per var/ (`make run` and `make
+    test` may start together on a fresh checkout)."""
+    import fcntl
+
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / ".embedded.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _runs_file(root: Path) -> Path:
+    return root / "runs.json"
+
+
+def _read_runs(root: Path) -> tuple[list[int], list[str]]:
+    """The `run` commands still going (pids) and the servers runs started."""
+    try:
+        data = json.loads(_runs_file(root).read_text())
+        pids, started = list(data["pids"]), list(data["started"])
+    except (FileNotFoundError, KeyError, ValueError, TypeError):
+        return [], []
+    alive = []
+    for pid in pids:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            continue
+        except PermissionError:
+            pass
+        alive.append(pid)
+    return alive, started
+
+
+def _write_runs(root: Path, pids: list[int], started: list[str]) -> None:
+    _runs_file(root).write_text(json.dumps({"pids": pids, "started": started}))
+
+
 def run(root: Path, command: list[str]) -> int:
-    """Start the servers, run ``command``, then stop the servers this started.
+    """Start the servers, run ``command``, and when the last command run this
+    way has finished, stop the servers such runs started (those started by
+    `start` stay up).
 
     Ctrl-C reaches the command (same process group); this process waits for it
     to finish and only then stops the servers, so nothing is cut off mid-write.
     """
-    started = start(root)
+    with _locked(root):
+        started = start(root)
+        pids, by_runs = _read_runs(root)
+        _write_runs(root, [*pids, os.getpid()], sorted(set(by_runs) | set(started)))
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         return subprocess.call(command)  # noqa: S603 - the developer's own command
     finally:
         signal.signal(signal.SIGINT, previous)
-        stop(root, only=started)
+        with _locked(root):
+            pids, by_runs = _read_runs(root)
+            pids = [pid for pid in pids if pid != os.getpid()]
+            if not pids:
+                stop(root, only=by_runs)
+                by_runs = []
+            _write_runs(root, pids, by_runs)
 
 
 def main(argv: list[str]) -> int:
@@ -452,12 +557,14 @@ def main(argv: list[str]) -> int:
     root = var_dir()
     try:
         if action == "start":
-            started = start(root)
+            with _locked(root):
+                started = start(root)
             for name, text in status(root).items():
                 mark = " (started)" if name in started else ""
                 print(f"{name}: {text}{mark}")
         elif action == "stop":
-            stopped = stop(root)
+            with _locked(root):
+                stopped = stop(root)
             print("stopped: " + (", ".join(stopped) or "nothing was running"))
         elif action == "status":
             for name, text in status(root).items():

@@ -10,13 +10,15 @@ Everything here can be set from the environment, as gunicorn's own
 GUNICORN_CMD_ARGS can.
 """
 
-import multiprocessing
+import os
 
 from kcc.env import env_int, env_str
 
 bind = env_str("GUNICORN_BIND", "0.0.0.0:8000")
-# gunicorn's own advice for sync workers: (2 x cores) + 1.
-workers = env_int("WEB_CONCURRENCY", 2 * multiprocessing.cpu_count() + 1, minimum=1)
+# gunicorn's own advice for sync workers: (2 x cores) + 1, counting the cores
+# this process may run on (a container's CPU set), not the host's.
+_cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+workers = env_int("WEB_CONCURRENCY", 2 * (_cores or 1) + 1, minimum=1)
 worker_class = "sync"
 # A request that takes longer than this is stuck: the worker is replaced.
 timeout = env_int("GUNICORN_TIMEOUT", 60, minimum=5)

@@ -5,11 +5,13 @@ These start real servers from the Python packages in a directory of their own
 run as root) and stop them again.
 """
 
+import os
 import shutil
 import socket
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import psycopg2
@@ -48,7 +50,13 @@ def _command(*args, env=None):
 def test_it_starts_both_servers_keeps_their_data_and_stops_them(var):
     assert embedded.start(var) == ["postgres", "redis"]
     state = embedded.read_state(var)
-    connection = psycopg2.connect(host="127.0.0.1", port=state.postgres_port, user="postgres")
+    # Nobody gets in without the password kept in var/services.json.
+    with pytest.raises(psycopg2.OperationalError, match="password"):
+        psycopg2.connect(host="127.0.0.1", port=state.postgres_port, user="postgres")
+    with pytest.raises(redis.AuthenticationError):
+        redis.Redis(port=state.redis_port).ping()
+    assert (var / "services.json").stat().st_mode & 0o077 == 0
+    connection = psycopg2.connect(state.database_url.rsplit("/", 1)[0] + "/postgres")
     connection.autocommit = True
     with connection.cursor() as cursor:
         cursor.execute("CREATE DATABASE kcc")
@@ -108,3 +116,42 @@ def test_it_takes_another_port_when_its_own_is_taken(var):
         state = embedded.read_state(var)
     assert state.redis_port != port
     assert redis.Redis.from_url(state.redis_url).ping()
+
+
+def test_it_keeps_the_servers_up_while_another_run_still_uses_them(var):
+    klaar = var / "klaar"
+    wachten = (
+        f"import pathlib, time\nwhile not pathlib.Path({str(klaar)!r}).exists(): time.sleep(0.1)"
+    )
+    eerste = subprocess.Popen(  # noqa: S603 - the project's own command
+        [sys.executable, "-m", "kcc.embedded", "run", "--", sys.executable, "-c", wachten],
+        cwd=ROOT,
+    )
+    try:
+        for _ in range(300):
+            if embedded.status(var)["redis"].startswith("running"):
+                break
+            time.sleep(0.1)
+        # A second run (make test beside make run) ends first: the servers stay.
+        assert _command("run", "--", "true").returncode == 0
+        assert embedded.status(var)["postgres"].startswith("running")
+        assert embedded.status(var)["redis"].startswith("running")
+    finally:
+        klaar.touch()
+        eerste.wait(timeout=60)
+    assert embedded.status(var) == {"postgres": "stopped", "redis": "stopped"}
+
+
+def test_it_does_not_take_a_stale_pid_file_for_its_redis(var):
+    embedded.start(var)
+    embedded.stop(var)
+    # After a reboot the pid in the file belongs to some other process.
+    (var / "redis" / "redis.pid").write_text(str(os.getpid()))
+    assert "redis" in embedded.start(var)
+    assert redis.Redis.from_url(embedded.read_state(var).redis_url).ping()
+
+
+def test_it_checks_only_the_servers_it_is_asked_for(var, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/kcc")
+    embedded.start(var)
+    assert embedded.urls_for_settings()[1] == embedded.read_state(var).redis_url

@@ -111,6 +111,25 @@ def test_it_makes_one_case_when_the_application_is_sent_twice(ingelogd, klant, c
     assert Zaak.objects.filter(klant=klant).count() == 1
 
 
+def test_it_shows_what_was_sent_when_a_draft_is_saved_after_it_was_sent(
+    ingelogd, klant, catalogus, monkeypatch
+):
+    from kanalen.models import Aanvraag
+    from kanalen.views import portaal
+
+    formulier_url = _paspoort_aanvragen(ingelogd)
+    # The page was read while still a draft; in another tab it was sent.
+    verouderd = Aanvraag.objects.get(klant=klant)
+    ingelogd.post(formulier_url + "controleren/")
+    monkeypatch.setattr(portaal, "_eigen_aanvraag", lambda klant, uuid: verouderd)
+
+    antwoord = ingelogd.post(formulier_url, {"v-lengte_cm": "180"}, follow=True)
+
+    assert antwoord.status_code == 200
+    assert "Deze aanvraag was al verstuurd" in antwoord.content.decode()
+    assert Zaak.objects.filter(klant=klant).count() == 1
+
+
 def test_it_keeps_a_draft_and_resumes_it_later(ingelogd, klant, catalogus):
     from kanalen.models import Aanvraag
 

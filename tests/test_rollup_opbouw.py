@@ -212,6 +212,14 @@ def test_a_run_while_another_holds_the_lock_does_nothing(contacten, stappen):
     assert cache.get(rollups.SLOT) == "ander"
 
 
+def test_the_nightly_run_waits_for_a_run_that_holds_the_lock(contacten):
+    from celery.exceptions import Retry
+
+    cache.add(rollups.SLOT, "ander")
+    with pytest.raises(Retry):
+        dashboard_tasks.rollups_bijwerken.apply(kwargs={"dagen_terug": 7}, throw=True)
+
+
 def test_a_dead_workers_lock_expires(contacten):
     # A worker ended at its hard time limit runs no `finally`: the lock must
     # lapse on its own, renewed after every day while the run lives.

@@ -101,3 +101,37 @@ def test_only_the_beat_that_holds_the_lock_sends_tasks(beats):
     eerste.close()
     _ticks(tweede)
     assert set(verzonden) == {"tweede"}
+
+
+def test_a_standby_that_takes_over_does_not_rerun_what_the_other_beat_ran(tmp_path):
+    from datetime import timedelta
+
+    from celery.schedules import crontab
+
+    from kcc.beat import SingleBeatScheduler
+    from kcc.celery import app
+
+    schedule = app.conf.beat_schedule
+    # A nightly job, last due well before the takeover.
+    app.conf.beat_schedule = {"nacht": {"task": "kcc.tasks.ping", "schedule": crontab(minute=0)}}
+    verzonden = []
+    schedulers = []
+    try:
+        for naam in ("eerste", "tweede"):
+            scheduler = SingleBeatScheduler(app=app, schedule_filename=str(tmp_path / naam))
+            scheduler.apply_entry = lambda entry, producer=None, naam=naam: verzonden.append(naam)
+            scheduler.__dict__["producer"] = None
+            schedulers.append(scheduler)
+        eerste, tweede = schedulers
+        eerste.tick()
+        tweede.tick()  # standby
+        # The standby's schedule is as old as its start: long ago.
+        tweede.schedule["nacht"].last_run_at = app.now() - timedelta(days=2)
+        eerste.close()
+        tweede.tick()
+        assert verzonden == []
+        assert tweede.schedule["nacht"].last_run_at > app.now() - timedelta(minutes=5)
+    finally:
+        for scheduler in schedulers:
+            scheduler.close()
+        app.conf.beat_schedule = schedule

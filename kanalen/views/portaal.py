@@ -305,6 +305,13 @@ def _aanvraagcontext(request, klant, aanvraag, stap: str, **extra) -> dict:
     }
 
 
+def _al_verstuurd(request, aanvraag):
+    """The draft was sent in the meantime (another tab, a double click): what
+    was sent stands; show it instead of an error."""
+    messages.info(request, _("Deze aanvraag was al verstuurd. Dit is wat wij ontvingen."))
+    return redirect("portaal:aanvraag-klaar", aanvraag_uuid=aanvraag.uuid)
+
+
 @require_http_methods(["GET", "POST"])
 @klant_required
 def portaal_aanvraag(request, aanvraag_uuid):
@@ -321,9 +328,12 @@ def portaal_aanvraag(request, aanvraag_uuid):
         vragen = aanvraag_services.aanvraag_inhoud(aanvraag, gepost)["vragen"]
         formulier = formulier_voor(vragen, data=request.POST, prefix="v")
         antwoorden = {s: request.POST.get(f"v-{s}", "") for s in formulier.fields}
-        aanvraag = aanvraag_services.aanvraag_bewaren(
-            aanvraag=aanvraag, user=request.user, antwoorden=antwoorden
-        )
+        try:
+            aanvraag = aanvraag_services.aanvraag_bewaren(
+                aanvraag=aanvraag, user=request.user, antwoorden=antwoorden
+            )
+        except aanvraag_services.AanvraagAlVerstuurd:
+            return _al_verstuurd(request, aanvraag)
         if request.POST.get("actie") == "bewaren":
             messages.success(
                 request,
@@ -367,7 +377,12 @@ def portaal_aanvraag_documenten(request, aanvraag_uuid):
             document = per_uuid_of_404(
                 AanvraagDocument.objects.filter(aanvraag=aanvraag), request.POST["verwijderen"]
             )
-            aanvraag_services.aanvraag_document_verwijderen(document=document, user=request.user)
+            try:
+                aanvraag_services.aanvraag_document_verwijderen(
+                    document=document, user=request.user
+                )
+            except aanvraag_services.AanvraagAlVerstuurd:
+                return _al_verstuurd(request, aanvraag)
             messages.success(request, _("Het bestand is verwijderd."))
             return redirect("portaal:aanvraag-documenten", aanvraag_uuid=aanvraag.uuid)
         naam = request.POST.get("naam", "")
@@ -379,6 +394,8 @@ def portaal_aanvraag_documenten(request, aanvraag_uuid):
                 aanvraag_services.aanvraag_document_toevoegen(
                     aanvraag=aanvraag, user=request.user, bestand=bestand, naam=naam
                 )
+            except aanvraag_services.AanvraagAlVerstuurd:
+                return _al_verstuurd(request, aanvraag)
             except ValidationError as fout:
                 fouten[naam] = " ".join(fout.messages)
         if not fouten:
