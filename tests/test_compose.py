@@ -90,7 +90,7 @@ def test_it_checks_only_the_liveness_of_web_and_asgi():
         assert "/healthz/ready" not in check, name
 
 
-def test_it_routes_websockets_to_asgi_and_everything_else_to_web():
+def test_it_routes_websockets_to_asgi_and_everything_else_to_web_but_health():
     assert "./kcc/deploy/Caddyfile:/etc/caddy/Caddyfile:ro" in SERVICES["proxy"]["volumes"]
     site = _site()
     matchers = {tokens[0]: tokens[1:] for tokens, _ in site if tokens[0].startswith("@")}
@@ -98,8 +98,16 @@ def test_it_routes_websockets_to_asgi_and_everything_else_to_web():
     for tokens, entries in site:
         if tokens[0] == "handle":
             matcher = matchers[tokens[1]] if len(tokens) > 1 else ["*"]
-            routes[" ".join(matcher)] = [t[1] for t, _ in entries if t[0] == "reverse_proxy"]
-    assert routes == {"path /ws/*": ["asgi:8001"], "*": ["web:8000"]}
+            routes[" ".join(matcher)] = [
+                " ".join(t[:2]) for t, _ in entries if t[0] in {"reverse_proxy", "respond"}
+            ]
+    assert routes == {
+        # Health and metrics are for the proxy's own checks and monitoring
+        # inside the stack, never served to the internet.
+        "path /healthz /healthz/* /metrics": ["respond 404"],
+        "path /ws/*": ["reverse_proxy asgi:8001"],
+        "*": ["reverse_proxy web:8000"],
+    }
 
 
 def test_it_gives_every_request_an_id_the_client_cannot_choose():
