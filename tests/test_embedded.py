@@ -1,8 +1,7 @@
 """The embedded PostgreSQL and Redis a newcomer's machine runs on.
 
 These start real servers from the Python packages in a directory of their own
-(under var/, where PostgreSQL's unprivileged user can reach it when the tests
-run as root) and stop them again.
+and stop them again.
 """
 
 import os
@@ -25,8 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.fixture
 def var(monkeypatch):
+    # Under var/ where PostgreSQL's unprivileged user (when the tests run as
+    # root) can reach it; otherwise in the shared temporary folder.
     (ROOT / "var").mkdir(exist_ok=True)
-    path = Path(tempfile.mkdtemp(prefix="test-embedded-", dir=ROOT / "var"))
+    parent = ROOT / "var" if embedded.reachable_by_others(ROOT / "var" / "x") else None
+    path = Path(tempfile.mkdtemp(prefix="test-embedded-", dir=parent))
     path.chmod(0o755)
     monkeypatch.setenv("KCC_VAR_DIR", str(path))
     monkeypatch.delenv("DATABASE_URL", raising=False)
