@@ -149,7 +149,8 @@ def main():
         rijen.append(regel("tsvector per rij berekend (basislijn)", tijd(per_rij_berekend)))
         rijen.append(regel("icontains (basislijn)", tijd(icontains)))
         print(f"Kennisbank zoeken, {AANTAL} items, {len(VRAGEN)} vragen x {HERHALINGEN}")
-        print(f"database: {connection.vendor} ({naam}); vullen: {gevuld:.1f} s")
+        versie = connection.pg_version // 10000
+        print(f"database: {naam} (PostgreSQL {versie}); vullen: {gevuld:.1f} s")
         machine = f"{platform.machine()}, {os.cpu_count()} cores"
         print(f"machine: {machine}, Python {platform.python_version()}")
         print()

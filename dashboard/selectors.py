@@ -652,15 +652,14 @@ def kosten_per_kanaal(f: Filter, contact: dict | None = None) -> list[dict]:
 # --- Wallboard -------------------------------------------------------------------
 
 
-def wallboard(nu=None) -> dict:
-    """Now: who waits on each queued channel and for how long, how many
-    agents are available (live), and today's service level so far (from the
-    rollup, which beat brings up to date every five minutes: a busy day has
-    tens of thousands of raw events)."""
-    from kanalen.models import Chat, Gesprek, Medewerkerstatus, Wachtnummer
+def wachtenden(nu) -> dict[str, dict]:
+    """Who waits now on each queued channel: ``{kanaal: {"n": count, "sinds":
+    since when the longest waits or None}}``, each from an index that starts
+    with the status (the ticket's: with the date). Read by the wallboard and
+    the metrics endpoint."""
+    from kanalen.models import Chat, Gesprek, Wachtnummer
 
-    nu = nu or timezone.now()
-    wachtend = {
+    return {
         KanaalSoort.TELEFOON: Gesprek.objects.filter(status=Gesprek.Status.WACHTEND).aggregate(
             n=Count("id"), sinds=Min("aangeboden_op")
         ),
@@ -671,6 +670,17 @@ def wallboard(nu=None) -> dict:
             datum=timezone.localdate(nu), status=Wachtnummer.Status.WACHTEND
         ).aggregate(n=Count("id"), sinds=Min("aangemaakt_op")),
     }
+
+
+def wallboard(nu=None) -> dict:
+    """Now: who waits on each queued channel and for how long, how many
+    agents are available (live), and today's service level so far (from the
+    rollup, which beat brings up to date every five minutes: a busy day has
+    tens of thousands of raw events)."""
+    from kanalen.models import Medewerkerstatus
+
+    nu = nu or timezone.now()
+    wachtend = wachtenden(nu)
     vandaag = timezone.localdate(nu)
     f = Filter(van=vandaag, tot=vandaag)
     cijfers = wachtrijcijfers(f)

@@ -41,7 +41,7 @@ def check_database() -> str:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         cursor.fetchone()
-    return connection.vendor
+    return "postgresql"
 
 
 @functools.cache

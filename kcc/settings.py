@@ -611,7 +611,7 @@ SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", DJANGO_ENV)
 SENTRY_TRACES_SAMPLE_RATE = parse_sample_rate(
     "SENTRY_TRACES_SAMPLE_RATE", env_str("SENTRY_TRACES_SAMPLE_RATE", "0")
 )
-# Prometheus sends this as a bearer token to scrape /metrics (kcc/metrics.py).
+# Prometheus sends this as a bearer token to scrape /metrics (dashboard/metrics.py).
 # Without one /metrics answers 404 in production and serves only the loopback
 # address in development.
 METRICS_TOKEN = env_str("METRICS_TOKEN", None)

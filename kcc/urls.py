@@ -65,7 +65,7 @@ urlpatterns = [
     # redirect, so a monitor that does not follow redirects (or counts a 301 as
     # up) keeps reading the same status code.
     path("healthz", views.healthz_ready, name="healthz"),
-    path("metrics", include("kcc.metrics")),
+    path("metrics", include("dashboard.metrics")),
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("", include("kanalen.urls_publiek")),
     path("pip/", include("kanalen.urls_portaal")),

@@ -24,7 +24,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from sentry_sdk.integrations.celery import CeleryIntegration
 from sentry_sdk.integrations.django import DjangoIntegration
 
-from dashboard import rollups
+from dashboard import metrics, rollups
 from dashboard.models import Rollupstand
 from kanalen.models import (
     Bericht,
@@ -35,7 +35,7 @@ from kanalen.models import (
     InboxStatus,
     Wachtnummer,
 )
-from kcc import metrics, observability
+from kcc import observability
 from kcc.observability import (
     TASK_HEADER,
     JsonFormatter,

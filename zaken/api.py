@@ -102,21 +102,13 @@ class ZaakDetailSerializer(ZaakSerializer):
         return serializer(rijen, many=True).data
 
 
-# What the case serializers read: the product's name, not its texts.
+# What the case list reads: the serializer's own fields, and of the product
+# its name only (not its texts).
 _VELDEN = [
     "id",
-    "uuid",
-    "nummer",
-    "status",
-    "statusstap",
-    "kanaal",
-    "geregistreerd_op",
-    "streefdatum",
-    "uiterste_datum",
-    "resultaat",
-    "toelichting",
     "klant",
     "product__naam",
+    *(veld for veld in ZaakSerializer.Meta.fields if veld not in {"product", "status_label"}),
 ]
 
 

@@ -6,9 +6,8 @@ answers the same, so no multiprocess mode is needed. Each figure is one or a
 few index lookups (tests/test_observability.py counts the queries), cheap at
 a scrape every 15 seconds.
 
-The figures come from the front office and the dashboard, which kcc may not
-import (docs/architecture.md): their models are looked up by name, and the
-states they count are the values of their status fields.
+It lives in the dashboard, which may read every building block: the
+contacts waiting are the wallboard's own figures (dashboard.selectors).
 
 Who may read it: with ``METRICS_TOKEN`` set, whoever sends
 ``Authorization: Bearer <token>``. Without a token it answers 404 in
@@ -35,6 +34,9 @@ from django.views.decorators.http import require_GET
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
 from prometheus_client.core import GaugeMetricFamily
 
+from dashboard.models import Rollupstand
+from dashboard.selectors import wachtenden
+from kanalen.models import Bericht, BerichtStatus, Inboxitem, InboxStatus
 from kcc.choices import KanaalSoort
 
 logger = logging.getLogger(__name__)
@@ -42,10 +44,6 @@ logger = logging.getLogger(__name__)
 HEARTBEAT_KEY = "kcc:beat:heartbeat"  # written by kcc.tasks.heartbeat
 LOOPBACK = {"127.0.0.1", "::1"}
 
-# States of kanalen.Bericht (kanalen.models.BerichtStatus).
-BERICHT_WACHTRIJ, BERICHT_BEZIG, BERICHT_MISLUKT = "wachtrij", "bezig", "mislukt"
-# The open state of kanalen.Inboxitem (kanalen.models.InboxStatus).
-INBOX_OPEN = "open"
 # The written channels whose items wait in the inbox.
 INBOX_KANALEN = (KanaalSoort.EMAIL, KanaalSoort.SMS, KanaalSoort.POST)
 
@@ -55,7 +53,6 @@ def _seconds(now: datetime, since: datetime | None) -> float:
 
 
 def _outbox(now: datetime):
-    Bericht = apps.get_model("kanalen", "Bericht")
     unsent = GaugeMetricFamily(
         "kcc_outbox_unsent_messages",
         "Messages to customers in the outbox (kanalen.Bericht) not sent yet: waiting, "
@@ -78,7 +75,9 @@ def _outbox(now: datetime):
     # One read through the (status, volgende_poging) index: unsent and failed
     # rows are few, the sent ones (nearly all) are not touched.
     rows = (
-        Bericht.objects.filter(status__in=(BERICHT_WACHTRIJ, BERICHT_BEZIG, BERICHT_MISLUKT))
+        Bericht.objects.filter(
+            status__in=(BerichtStatus.WACHTRIJ, BerichtStatus.BEZIG, BerichtStatus.MISLUKT)
+        )
         .values("kanaal", "status")
         .annotate(n=Count("id"), sinds=Min("aangemaakt"))
         .order_by()
@@ -86,7 +85,7 @@ def _outbox(now: datetime):
     figures = {kanaal: {"unsent": 0, "since": None, "failed": 0} for kanaal in Bericht.Kanaal}
     for row in rows:
         figure = figures.setdefault(row["kanaal"], {"unsent": 0, "since": None, "failed": 0})
-        if row["status"] == BERICHT_MISLUKT:
+        if row["status"] == BerichtStatus.MISLUKT:
             figure["failed"] += row["n"]
         else:
             figure["unsent"] += row["n"]
@@ -100,7 +99,6 @@ def _outbox(now: datetime):
 
 
 def _rollups(now: datetime):
-    Rollupstand = apps.get_model("dashboard", "Rollupstand")
     age = GaugeMetricFamily(
         "kcc_rollup_last_run_age_seconds",
         "Seconds since the dashboard rollups last finished a run (the oldest watermark "
@@ -141,10 +139,6 @@ def _beat(now: datetime):
 
 
 def _waiting(now: datetime):
-    Chat = apps.get_model("kanalen", "Chat")
-    Gesprek = apps.get_model("kanalen", "Gesprek")
-    Inboxitem = apps.get_model("kanalen", "Inboxitem")
-    Wachtnummer = apps.get_model("kanalen", "Wachtnummer")
     waiting = GaugeMetricFamily(
         "kcc_contacts_waiting",
         "Customers waiting for an agent now, per channel: calls and chats in the queue, kiosk "
@@ -157,24 +151,12 @@ def _waiting(now: datetime):
         "Seconds the longest-waiting customer of each channel has waited (0: nobody).",
         labels=["kanaal"],
     )
-    # The wallboard's definitions (dashboard.selectors.wallboard), each from
-    # an index that starts with the status (the ticket's: with the date).
-    figures = {
-        KanaalSoort.TELEFOON: Gesprek.objects.filter(status="wachtend").aggregate(
-            n=Count("id"), sinds=Min("aangeboden_op")
-        ),
-        KanaalSoort.CHAT: Chat.objects.filter(status=Chat.Status.WACHTEND).aggregate(
-            n=Count("id"), sinds=Min("gestart_op")
-        ),
-        KanaalSoort.BALIE: Wachtnummer.objects.filter(
-            datum=timezone.localdate(now), status=Wachtnummer.Status.WACHTEND
-        ).aggregate(n=Count("id"), sinds=Min("aangemaakt_op")),
-    }
+    figures = wachtenden(now)
     figures.update({kanaal: {"n": 0, "sinds": None} for kanaal in INBOX_KANALEN})
     figures.update(
         {
             row["kanaal"]: row
-            for row in Inboxitem.objects.filter(status=INBOX_OPEN)
+            for row in Inboxitem.objects.filter(status=InboxStatus.OPEN)
             .values("kanaal")
             .annotate(n=Count("id"), sinds=Min("ontvangen_op"))
             .order_by()
@@ -246,5 +228,5 @@ def metrics(request):
     return response
 
 
-# Mounted by kcc/urls.py as path("metrics", include("kcc.metrics")).
+# Mounted by kcc/urls.py as path("metrics", include("dashboard.metrics")).
 urlpatterns = [path("", metrics, name="metrics")]
