@@ -39,8 +39,8 @@ def main():
     from channels.testing import WebsocketCommunicator
     from django.conf import settings
 
-    from kanalen import chat as chat_services
-    from kanalen.consumers import ChatConsumer
+    from kanalen.chat import services as chat_services
+    from kanalen.chat.consumers import ChatConsumer
     from kanalen.models import Kanaal
     from kcc.models import User
 

@@ -334,7 +334,7 @@ if kanaal is not None:
     tijden = [[o.weekdag, o.open.isoformat(), o.dicht.isoformat()]
               for o in kanaal.openingstijden.all()]
     print(json.dumps({"actief": kanaal.actief, "tijden": tijden}))
-    # A channel without opening hours is open all day (kanalen.chat.chat_open).
+    # A channel without opening hours is open all day (kanalen.chat.services.chat_open).
     kanaal.openingstijden.all().delete()
     if not kanaal.actief:
         kanaal.actief = True

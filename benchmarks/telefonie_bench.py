@@ -37,7 +37,7 @@ def main():
 
     from kanalen.management.commands.telefonie_simuleren import PAD, dag_van_gesprekken
     from kanalen.models import Gesprek, Wachtrijgebeurtenis
-    from kanalen.telefonie import handtekening
+    from kanalen.telefonie.services import handtekening
     from kcc.models import User
     from klanten.models import Klant
     from zaken.models import Zaak

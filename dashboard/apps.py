@@ -10,6 +10,7 @@ class DashboardConfig(AppConfig):
 
         from dashboard import receivers
         from kanalen.models import Medewerkerstatus, Wachtrijgebeurtenis
+        from kcc.links import link_registreren
 
         for model in (Wachtrijgebeurtenis, Medewerkerstatus):
             post_save.connect(
@@ -17,3 +18,4 @@ class DashboardConfig(AppConfig):
                 sender=model,
                 dispatch_uid=f"dashboard.wallboard.{model.__name__}",
             )
+        link_registreren("dashboard", "dashboard:index")

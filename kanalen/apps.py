@@ -9,6 +9,7 @@ class KanalenConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_out
 
         from kanalen import receivers
+        from kcc.links import link_registreren
         from klanten.signals import klanten_samengevoegd
         from zaken.signals import zaak_gewijzigd
 
@@ -17,3 +18,9 @@ class KanalenConfig(AppConfig):
             receivers.klanten_samengevoegd, dispatch_uid="kanalen.klanten_samengevoegd"
         )
         user_logged_out.connect(receivers.uitgelogd, dispatch_uid="kanalen.uitgelogd")
+        # Screens of the front office that lower apps link to (kcc.links).
+        link_registreren("werkplek", "werkplek:index")
+        link_registreren("portaal", "portaal:index")
+        link_registreren("klantbeeld", "werkplek:klantbeeld")
+        link_registreren("contactverzoeken", "werkplek:contactverzoeken")
+        link_registreren("productinformatie", "werkplek:product")

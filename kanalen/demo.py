@@ -1,4 +1,6 @@
-"""Demo channel registry: how Voorbeeldstad is reachable, when, and at what norm."""
+"""Demo channel registry: how Voorbeeldstad is reachable, when, and at what
+norm.
+"""
 
 from __future__ import annotations
 

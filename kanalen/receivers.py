@@ -1,6 +1,7 @@
 """kanalen listens to the building blocks below it."""
 
-from kanalen import services
+from kanalen.berichten import services as bericht_services
+from kanalen.inbox import routering
 
 
 def zaak_gewijzigd(sender, zaak, wijziging, **kwargs):
@@ -9,7 +10,7 @@ def zaak_gewijzigd(sender, zaak, wijziging, **kwargs):
     from kcc.realtime import klant_group, push_to_group
 
     if wijziging.klant_informeren:
-        services.bericht_voor_zaakwijziging(zaak=zaak, wijziging=wijziging)
+        bericht_services.bericht_voor_zaakwijziging(zaak=zaak, wijziging=wijziging)
     push_to_group(
         klant_group(zaak.klant.uuid),
         {
@@ -29,6 +30,4 @@ def klanten_samengevoegd(sender, behouden, opheffen, **kwargs):
 def uitgelogd(sender, request, user, **kwargs):
     """An agent who logs out gets no more work routed to them."""
     if user is not None and user.is_authenticated:
-        from kanalen import werkvoorraad
-
-        werkvoorraad.afmelden(user)
+        routering.afmelden(user)

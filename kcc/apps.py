@@ -20,9 +20,11 @@ class KccConfig(AppConfig):
         from kcc import roles
         from kcc.auth.backends import portaalsessie_beperken
         from kcc.kalender import sluitingsdagen_vergeten
+        from kcc.links import link_registreren
         from kcc.models import Sluitingsdag
 
         post_migrate.connect(roles.sync_after_migrate, sender=self)
+        link_registreren("beheer", "admin:index")
         for signal in (post_save, post_delete):
             signal.connect(
                 lambda **kwargs: sluitingsdagen_vergeten(), sender=Sluitingsdag, weak=False

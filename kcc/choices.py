@@ -21,6 +21,18 @@ class KanaalSoort(models.TextChoices):
     SMS = "sms", _("Sms")
 
 
+class Weekdag(models.IntegerChoices):
+    """Monday is 0, as ``date.weekday()`` counts."""
+
+    MAANDAG = 0, _("maandag")
+    DINSDAG = 1, _("dinsdag")
+    WOENSDAG = 2, _("woensdag")
+    DONDERDAG = 3, _("donderdag")
+    VRIJDAG = 4, _("vrijdag")
+    ZATERDAG = 5, _("zaterdag")
+    ZONDAG = 6, _("zondag")
+
+
 class Doelgroep(models.TextChoices):
     BURGER = "burger", _("Inwoners")
     BEDRIJF = "bedrijf", _("Ondernemers")

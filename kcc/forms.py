@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kcc.identifiers import normalise_bsn, validate_bsn, validate_kvk_nummer
@@ -102,3 +103,12 @@ class EHerkenningSimulatorForm(forms.Form):
         kvk = self.cleaned_data["kvk_nummer"].replace(" ", "")
         validate_kvk_nummer(kvk)
         return kvk
+
+
+def fouten_overnemen(formulier: forms.Form, fout: ValidationError) -> None:
+    """Put a service's ValidationError on the form, per field where it can."""
+    if hasattr(fout, "error_dict"):
+        for veld, fouten in fout.error_dict.items():
+            formulier.add_error(veld if veld in formulier.fields else None, fouten)
+    else:
+        formulier.add_error(None, fout)

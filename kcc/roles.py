@@ -84,13 +84,14 @@ ROL_RECHTEN: dict[str, list[str]] = {
     ],
 }
 
-# Where each role starts after logging in, in order of precedence.
+# Where each role starts after logging in, in order of precedence: names of
+# links (kcc.links) that the apps owning those screens register.
 ROL_STARTPAGINA = [
-    (Rol.BEHEERDER, "admin:index"),
-    (Rol.TEAMLEIDER, "dashboard:index"),
-    (Rol.KLANTMANAGER, "werkplek:index"),
-    (Rol.BEHANDELAAR, "werkplek:index"),
-    (Rol.BURGER, "portaal:index"),
+    (Rol.BEHEERDER, "beheer"),
+    (Rol.TEAMLEIDER, "dashboard"),
+    (Rol.KLANTMANAGER, "werkplek"),
+    (Rol.BEHANDELAAR, "werkplek"),
+    (Rol.BURGER, "portaal"),
 ]
 
 

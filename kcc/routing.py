@@ -1,7 +1,9 @@
 from django.urls import path
 
 from dashboard.consumers import WallboardConsumer
-from kanalen.consumers import BalieSchermConsumer, ChatConsumer, KlantbeeldConsumer
+from kanalen.balie.consumers import BalieSchermConsumer
+from kanalen.chat.consumers import ChatConsumer
+from kanalen.werkplek.consumers import KlantbeeldConsumer
 from kcc.consumers import UserEventsConsumer
 
 # Every websocket endpoint of the platform; apps add theirs here.

@@ -480,7 +480,7 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
     "ENUM_NAME_OVERRIDES": {
         "KanaalSoortEnum": "kcc.choices.KanaalSoort",
-        "BerichtKanaalEnum": "kanalen.models.Bericht.Kanaal",
+        "BerichtKanaalEnum": "kanalen.berichten.models.Bericht.Kanaal",
     },
 }
 

@@ -4,6 +4,8 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from kanalen import api as kanalen_api
+from kanalen.post import api as post_api
+from kanalen.telefonie import api as telefonie_api
 from kcc import api, views
 from producten import api as producten_api
 from zaken import api as zaken_api
@@ -31,11 +33,11 @@ api_v1_patterns = [
     path("kanalen/", kanalen_api.KanaalListView.as_view(), name="kanaal-list"),
     path(
         "telefonie/gebeurtenissen/",
-        kanalen_api.GesprekGebeurtenisView.as_view(),
+        telefonie_api.GesprekGebeurtenisView.as_view(),
         name="telefonie-gebeurtenis",
     ),
-    path("inbox/email/", kanalen_api.InboxEmailView.as_view(), name="inbox-email"),
-    path("inbox/sms/", kanalen_api.InboxSmsView.as_view(), name="inbox-sms"),
+    path("inbox/email/", post_api.InboxEmailView.as_view(), name="inbox-email"),
+    path("inbox/sms/", post_api.InboxSmsView.as_view(), name="inbox-sms"),
     path("zaken/", zaken_api.ZaakListView.as_view(), name="zaak-list"),
     path("zaken/<uuid:uuid>/", zaken_api.ZaakDetailView.as_view(), name="zaak-detail"),
     *[
@@ -67,9 +69,10 @@ urlpatterns = [
     path("healthz", views.healthz_ready, name="healthz"),
     path("metrics", include("dashboard.metrics")),
     path("oidc/", include("mozilla_django_oidc.urls")),
-    path("", include("kanalen.urls_publiek")),
-    path("pip/", include("kanalen.urls_portaal")),
-    path("kcc/", include("kanalen.urls_werkplek")),
+    path("", include("kanalen.publiek.urls")),
+    path("pip/", include("kanalen.portaal.urls")),
+    path("kcc/", include("kanalen.werkplek.urls")),
+    path("kcc/", include("zaken.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("api/", RedirectView.as_view(url="/api/v1/docs/", permanent=False), name="api-root"),
     path("api/v1/", include((api_v1_patterns, "api-v1"))),

@@ -14,14 +14,15 @@ from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
 from kcc import health
 from kcc.forms import DigiDSimulatorForm, EHerkenningSimulatorForm, MedewerkerLoginForm
+from kcc.links import link
 from kcc.roles import ROL_STARTPAGINA
 
 
 def startpagina_voor(user) -> str:
     """The area a user lands in after logging in."""
-    for rol, url_name in ROL_STARTPAGINA:
+    for rol, startpagina in ROL_STARTPAGINA:
         if user.heeft_rol(rol):
-            return reverse(url_name)
+            return link(startpagina)
     if user.is_superuser:
         return reverse("admin:index")
     return reverse("kcc:home")
@@ -61,7 +62,7 @@ def uitloggen(request):
 def klant_login(request):
     """Choose DigiD (citizens) or eHerkenning (businesses)."""
     if request.user.is_authenticated and request.user.is_klant:
-        return redirect(_veilige_next(request) or reverse("portaal:index"))
+        return redirect(_veilige_next(request) or link("portaal"))
     return render(
         request,
         "kcc/klant_login.html",
@@ -71,7 +72,7 @@ def klant_login(request):
 
 def _klant_inloggen(request, user) -> HttpResponse:
     auth.login(request, user, backend="kcc.auth.backends.SimulatorBackend")
-    return redirect(_veilige_next(request) or reverse("portaal:index"))
+    return redirect(_veilige_next(request) or link("portaal"))
 
 
 class _BrokerLoginView(OIDCAuthenticationRequestView):

@@ -13,13 +13,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kcc import kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
+from kcc.links import link
 from kcc.models import Afdeling, Melding, User
 from kcc.realtime import klant_group, push_to_group
 from kcc.roles import Rol
@@ -429,7 +429,7 @@ def contactverzoek_maken(
         soort=Melding.Soort.TOEGEWEZEN,
         titel=_("Contactverzoek voor u: %(vraag)s (uiterlijk %(datum)s)")
         % {"vraag": verzoek.vraag[:80], "datum": f"{uiterlijk:%d-%m-%Y}"},
-        url=reverse("werkplek:contactverzoeken"),
+        url=link("contactverzoeken"),
     )
     _live(klant, "contactverzoek", _("Er is een contactverzoek gemaakt"))
     return verzoek
@@ -543,7 +543,7 @@ def contactverzoeken_bewaken(*, vandaag: date | None = None) -> tuple[list[int],
         Contactverzoek.objects.filter(pk__in=geescaleerd, geescaleerd_op__isnull=True).update(
             geescaleerd_op=nu
         )
-        url = reverse("werkplek:contactverzoeken")
+        url = link("contactverzoeken")
         for verzoek in Contactverzoek.objects.filter(pk__in=gesignaleerd).select_related(
             "medewerker"
         ):

@@ -5,11 +5,12 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from kcc.links import link
 from producten import catalogus, selectors, services
 from producten.models import (
     Aanbieder,
@@ -201,7 +202,7 @@ class ProductAdmin(admin.ModelAdmin):
             return "-"
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
-            reverse("werkplek:product", args=[obj.code]),
+            link("productinformatie", obj.code),
             _("Bekijk zoals medewerkers en inwoners het zien"),
         )
 

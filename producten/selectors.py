@@ -36,6 +36,12 @@ def producten_aangeboden(*, op: date | None = None) -> QuerySet[Product]:
     )
 
 
+def producten_aanvraagbaar() -> QuerySet[Product]:
+    """Offered products that can be requested on some channel: what an agent
+    can start a case for."""
+    return producten_aangeboden().filter(kanalen__aanvragen=True).distinct().order_by("naam")
+
+
 def productkeuzes(*, kanaal: str | None = None, aanvragen: bool = False) -> QuerySet[Product]:
     """Offered products for a choice list: only what a list shows (a
     workspace page carries several such lists)."""

@@ -12,8 +12,10 @@ from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
 from django.utils import timezone
 
-from kanalen import balie
-from kanalen.consumers import BalieSchermConsumer
+from kanalen.balie import afspraken as afspraak_services
+from kanalen.balie import wachtnummers as wachtnummer_services
+from kanalen.balie.consumers import BalieSchermConsumer
+from kanalen.inbox import routering
 from kanalen.models import (
     Afspraak,
     Afspraakrooster,
@@ -61,25 +63,25 @@ def medewerker(db):
 
 def test_it_makes_slots_from_the_rooster_and_counts_booked_places(paspoort, klant, andere_klant):
     dag = _werkdag_over(3)
-    tijden = balie.vrije_tijden(product=paspoort, van=dag, tot=dag)
+    tijden = afspraak_services.vrije_tijden(product=paspoort, van=dag, tot=dag)
     assert [t.begin.time() for t in tijden] == [time(9), time(9, 15), time(9, 30), time(9, 45)]
     assert {t.vrij for t in tijden} == {2}
 
-    balie.afspraak_maken(
+    afspraak_services.afspraak_maken(
         klant=klant, product=paspoort, begin=_om(dag, 9), user=None, kanaal=KanaalSoort.INTERNET
     )
-    balie.afspraak_maken(
+    afspraak_services.afspraak_maken(
         klant=andere_klant,
         product=paspoort,
         begin=_om(dag, 9),
         user=None,
         kanaal=KanaalSoort.INTERNET,
     )
-    eerste = balie.vrije_tijden(product=paspoort, van=dag, tot=dag)[0]
+    eerste = afspraak_services.vrije_tijden(product=paspoort, van=dag, tot=dag)[0]
     assert eerste.vrij == 0
     derde = KlantFactory(bsn="999991772")
     with pytest.raises(Exception, match="niet \\(meer\\) vrij"):
-        balie.afspraak_maken(
+        afspraak_services.afspraak_maken(
             klant=derde,
             product=paspoort,
             begin=_om(dag, 9),
@@ -92,10 +94,10 @@ def test_it_makes_slots_from_the_rooster_and_counts_booked_places(paspoort, klan
 def test_a_holiday_has_no_slots_and_an_odd_time_is_refused(paspoort, klant):
     jaar = timezone.localdate().year + 1
     paasmaandag = kalender.pasen(jaar) + timedelta(days=1)
-    assert balie.vrije_tijden(product=paspoort, van=paasmaandag, tot=paasmaandag) == []
+    assert afspraak_services.vrije_tijden(product=paspoort, van=paasmaandag, tot=paasmaandag) == []
     dag = _werkdag_over(3)
     with pytest.raises(Exception, match="niet \\(meer\\) vrij"):
-        balie.afspraak_maken(
+        afspraak_services.afspraak_maken(
             klant=klant,
             product=paspoort,
             begin=_om(dag, 9, 7),
@@ -138,7 +140,7 @@ def test_a_citizen_books_moves_and_cancels_in_the_portal(
     assert Afspraak.objects.get(pk=afspraak.pk).status == Afspraak.Status.GEANNULEERD
     assert Bericht.objects.filter(klant=klant).count() == 3
     # The freed place can be booked again.
-    slot = balie.vrije_tijden(product=paspoort, van=dag, tot=dag)[-1]
+    slot = afspraak_services.vrije_tijden(product=paspoort, van=dag, tot=dag)[-1]
     assert slot.vrij == 2
 
 
@@ -146,7 +148,7 @@ def test_another_citizen_cannot_see_or_change_my_appointment(client, klant, pasp
     from kcc.services import klant_gebruiker
 
     dag = _werkdag_over(3)
-    afspraak = balie.afspraak_maken(
+    afspraak = afspraak_services.afspraak_maken(
         klant=klant, product=paspoort, begin=_om(dag, 9), user=None, kanaal=KanaalSoort.INTERNET
     )
     KlantFactory(bsn="999990019")
@@ -200,10 +202,10 @@ def test_tomorrows_appointments_get_one_reminder_and_missed_ones_are_marked(pasp
     )
     # Not in the first run after midnight: reminders go out in the daytime.
     nacht = _om(timezone.localdate(), 0, 10)
-    assert balie.afspraken_bewaken(nacht)[0] == 0
+    assert afspraak_services.afspraken_bewaken(nacht)[0] == 0
     ochtend = _om(timezone.localdate(), 10)
-    assert balie.afspraken_bewaken(ochtend) == (1, 1)
-    assert balie.afspraken_bewaken(ochtend) == (0, 0)
+    assert afspraak_services.afspraken_bewaken(ochtend) == (1, 1)
+    assert afspraak_services.afspraken_bewaken(ochtend) == (0, 0)
     herinnering = Bericht.objects.get(klant=klant)
     assert "Herinnering" in herinnering.onderwerp and "ABC234" in herinnering.tekst
     assert Afspraak.objects.get(pk=afspraak.pk).herinnering_op is not None
@@ -294,29 +296,28 @@ def test_a_walk_in_and_an_appointment_are_called_to_a_desk_and_end_as_contacts(
 def test_two_desks_never_call_the_same_ticket(paspoort, balie1, medewerker):
     tweede = UserFactory(rollen=[Rol.KLANTMANAGER], username="balie-2")
     balie2 = Balie.objects.create(naam="Balie 2")
-    balie.wachtnummer_trekken(product=paspoort)
-    eerste = balie.volgende_oproepen(balie=balie1, user=medewerker)
+    wachtnummer_services.wachtnummer_trekken(product=paspoort)
+    eerste = wachtnummer_services.volgende_oproepen(balie=balie1, user=medewerker)
     assert eerste is not None
-    assert balie.volgende_oproepen(balie=balie2, user=tweede) is None
+    assert wachtnummer_services.volgende_oproepen(balie=balie2, user=tweede) is None
 
 
 def test_staff_with_skills_still_call_products_without_a_theme(balie1, medewerker):
-    from kanalen import werkvoorraad
     from producten.models import Thema
 
     zonder_thema = maak_product("rijbewijs", "Rijbewijs")
     zonder_thema.themas.clear()
-    werkvoorraad.beschikbaarheid(medewerker).vaardigheden.add(
+    routering.beschikbaarheid(medewerker).vaardigheden.add(
         Thema.objects.create(slug="afval", naam="Afval")
     )
-    ticket = balie.wachtnummer_trekken(product=zonder_thema)
-    assert balie.volgende_oproepen(balie=balie1, user=medewerker) == ticket
+    ticket = wachtnummer_services.wachtnummer_trekken(product=zonder_thema)
+    assert wachtnummer_services.volgende_oproepen(balie=balie1, user=medewerker) == ticket
 
 
 def test_a_no_show_counts_as_abandoned_not_answered(paspoort, balie1, medewerker):
-    ticket = balie.wachtnummer_trekken(product=paspoort)
-    balie.volgende_oproepen(balie=balie1, user=medewerker)
-    balie.niet_verschenen(wachtnummer=ticket, user=medewerker)
+    ticket = wachtnummer_services.wachtnummer_trekken(product=paspoort)
+    wachtnummer_services.volgende_oproepen(balie=balie1, user=medewerker)
+    wachtnummer_services.niet_verschenen(wachtnummer=ticket, user=medewerker)
     assert Wachtnummer.objects.get(pk=ticket.pk).status == Wachtnummer.Status.NIET_VERSCHENEN
     assert list(
         Wachtrijgebeurtenis.objects.filter(sessie=str(ticket.uuid)).values_list("soort", flat=True)
@@ -352,8 +353,8 @@ def test_the_display_hears_a_call_live(paspoort):
 
         @database_sync_to_async
         def oproepen():
-            balie.wachtnummer_trekken(product=paspoort)
-            balie.volgende_oproepen(balie=balie1, user=medewerker)
+            wachtnummer_services.wachtnummer_trekken(product=paspoort)
+            wachtnummer_services.volgende_oproepen(balie=balie1, user=medewerker)
 
         await oproepen()
         events = [await communicator.receive_json_from(timeout=2) for _ in range(2)]
@@ -386,8 +387,8 @@ def test_the_desks_live_list_is_not_an_audited_lookup(client, klant, paspoort, b
         eind=nu + timedelta(minutes=15),
         geboekt_via=KanaalSoort.INTERNET,
     )
-    balie.aanmelden_met_code(code=afspraak.code)
-    balie.wachtnummer_trekken(product=paspoort)
+    wachtnummer_services.aanmelden_met_code(code=afspraak.code)
+    wachtnummer_services.wachtnummer_trekken(product=paspoort)
     client.force_login(medewerker)
     client.post("/kcc/balie/", {"actie": "balie", "balie": str(balie1.uuid)})
     client.post("/kcc/balie/", {"actie": "volgende"})
@@ -401,4 +402,4 @@ def test_the_desks_live_list_is_not_an_audited_lookup(client, klant, paspoort, b
     klanten = Klant.objects.count()
     fout = client.post("/kcc/balie/", {"actie": "afhandelen", "bsn": "111222333", "onderwerp": "x"})
     assert fout.status_code == 400 and Klant.objects.count() == klanten
-    assert balie.huidig_nummer(medewerker) is not None
+    assert wachtnummer_services.huidig_nummer(medewerker) is not None

@@ -8,9 +8,9 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from kanalen import services
+from kanalen.berichten import services as bericht_services
+from kanalen.berichten import sms
 from kanalen.models import Bericht, BerichtSjabloon, BerichtStatus
-from kcc import sms
 from kcc.roles import Rol
 from tests.factories import UserFactory, maak_product
 from zaken import services as zaken_services
@@ -65,7 +65,7 @@ def test_it_emails_the_customer_at_a_notifying_step_once(
     assert "Uw paspoort ligt klaar." in email.body
     assert str(bericht.uuid) in email.extra_headers["Message-ID"]
     # Running the task again sends nothing more.
-    assert services.bericht_versturen(bericht_id=bericht.pk) == "niet geclaimd"
+    assert bericht_services.bericht_versturen(bericht_id=bericht.pk) == "niet geclaimd"
     assert len(mail.outbox) == 1
 
 
@@ -144,33 +144,33 @@ def test_it_retries_a_transient_failure_with_backoff_and_gives_up_visibly(
     assert bericht.pogingen == 1
     assert bericht.volgende_poging > timezone.now() + timedelta(seconds=50)
     assert "SMTPServerDisconnected" in bericht.laatste_fout
-    for _ in range(services.MAX_POGINGEN):
+    for _ in range(bericht_services.MAX_POGINGEN):
         Bericht.objects.filter(pk=bericht.pk).update(volgende_poging=timezone.now())
-        services.bericht_versturen(bericht_id=bericht.pk)
+        bericht_services.bericht_versturen(bericht_id=bericht.pk)
     bericht = Bericht.objects.get(pk=bericht.pk)
     assert bericht.status == BerichtStatus.MISLUKT
 
     monkeypatch.undo()
     with django_capture_on_commit_callbacks(execute=True):
-        services.bericht_opnieuw_versturen(bericht=bericht, user=tl)
+        bericht_services.bericht_opnieuw_versturen(bericht=bericht, user=tl)
     assert Bericht.objects.get(pk=bericht.pk).status == BerichtStatus.VERZONDEN
     assert len(mail.outbox) == 1
 
 
 def test_it_lets_only_one_worker_claim_a_message(zaak):
     bericht = _bericht(zaak, "a@example.nl", onderwerp="x")
-    assert services.bericht_claimen(bericht_id=bericht.pk) is not None
-    assert services.bericht_claimen(bericht_id=bericht.pk) is None
+    assert bericht_services.bericht_claimen(bericht_id=bericht.pk) is not None
+    assert bericht_services.bericht_claimen(bericht_id=bericht.pk) is None
 
 
 def test_it_picks_up_messages_left_behind(zaak):
     achtergebleven = _bericht(zaak, "a@example.nl", onderwerp="a")
     vastgelopen = _bericht(zaak, "b@example.nl", onderwerp="b")
-    services.bericht_claimen(bericht_id=vastgelopen.pk)
+    bericht_services.bericht_claimen(bericht_id=vastgelopen.pk)
     Bericht.objects.filter(pk=vastgelopen.pk).update(
-        geclaimd_op=timezone.now() - services.LEASE - timedelta(minutes=1)
+        geclaimd_op=timezone.now() - bericht_services.LEASE - timedelta(minutes=1)
     )
-    services.berichten_wachtrij_verwerken()
+    bericht_services.berichten_wachtrij_verwerken()
     for bericht in [achtergebleven, vastgelopen]:
         assert Bericht.objects.get(pk=bericht.pk).status == BerichtStatus.VERZONDEN
     assert sorted(m.to[0] for m in mail.outbox) == ["a@example.nl", "b@example.nl"]
@@ -197,7 +197,7 @@ def test_it_never_leaves_a_message_claimed_after_an_unexpected_error(zaak, monke
         raise ValueError("bug in a backend")
 
     monkeypatch.setattr("django.core.mail.EmailMessage.send", kapot)
-    services.bericht_versturen(bericht_id=bericht.pk)
+    bericht_services.bericht_versturen(bericht_id=bericht.pk)
     bericht = Bericht.objects.get(pk=bericht.pk)
     assert bericht.status == BerichtStatus.WACHTRIJ
     assert "ValueError" in bericht.laatste_fout
@@ -205,11 +205,12 @@ def test_it_never_leaves_a_message_claimed_after_an_unexpected_error(zaak, monke
 
 def test_it_gives_up_on_a_message_whose_worker_keeps_dying(zaak):
     bericht = _bericht(zaak, "a@example.nl", onderwerp="x")
-    services.bericht_claimen(bericht_id=bericht.pk)
+    bericht_services.bericht_claimen(bericht_id=bericht.pk)
     Bericht.objects.filter(pk=bericht.pk).update(
-        pogingen=services.MAX_POGINGEN, geclaimd_op=timezone.now() - services.LEASE * 2
+        pogingen=bericht_services.MAX_POGINGEN,
+        geclaimd_op=timezone.now() - bericht_services.LEASE * 2,
     )
-    services.berichten_wachtrij_verwerken()
+    bericht_services.berichten_wachtrij_verwerken()
     assert Bericht.objects.get(pk=bericht.pk).status == BerichtStatus.MISLUKT
 
 
@@ -249,9 +250,9 @@ def test_it_leaves_an_unreachable_broker_alone_for_a_while(zaak, monkeypatch):
         raise ConnectionError("broker down")
 
     monkeypatch.setattr(tasks.bericht_versturen, "delay", broker_weg)
-    monkeypatch.setattr(services, "_broker_pauze_tot", 0.0)
-    services._in_wachtrij_zetten(1)  # fails, starts the pause; raises nothing
-    services._in_wachtrij_zetten(2)  # skipped: beat picks it up
+    monkeypatch.setattr(bericht_services, "_broker_pauze_tot", 0.0)
+    bericht_services._in_wachtrij_zetten(1)  # fails, starts the pause; raises nothing
+    bericht_services._in_wachtrij_zetten(2)  # skipped: beat picks it up
     assert pogingen == [1]
 
 
@@ -259,8 +260,10 @@ def test_it_shows_failed_messages_to_the_teamleider_to_resend(
     client, teamleider, klantmanager, zaak
 ):
     bericht = _bericht(zaak, "fout@example.nl", onderwerp="Onbestelbaar")
-    services.bericht_claimen(bericht_id=bericht.pk)
-    services._uitkomst(Bericht.objects.get(pk=bericht.pk), fout="Address refused", opnieuw=False)
+    bericht_services.bericht_claimen(bericht_id=bericht.pk)
+    bericht_services._uitkomst(
+        Bericht.objects.get(pk=bericht.pk), fout="Address refused", opnieuw=False
+    )
     client.force_login(klantmanager)
     assert client.get("/kcc/berichten/mislukt/").status_code == 403
     client.force_login(teamleider)

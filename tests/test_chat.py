@@ -10,8 +10,8 @@ import pytest
 from asgiref.sync import async_to_sync
 from channels.testing import WebsocketCommunicator
 
-from kanalen import chat as chat_services
-from kanalen.consumers import ChatConsumer
+from kanalen.chat import services as chat_services
+from kanalen.chat.consumers import ChatConsumer
 from kanalen.models import Chat, Chatbericht, Kanaal, Wachtrijgebeurtenis
 from kcc.roles import Rol
 from tests.factories import KlantFactory, UserFactory

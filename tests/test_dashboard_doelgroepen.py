@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from dashboard import rollups, selectors
 from dashboard.models import BeschikbaarheidPerMedewerker, ContactenPerDoelgroep
-from kanalen import werkvoorraad
+from kanalen.inbox import routering
 from kanalen.models import Beoordeling, Statusperiode
 from kcc.roles import Rol
 from klanten.models import Klant, Klantcontact
@@ -27,9 +27,9 @@ def _moment(dag: date, uur: int, minuut: int = 0) -> datetime:
 
 def test_a_status_change_closes_one_period_and_opens_the_next():
     agent = UserFactory(rollen=[Rol.KLANTMANAGER])
-    werkvoorraad.status_wijzigen(user=agent, status="beschikbaar")
-    werkvoorraad.status_wijzigen(user=agent, status="beschikbaar")  # no change, no period
-    werkvoorraad.status_wijzigen(user=agent, status="pauze")
+    routering.status_wijzigen(user=agent, status="beschikbaar")
+    routering.status_wijzigen(user=agent, status="beschikbaar")  # no change, no period
+    routering.status_wijzigen(user=agent, status="pauze")
     perioden = list(Statusperiode.objects.filter(medewerker=agent).order_by("begin", "id"))
     assert [(p.status, p.einde is None) for p in perioden] == [
         ("beschikbaar", False),

@@ -317,12 +317,12 @@ def test_a_figure_drills_down_to_its_records_and_exports(client, teamleider, wer
 
 
 def test_the_wallboard_shows_the_queues_now(client, teamleider, klantmanager):
-    from kanalen import chat as chat_services
-    from kanalen import werkvoorraad
+    from kanalen.chat import services as chat_services
+    from kanalen.inbox import routering
 
     Kanaal.objects.create(soort="chat", naam="Chat", norm_percentage=80, kosten_per_contact=3)
     chat_services.chat_starten(klant=None, naam="Sanne", sessie_sleutel="s", vraag="Hallo")
-    werkvoorraad.status_wijzigen(user=klantmanager, status="beschikbaar")
+    routering.status_wijzigen(user=klantmanager, status="beschikbaar")
     client.force_login(teamleider)
     pagina = client.get("/dashboard/wallboard/")
     tekst = pagina.content.decode()
@@ -375,7 +375,7 @@ def test_a_second_run_at_the_same_time_waits_its_turn(wereld):
 
 
 def test_csat_per_agent_and_product_group_reads_the_rating_itself(wereld):
-    from kanalen import services as kanaal_services
+    from kanalen.portaal import beoordelingen as beoordeling_services
     from kcc.services import klant_gebruiker
 
     agent, ander = wereld["agenten"][0], wereld["agenten"][1]
@@ -392,7 +392,7 @@ def test_csat_per_agent_and_product_group_reads_the_rating_itself(wereld):
             beeindigd_op=_moment(0, 9, 5),
             medewerker=medewerker,
         )
-        beoordeling = kanaal_services.beoordeling_geven(
+        beoordeling = beoordeling_services.beoordeling_geven(
             klant=klant, user=burger, score=score, klantcontact=contact
         )
         assert (beoordeling.medewerker, beoordeling.product) == (medewerker, product)

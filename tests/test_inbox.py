@@ -10,9 +10,9 @@ from email.message import EmailMessage
 
 import pytest
 
-from kanalen import inbox
 from kanalen.models import Bericht, Inboxitem, InboxStatus
-from kanalen.telefonie import handtekening
+from kanalen.post import services as post_services
+from kanalen.telefonie.services import handtekening
 from kcc.roles import Rol
 from tests.factories import KlantFactory, UserFactory
 
@@ -118,7 +118,7 @@ def test_imap_fetches_unread_mail_and_marks_it_read_only_when_stored(klant, sett
             pass
 
     postbus = Postbus()
-    assert inbox.email_ophalen(verbinden=lambda: postbus) == 1
+    assert post_services.email_ophalen(verbinden=lambda: postbus) == 1
     assert postbus.gelezen == [b"1"]  # the message without a sender stays unread for a person
     assert Inboxitem.objects.get().bericht_id == "<a@mail>"
 
@@ -138,18 +138,18 @@ def test_an_sms_on_the_webhook_becomes_an_item_and_bad_input_is_refused(client, 
 
 
 def test_two_agents_cannot_take_the_same_item(klant, agent):
-    item = inbox.email_ontvangen(ruw=_mail())
+    item = post_services.email_ontvangen(ruw=_mail())
     collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-inbox")
-    inbox.inboxitem_oppakken(item=item, user=agent)
-    with pytest.raises(inbox.InboxConflict):
-        inbox.inboxitem_oppakken(item=item, user=collega)
+    post_services.inboxitem_oppakken(item=item, user=agent)
+    with pytest.raises(post_services.InboxConflict):
+        post_services.inboxitem_oppakken(item=item, user=collega)
     assert Inboxitem.objects.get().medewerker == agent
 
 
 def test_an_agent_answers_in_the_thread_and_the_item_ends_as_a_contact(
     client, klant, agent, django_capture_on_commit_callbacks, mailoutbox
 ):
-    item = inbox.email_ontvangen(ruw=_mail())
+    item = post_services.email_ontvangen(ruw=_mail())
     mailoutbox.clear()
     client.force_login(agent)
     pagina = client.get("/kcc/inbox/").content.decode()
@@ -174,9 +174,9 @@ def test_an_agent_answers_in_the_thread_and_the_item_ends_as_a_contact(
 
     # The customer answers our reply: it joins the same conversation.
     bericht = Bericht.objects.get(onderwerp="Re: Vraag over mijn paspoort")
-    from kanalen.services import bericht_message_id
+    from kanalen.berichten.services import bericht_message_id
 
-    vervolg = inbox.email_ontvangen(
+    vervolg = post_services.email_ontvangen(
         ruw=_mail(
             id_="<m2@mail>", onderwerp="Re: Re: Vraag", in_antwoord_op=bericht_message_id(bericht)
         )

@@ -10,7 +10,7 @@ from channels.db import database_sync_to_async
 from channels.testing import WebsocketCommunicator
 from django.contrib.auth.models import AnonymousUser
 
-from kanalen.consumers import KlantbeeldConsumer
+from kanalen.werkplek.consumers import KlantbeeldConsumer
 from kcc.models import AuditLogEntry, Melding
 from kcc.roles import Rol
 from klanten import services
@@ -478,7 +478,7 @@ def test_the_timeline_merges_every_source_newest_first_and_pages_back(
 
     from django.utils import timezone
 
-    from kanalen.selectors import tijdlijn
+    from kanalen.werkplek.selectors import tijdlijn
 
     nu = timezone.now()
     for dagen in (5, 3, 1):
@@ -517,7 +517,7 @@ def test_a_malformed_paging_cursor_shows_a_page_not_an_error(client, klantmanage
 def test_cases_contactverzoeken_and_consents_come_in_one_query(
     klantmanager, beller, paspoort, django_assert_num_queries
 ):
-    from kanalen.selectors import klantbeeld_kern
+    from kanalen.werkplek.selectors import klantbeeld_kern
 
     open_zaak, *gesloten = [
         zaken_services.zaak_registreren(

@@ -115,7 +115,7 @@ def test_it_shows_what_was_sent_when_a_draft_is_saved_after_it_was_sent(
     ingelogd, klant, catalogus, monkeypatch
 ):
     from kanalen.models import Aanvraag
-    from kanalen.views import portaal
+    from kanalen.portaal.views import aanvragen as portaal
 
     formulier_url = _paspoort_aanvragen(ingelogd)
     # The page was read while still a draft; in another tab it was sent.

@@ -1,6 +1,6 @@
 import pytest
 
-from kcc import sms
+from kanalen.berichten import sms
 
 
 def test_it_writes_sms_to_the_local_outbox_by_default(settings, tmp_path):

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from kanalen.models import Gesprek, Wachtrijgebeurtenis
-from kanalen.telefonie import handtekening
+from kanalen.telefonie.services import handtekening
 from kcc.roles import Rol
 from tests.factories import KlantFactory, UserFactory
 
@@ -219,7 +219,7 @@ def test_several_customers_with_the_number_get_a_choice_and_none_a_blank_contact
     assert gekozen["Location"] == f"/kcc/klanten/{twee.uuid}/?gesprek={gesprek.uuid}"
 
     onbekend = _bellen(client, agent, nummer="0201112233", gesprek="c2")
-    from kanalen.telefonie import schermpop_url
+    from kanalen.telefonie.services import schermpop_url
 
     assert schermpop_url(onbekend) == f"/kcc/contact/?gesprek={onbekend.uuid}"
     collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-tel")

@@ -8,9 +8,10 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from kanalen import chat as chat_services
-from kanalen import inbox, werkvoorraad
+from kanalen.chat import services as chat_services
+from kanalen.inbox import routering
 from kanalen.models import Chat, Inboxitem, InboxStatus, Kanaal, Medewerkerstatus
+from kanalen.post import services as post_services
 from kcc.models import Afdeling
 from kcc.roles import Rol
 from klanten import services as klant_services
@@ -65,7 +66,7 @@ def _chat(naam="Sanne", thema=None):
 
 
 def test_every_channel_is_in_one_list_most_urgent_first(client, agent, kcc_afdeling):
-    mail = inbox.email_ontvangen(ruw=_mail())
+    mail = post_services.email_ontvangen(ruw=_mail())
     verzoek = klant_services.contactverzoek_maken(
         klant=None,
         user=None,
@@ -81,24 +82,24 @@ def test_every_channel_is_in_one_list_most_urgent_first(client, agent, kcc_afdel
     # The chat's norm runs out in a minute; the callback and e-mail in days.
     assert posities[0] < min(posities[1:])
     assert "Terugbelverzoek" in pagina and "Chat" in pagina
-    voorraad = werkvoorraad.werkvoorraad(user=agent)
+    voorraad = routering.werkvoorraad(user=agent)
     assert {i.uuid for i in voorraad["open"]} == {str(mail.uuid), str(verzoek.uuid), str(chat.uuid)}
 
 
 def test_items_are_routed_by_skill_and_the_team_view_shows_all(agent):
     documenten = Thema.objects.create(slug="documenten", naam="Documenten")
     afval = Thema.objects.create(slug="afval", naam="Afval")
-    status = werkvoorraad.beschikbaarheid(agent)
+    status = routering.beschikbaarheid(agent)
     status.vaardigheden.add(documenten)
     voor_mij = _chat("Documentvraag", thema=documenten)
     niet_voor_mij = _chat("Afvalvraag", thema=afval)
     algemeen = _chat("Algemeen")
-    mail = inbox.email_ontvangen(ruw=_mail())
+    mail = post_services.email_ontvangen(ruw=_mail())
     Inboxitem.objects.filter(pk=mail.pk).update(thema=afval)
 
-    mijn = {i.uuid for i in werkvoorraad.werkvoorraad(user=agent)["open"]}
+    mijn = {i.uuid for i in routering.werkvoorraad(user=agent)["open"]}
     assert mijn == {str(voor_mij.uuid), str(algemeen.uuid)}
-    team = {i.uuid for i in werkvoorraad.werkvoorraad(user=agent, team=True)["open"]}
+    team = {i.uuid for i in routering.werkvoorraad(user=agent, team=True)["open"]}
     assert team == {str(voor_mij.uuid), str(algemeen.uuid), str(niet_voor_mij.uuid), str(mail.uuid)}
 
 
@@ -110,7 +111,7 @@ def test_only_an_available_agent_takes_the_next_item(client, agent):
     assert Chat.objects.get().status == Chat.Status.WACHTEND
 
     client.post("/kcc/status/", {"status": "beschikbaar"})
-    assert werkvoorraad.beschikbaarheid(agent).status == Medewerkerstatus.Status.BESCHIKBAAR
+    assert routering.beschikbaarheid(agent).status == Medewerkerstatus.Status.BESCHIKBAAR
     antwoord = client.post("/kcc/volgende/")
     chat = Chat.objects.get()
     assert chat.status == Chat.Status.ACTIEF and chat.medewerker == agent
@@ -122,16 +123,16 @@ def test_two_agents_taking_the_next_get_different_items(agent, kcc_afdeling):
     collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-inbox")
     collega.afdelingen.add(kcc_afdeling)
     for user in (agent, collega):
-        werkvoorraad.status_wijzigen(user=user, status="beschikbaar")
-    mail = inbox.email_ontvangen(ruw=_mail())
+        routering.status_wijzigen(user=user, status="beschikbaar")
+    mail = post_services.email_ontvangen(ruw=_mail())
     chat = _chat()
     # Both read the same list; the first takes the chat, the second tries
     # the chat too, finds it taken and takes the e-mail.
-    eerste = werkvoorraad.volgende_nemen(user=agent)
-    tweede = werkvoorraad.volgende_nemen(user=collega)
+    eerste = routering.volgende_nemen(user=agent)
+    tweede = routering.volgende_nemen(user=collega)
     assert (eerste.uuid, tweede.uuid) == (str(chat.uuid), str(mail.uuid))
     assert Inboxitem.objects.get(pk=mail.pk).status == InboxStatus.IN_BEHANDELING
-    assert werkvoorraad.volgende_nemen(user=agent) is None
+    assert routering.volgende_nemen(user=agent) is None
 
 
 def test_a_contactverzoek_is_taken_through_the_list(agent, kcc_afdeling):
@@ -143,27 +144,27 @@ def test_a_contactverzoek_is_taken_through_the_list(agent, kcc_afdeling):
         naam="Kees",
         telefoon="0612345678",
     )
-    werkvoorraad.status_wijzigen(user=agent, status="beschikbaar")
-    item = werkvoorraad.volgende_nemen(user=agent)
+    routering.status_wijzigen(user=agent, status="beschikbaar")
+    item = routering.volgende_nemen(user=agent)
     assert item.uuid == str(verzoek.uuid)
     verzoek = Contactverzoek.objects.get(pk=verzoek.pk)
     assert verzoek.status == ContactverzoekStatus.IN_BEHANDELING and verzoek.medewerker == agent
-    assert [i.uuid for i in werkvoorraad.werkvoorraad(user=agent)["mijn"]] == [str(verzoek.uuid)]
+    assert [i.uuid for i in routering.werkvoorraad(user=agent)["mijn"]] == [str(verzoek.uuid)]
 
 
 def test_logging_out_sets_the_agent_offline(client, agent):
     client.force_login(agent)
     client.post("/kcc/status/", {"status": "pauze"})
-    assert werkvoorraad.beschikbaarheid(agent).status == "pauze"
+    assert routering.beschikbaarheid(agent).status == "pauze"
     client.post("/kcc/status/", {"status": "vakantie"})
-    assert werkvoorraad.beschikbaarheid(agent).status == "pauze"
+    assert routering.beschikbaarheid(agent).status == "pauze"
     client.post("/uitloggen/")
-    assert werkvoorraad.beschikbaarheid(agent).status == Medewerkerstatus.Status.OFFLINE
+    assert routering.beschikbaarheid(agent).status == Medewerkerstatus.Status.OFFLINE
 
 
 def test_a_teamleider_sees_who_is_available(client, teamleider, agent, kcc_afdeling):
     teamleider.afdelingen.add(kcc_afdeling)
-    werkvoorraad.status_wijzigen(user=agent, status="beschikbaar")
+    routering.status_wijzigen(user=agent, status="beschikbaar")
     client.force_login(teamleider)
     pagina = client.get("/kcc/inbox/").content.decode()
     assert "Wie is er" in pagina and "Beschikbaar" in pagina
@@ -181,10 +182,10 @@ def test_anonymous_chats_are_limited_per_address(client, settings):
 def test_the_list_reads_a_fixed_number_of_queries(agent, django_assert_max_num_queries):
     for i in range(10):
         _chat(f"Chat {i}")
-        inbox.email_ontvangen(ruw=_mail(f"Vraag {i}", f"<m{i}@mail>"))
-    werkvoorraad.beschikbaarheid(agent)
+        post_services.email_ontvangen(ruw=_mail(f"Vraag {i}", f"<m{i}@mail>"))
+    routering.beschikbaarheid(agent)
     agent = type(agent).objects.get(pk=agent.pk)
     with django_assert_max_num_queries(12):
-        voorraad = werkvoorraad.werkvoorraad(user=agent)
+        voorraad = routering.werkvoorraad(user=agent)
     assert len(voorraad["open"]) == 20
     assert timezone.now() - voorraad["nu"] < timedelta(seconds=5)

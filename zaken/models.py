@@ -207,6 +207,12 @@ class Zaak(models.Model):
     def __str__(self):
         return self.nummer
 
+    def get_absolute_url(self) -> str:
+        """The case page in the workspace (staff only)."""
+        from django.urls import reverse
+
+        return reverse("zaken:zaak", kwargs={"zaak_uuid": self.uuid})
+
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSSEN

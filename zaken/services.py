@@ -99,15 +99,13 @@ def mag_behandelen(user: User, zaak: Zaak) -> bool:
 
 def _melden(ontvangers, soort: str, titel: str, zaak: Zaak) -> None:
     """A stored, live notice to staff about a case, linking to its page."""
-    from django.urls import reverse
-
     from kcc.services import meldingen_versturen
 
     meldingen_versturen(
         ontvangers=ontvangers,
         soort=soort,
         titel=titel,
-        url=reverse("werkplek:zaak", kwargs={"zaak_uuid": zaak.uuid}),
+        url=zaak.get_absolute_url(),
     )
 
 

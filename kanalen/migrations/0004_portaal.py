@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import kanalen.models
+import kanalen.portaal.models
 import uuid
 from django.db import migrations, models
 
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('naam', models.CharField(max_length=200, verbose_name='soort document')),
                 ('bestandsnaam', models.CharField(max_length=200, verbose_name='bestandsnaam')),
-                ('bestand', models.FileField(max_length=200, upload_to=kanalen.models._conceptpad, verbose_name='bestand')),
+                ('bestand', models.FileField(max_length=200, upload_to=kanalen.portaal.models._conceptpad, verbose_name='bestand')),
                 ('bestandstype', models.CharField(max_length=10, verbose_name='bestandstype')),
                 ('grootte', models.PositiveIntegerField(verbose_name='grootte (bytes)')),
                 ('toegevoegd_op', models.DateTimeField(default=django.utils.timezone.now, verbose_name='toegevoegd op')),

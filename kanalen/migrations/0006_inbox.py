@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import django_fsm
-import kanalen.models
+import kanalen.post.models
 import uuid
 from django.conf import settings
 from django.db import migrations, models
@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
                 ('bestandsnaam', models.CharField(max_length=200, verbose_name='bestandsnaam')),
-                ('bestand', models.FileField(max_length=200, upload_to=kanalen.models._bijlagepad, verbose_name='bestand')),
+                ('bestand', models.FileField(max_length=200, upload_to=kanalen.post.models._bijlagepad, verbose_name='bestand')),
                 ('soort', models.CharField(blank=True, max_length=10, verbose_name='bestandstype')),
                 ('grootte', models.PositiveIntegerField(verbose_name='grootte (bytes)')),
                 ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='bijlagen', to='kanalen.inboxitem')),

@@ -59,6 +59,14 @@ def huidig(context, url, sectie=False):
     return ""
 
 
+@register.simple_tag(name="link")
+def link_tag(naam, *args):
+    """``{% link "klantbeeld" klant.uuid %}``: a screen of a higher app (kcc.links)."""
+    from kcc.links import link
+
+    return link(naam, *args)
+
+
 @register.filter
 def get_item(mapping, sleutel):
     """mapping[sleutel] in a template; None when absent."""
@@ -122,7 +130,7 @@ def tijdlijnregels(gebeurtenissen):
     namens = escape(gettext("Namens de klant"))
     antwoord = escape(gettext("Antwoord"))
     voorbeeld = "00000000-0000-0000-0000-000000000000"
-    zaak_url = reverse("werkplek:zaak", kwargs={"zaak_uuid": voorbeeld}).replace(voorbeeld, "%s")
+    zaak_url = reverse("zaken:zaak", kwargs={"zaak_uuid": voorbeeld}).replace(voorbeeld, "%s")
     regels = []
     for g in gebeurtenissen:
         label = soorten.get(g.soort, g.soort) + (f": {g.kanaal}" if g.kanaal else "")
@@ -168,7 +176,7 @@ def zaakregels(zaken):
     from kcc.choices import weergave
 
     voorbeeld = "00000000-0000-0000-0000-000000000000"
-    zaak_url = reverse("werkplek:zaak", kwargs={"zaak_uuid": voorbeeld}).replace(voorbeeld, "%s")
+    zaak_url = reverse("zaken:zaak", kwargs={"zaak_uuid": voorbeeld}).replace(voorbeeld, "%s")
 
     def datum(waarde):
         return f"{waarde:%d-%m-%Y}" if waarde else "-"

@@ -1,0 +1,1 @@
+"""The counter (balie): appointments, the kiosk, calling tickets at a desk."""

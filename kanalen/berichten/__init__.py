@@ -1,0 +1,1 @@
+"""The outbox: messages to customers, written with the change, sent by a worker."""

@@ -1,0 +1,1 @@
+"""Chat: the citizen's chat window, the queue, the agent's side, the transcript."""

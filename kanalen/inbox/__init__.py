@@ -1,0 +1,1 @@
+"""The one inbox: waiting work of every channel, routing by skill, agent status."""

@@ -1,0 +1,1 @@
+"""The AVG dossier: everything the platform keeps about a person."""

@@ -1,0 +1,1 @@
+"""Mijn omgeving (PIP): the citizen's and business's own internet channel."""

@@ -1,0 +1,1 @@
+"""Written contact coming in: e-mail, SMS and letters, and their answers."""

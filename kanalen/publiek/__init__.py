@@ -1,0 +1,1 @@
+"""The public website: anyone, no login."""

@@ -1,0 +1,111 @@
+"""The public website: products and services, frequently asked questions, how
+to reach us, our norms.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from kanalen import selectors as kanaal_selectors
+from klanten import selectors as klant_selectors
+from producten import selectors as producten_selectors
+from producten import services as producten_services
+from producten.models import OnbeantwoordeZoekvraag
+from zaken import selectors as zaken_selectors
+
+
+@require_GET
+def catalogus_index(request):
+    return render(
+        request,
+        "publiek/catalogus.html",
+        {
+            "themas": producten_selectors.themas_met_aantal(),
+            "levensgebeurtenissen": producten_selectors.levensgebeurtenissen_met_aantal(),
+        },
+    )
+
+
+@require_GET
+def catalogus_zoeken(request):
+    zoekterm = request.GET.get("q", "").strip()[:200]
+    resultaten = producten_selectors.producten_zoeken(zoekterm=zoekterm) if zoekterm else []
+    if zoekterm and not resultaten:
+        producten_services.zoekvraag_zonder_resultaat(
+            zoekterm=zoekterm, bron=OnbeantwoordeZoekvraag.Bron.PORTAAL
+        )
+    return render(
+        request,
+        "publiek/zoeken.html",
+        {"zoekterm": zoekterm, "resultaten": resultaten},
+    )
+
+
+@require_GET
+def catalogus_groep(request, soort, slug):
+    groep, producten = producten_selectors.producten_per_groep(**{soort: slug})
+    return render(request, "publiek/groep.html", {"groep": groep, "producten": producten})
+
+
+@require_GET
+def catalogus_product(request, code):
+    product = producten_selectors.product_publiek(code=code)
+    return render(
+        request,
+        "publiek/product.html",
+        {"product": product, "afspraak": product.afspraakroosters.exists()},
+    )
+
+
+@require_GET
+def faq(request):
+    zoekterm = request.GET.get("q", "").strip()[:200]
+    resultaten = None
+    if zoekterm:
+        resultaten = producten_selectors.kennisitems_zoeken(zoekterm=zoekterm)
+        if not resultaten:
+            producten_services.zoekvraag_zonder_resultaat(
+                zoekterm=zoekterm, bron=OnbeantwoordeZoekvraag.Bron.PORTAAL
+            )
+    return render(
+        request,
+        "publiek/faq.html",
+        {
+            "zoekterm": zoekterm,
+            "resultaten": resultaten,
+            "groepen": producten_selectors.faq_per_thema() if not zoekterm else [],
+        },
+    )
+
+
+@require_GET
+def contact(request):
+    return render(request, "publiek/contact.html", {"kanalen": kanaal_selectors.kanalen_publiek()})
+
+
+def _vorige_maand(vandaag):
+    eerste = vandaag.replace(day=1)
+    begin = (eerste - timedelta(days=1)).replace(day=1)
+    return begin, eerste
+
+
+@require_GET
+def normen(request):
+    """Our promises and how well we kept them last month (published
+    performance, BurgerServiceCode)."""
+    van, tot = _vorige_maand(timezone.localdate())
+    return render(
+        request,
+        "publiek/normen.html",
+        {
+            "van": van,
+            "tot": tot - timedelta(days=1),
+            "kanalen": kanaal_selectors.kanalen_publiek(),
+            "zaken": zaken_selectors.normrealisatie_zaken(van=van, tot=tot),
+            "contactverzoeken": klant_selectors.normrealisatie_contactverzoeken(van=van, tot=tot),
+        },
+    )

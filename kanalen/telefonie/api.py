@@ -1,0 +1,70 @@
+"""The phone system's webhook: call events in, the call as the platform now
+sees it out.
+"""
+
+import json
+import logging
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.parsers import JSONParser
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from kanalen.api import WebhookFout
+from kanalen.models import Wachtrijgebeurtenis
+from kanalen.telefonie import services as telefonie_services
+
+logger = logging.getLogger(__name__)
+
+
+class GesprekGebeurtenisInput(serializers.Serializer):
+    id = serializers.CharField(
+        max_length=100, help_text="Unique id of this event (retries repeat it)."
+    )
+    gesprek = serializers.CharField(max_length=100, help_text="The phone system's call id.")
+    soort = serializers.ChoiceField(choices=Wachtrijgebeurtenis.Soort.choices)
+    tijdstip = serializers.DateTimeField(required=False)
+    nummer = serializers.CharField(max_length=30, required=False, help_text="Caller (offered).")
+    wachtrij = serializers.CharField(max_length=100, required=False)
+    medewerker = serializers.CharField(
+        max_length=150, required=False, help_text="Username of the agent (answered, transferred)."
+    )
+
+
+class GesprekOutput(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    status = serializers.CharField()
+
+
+class GesprekGebeurtenisView(APIView):
+    """A call event from the phone system (CTI), signed with the shared
+    secret: ``X-KCC-Tijdstip`` (Unix seconds) and ``X-KCC-Handtekening``
+    (hex HMAC-SHA256 of ``"<tijdstip>.<body>"``). Unsigned, badly signed,
+    stale or malformed events are refused with a problem+json and logged."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    parser_classes = [JSONParser]
+
+    @extend_schema(request=GesprekGebeurtenisInput, responses={200: GesprekOutput})
+    def post(self, request):
+        body = request.body  # read before DRF parses it: the signature covers the raw bytes
+        try:
+            telefonie_services.handtekening_controleren(
+                body=body,
+                tijdstip=request.headers.get("X-KCC-Tijdstip"),
+                ontvangen=request.headers.get("X-KCC-Handtekening"),
+            )
+            try:
+                data = json.loads(body)
+            except ValueError:
+                raise telefonie_services.WebhookGeweigerd("body is not JSON") from None
+            gesprek = telefonie_services.gesprek_gebeurtenis_verwerken(data=data)
+        except telefonie_services.WebhookGeweigerd as fout:
+            logger.warning("Telephony event refused (%s): %s", fout.http_status, fout.reden)
+            exc = WebhookFout(detail=fout.reden)
+            exc.status_code = fout.http_status
+            raise exc from None
+        return Response(GesprekOutput({"uuid": gesprek.uuid, "status": gesprek.status}).data)

@@ -1,1 +1,0 @@
-"""Screens of the front office, one module per area."""

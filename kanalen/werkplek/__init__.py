@@ -1,0 +1,1 @@
+"""The agent workspace: the screens that combine every channel and building block."""

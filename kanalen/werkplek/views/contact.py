@@ -1,0 +1,131 @@
+"""Registering a contact: with a known customer (from the klantbeeld, maybe
+during a call) or without one.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from kanalen.telefonie import services as telefonie_services
+from kanalen.werkplek.contactformulier import (
+    anoniem_formulier,
+    contact_met_gesprek,
+    gesprek_van_medewerker,
+)
+from kanalen.werkplek.forms import KlantcontactForm
+from kanalen.werkplek.views.klantbeeld import KLANTBEELD_INZIEN, klant_openen, klantbeeld_pagina
+from kcc.access import medewerker_required
+from kcc.forms import fouten_overnemen
+from producten import selectors as producten_selectors
+
+
+@require_POST
+@medewerker_required(KLANTBEELD_INZIEN)
+def contact_registreren(request, klant_uuid):
+    klant = klant_openen(request, klant_uuid, "Klantcontact vastleggen")
+    formulier = KlantcontactForm(request.POST)
+    if formulier.is_valid():
+        data = formulier.cleaned_data
+        kennisitem = (
+            producten_selectors.kennisitems_gepubliceerd().filter(uuid=data["kennisitem"]).first()
+            if data["kennisitem"]
+            else None
+        )
+        gesprek = gesprek_van_medewerker(request, data.get("gesprek"))
+        bij_gesprek = telefonie_services.contact_bij_gesprek(gesprek=gesprek, user=request.user)
+        try:
+            with transaction.atomic():
+                contact = contact_met_gesprek(
+                    gesprek,
+                    bij_gesprek,
+                    klant=klant,
+                    user=request.user,
+                    kanaal=data["kanaal"],
+                    richting=data["richting"],
+                    product=data["product"],
+                    onderwerp=data["onderwerp"],
+                    vraag=data["vraag"],
+                    antwoord=data["antwoord"],
+                    kennisitem=kennisitem,
+                    kennis_geholpen={"ja": True, "nee": False}.get(data["kennis_geholpen"]),
+                    in_een_keer_goed=data["in_een_keer_goed"] == "ja",
+                    namens=data["namens"],
+                    gestart_op=data["gestart_op"],
+                    overgedragen_aan=data["afdeling"]
+                    if data["vervolg"] == "contactverzoek"
+                    else None,
+                    terugbellen_door=(
+                        data["medewerker"] if data["vervolg"] == "contactverzoek" else None
+                    ),
+                    terugbelverzoek=data["vervolg"] == "contactverzoek",
+                )
+        except ValidationError as fout:
+            fouten_overnemen(formulier, fout)
+        else:
+            if data["vervolg"] == "zaak":
+                messages.success(request, _("Het contact is vastgelegd. Vul nu de aanvraag in."))
+                return redirect(
+                    reverse("werkplek:aanvraag", kwargs={"klant_uuid": klant.uuid})
+                    + f"?product={data['product'].uuid}&kanaal={data['kanaal']}"
+                    + f"&contact={contact.uuid}"
+                )
+            messages.success(
+                request,
+                _("Het contact is vastgelegd.")
+                + (
+                    " "
+                    + _("Het contactverzoek staat bij %(afdeling)s.")
+                    % {"afdeling": data["afdeling"]}
+                    if data["vervolg"] == "contactverzoek"
+                    else ""
+                ),
+            )
+            return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
+    return klantbeeld_pagina(request, klant, contactformulier=formulier, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+@medewerker_required()
+def anoniem_contact(request):
+    """A general question without identification: it counts all the same."""
+    formulier = anoniem_formulier(
+        request.POST if request.method == "POST" else None,
+        gesprek=gesprek_van_medewerker(request, request.GET.get("gesprek")),
+    )
+    if request.method == "POST" and formulier.is_valid():
+        data = formulier.cleaned_data
+        gesprek = gesprek_van_medewerker(request, data.get("gesprek"))
+        try:
+            with transaction.atomic():
+                contact_met_gesprek(
+                    gesprek,
+                    telefonie_services.contact_bij_gesprek(gesprek=gesprek, user=request.user),
+                    klant=None,
+                    user=request.user,
+                    kanaal=data["kanaal"],
+                    richting=data["richting"],
+                    product=data["product"],
+                    onderwerp=data["onderwerp"],
+                    vraag=data["vraag"],
+                    antwoord=data["antwoord"],
+                    in_een_keer_goed=data["in_een_keer_goed"] == "ja",
+                    gestart_op=data["gestart_op"],
+                    contactnaam=request.POST.get("contactnaam", ""),
+                )
+        except ValidationError as fout:
+            fouten_overnemen(formulier, fout)
+        else:
+            messages.success(request, _("Het anonieme contact is vastgelegd."))
+            return redirect("werkplek:index")
+    return render(
+        request,
+        "werkplek/anoniem_contact.html",
+        {"formulier": formulier},
+        status=400 if formulier.is_bound and formulier.errors else 200,
+    )

@@ -1,0 +1,32 @@
+"""Links from a lower building block to a screen of a higher one.
+
+An app imports only the apps above it in the house (docs/architecture.md), so
+it cannot name a higher app's URL either: a case page links to the
+klantbeeld, a notice about a contactverzoek opens the workspace's list, a
+user lands on the start page of their role. The app that owns the screen
+registers a name for it when it starts (its ``AppConfig.ready``); the lower
+app asks for the link by that name: ``link("klantbeeld", klant.uuid)`` in
+Python, ``{% link "klantbeeld" klant.uuid %}`` in a template. The
+architecture test fails on a URL name of a higher app written in a lower one.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+from django.urls import reverse
+
+_LINKS: dict[str, str] = {}
+
+
+def link_registreren(naam: str, url_naam: str) -> None:
+    """Called by the app that owns the screen ``url_naam``, at startup."""
+    _LINKS[naam] = url_naam
+
+
+def link(naam: str, *args) -> str:
+    """The URL of the screen registered as ``naam``, with its arguments."""
+    try:
+        url_naam = _LINKS[naam]
+    except KeyError:
+        raise ImproperlyConfigured(f"No app registered a link named {naam!r}.") from None
+    return reverse(url_naam, args=args)
