@@ -19,6 +19,7 @@ class KanalenConfig(AppConfig):
         )
         user_logged_out.connect(receivers.uitgelogd, dispatch_uid="kanalen.uitgelogd")
         # Screens of the front office that lower apps link to (kcc.links).
+        link_registreren("home", "publiek:home")
         link_registreren("werkplek", "werkplek:index")
         link_registreren("portaal", "portaal:index")
         link_registreren("klantbeeld", "werkplek:klantbeeld")

@@ -335,7 +335,7 @@ SERVICES_DESCRIPTION = ", ".join(
 
 AUTH_USER_MODEL = "kcc.User"
 LOGIN_URL = "kcc:medewerker-login"
-LOGOUT_REDIRECT_URL = "kcc:home"
+LOGOUT_REDIRECT_URL = "publiek:home"
 
 DIGID_BACKEND = env_choice("DIGID_BACKEND", ("simulator", "oidc"), "simulator")
 EHERKENNING_BACKEND = env_choice("EHERKENNING_BACKEND", ("simulator", "oidc"), "simulator")

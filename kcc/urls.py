@@ -15,7 +15,6 @@ handler404 = "kcc.views.page_not_found"
 handler500 = "kcc.views.server_error"
 
 account_patterns = [
-    path("", views.home, name="home"),
     path("kcc/inloggen/", views.MedewerkerLoginView.as_view(), name="medewerker-login"),
     path("uitloggen/", views.uitloggen, name="uitloggen"),
     path("pip/inloggen/", views.klant_login, name="klant-login"),

@@ -25,7 +25,7 @@ def startpagina_voor(user) -> str:
             return link(startpagina)
     if user.is_superuser:
         return reverse("admin:index")
-    return reverse("kcc:home")
+    return link("home")
 
 
 def _veilige_next(request: HttpRequest) -> str | None:
@@ -35,11 +35,6 @@ def _veilige_next(request: HttpRequest) -> str | None:
     ):
         return next_url
     return None
-
-
-@require_GET
-def home(request):
-    return render(request, "kcc/home.html")
 
 
 class MedewerkerLoginView(LoginView):

@@ -1,218 +1,191 @@
-"""E-mail and SMS into one inbox: parsed once, acknowledged, taken by one
-agent, answered in the thread, ended as a contact."""
+"""One inbox: every channel's open items in one list, sorted by the moment
+their norm runs out, routed by skill and availability, taken atomically."""
 
 from __future__ import annotations
 
-import io
-import json
-import time
-from email.message import EmailMessage
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
-from kanalen.models import Bericht, Inboxitem, InboxStatus
+from kanalen.chat import services as chat_services
+from kanalen.inbox import routering
+from kanalen.models import Chat, Inboxitem, InboxStatus, Kanaal, Medewerkerstatus
 from kanalen.post import services as post_services
-from kanalen.telefonie.services import handtekening
+from kcc.models import Afdeling
 from kcc.roles import Rol
-from tests.factories import KlantFactory, UserFactory
-
-GEHEIM = "test-geheim-inbox"
+from klanten import services as klant_services
+from klanten.models import Contactverzoek, ContactverzoekStatus
+from producten.models import Thema
+from tests.factories import UserFactory
 
 
 @pytest.fixture(autouse=True)
-def _instellingen(settings, db):
-    from kanalen import demo as kanalen_demo
-
-    settings.INBOX_WEBHOOK_GEHEIM = GEHEIM
-    kanalen_demo.laden(io.StringIO())  # the channels with their norms (e-mail: 2 working days)
-
-
-def _mail(
-    *,
-    van="s.moulin@example.nl",
-    onderwerp="Vraag over mijn paspoort",
-    id_="<m1@mail>",
-    in_antwoord_op="",
-    bijlage=None,
-):
-    bericht = EmailMessage()
-    bericht["From"] = f"Suzanne Moulin <{van}>"
-    bericht["To"] = "kcc@voorbeeldstad.nl"
-    bericht["Subject"] = onderwerp
-    bericht["Message-ID"] = id_
-    if in_antwoord_op:
-        bericht["In-Reply-To"] = in_antwoord_op
-    bericht.set_content("Wanneer kan ik mijn paspoort ophalen?")
-    if bijlage:
-        bericht.add_attachment(bijlage, maintype="application", subtype="pdf", filename="brief.pdf")
-    return bericht.as_bytes()
-
-
-def _post(client, pad, body, content_type):
-    tijdstip = str(int(time.time()))
-    return client.post(
-        pad,
-        body,
-        content_type=content_type,
-        HTTP_X_KCC_TIJDSTIP=tijdstip,
-        HTTP_X_KCC_HANDTEKENING=handtekening(GEHEIM, tijdstip, body),
+def _kanalen(db):
+    Kanaal.objects.create(
+        soort="chat",
+        naam="Chat",
+        norm_percentage=80,
+        norm_aantal=60,
+        norm_eenheid="seconden",
+        kosten_per_contact=3,
+    )
+    Kanaal.objects.create(
+        soort="email",
+        naam="E-mail",
+        norm_percentage=95,
+        norm_aantal=2,
+        norm_eenheid="werkdagen",
+        kosten_per_contact=4,
     )
 
 
 @pytest.fixture
-def klant(db):
-    return KlantFactory(bsn="999993653", email="s.moulin@example.nl", telefoon="+31612345678")
+def kcc_afdeling(db):
+    return Afdeling.objects.get_or_create(code="kcc", defaults={"naam": "KCC"})[0]
 
 
 @pytest.fixture
-def agent(db):
-    return UserFactory(rollen=[Rol.KLANTMANAGER], username="agent-inbox")
+def agent(kcc_afdeling):
+    user = UserFactory(rollen=[Rol.KLANTMANAGER], username="agent-inbox")
+    user.afdelingen.add(kcc_afdeling)
+    return user
 
 
-def test_an_email_on_the_webhook_becomes_one_item_with_its_attachment_and_is_acknowledged(
-    client, klant, django_capture_on_commit_callbacks, mailoutbox
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        antwoord = _post(
-            client, "/api/v1/inbox/email/", _mail(bijlage=b"%PDF-1.4 brief"), "message/rfc822"
-        )
-    assert antwoord.status_code == 201, antwoord.content
-    item = Inboxitem.objects.get()
-    assert (item.klant, item.kanaal, item.onderwerp) == (klant, "email", "Vraag over mijn paspoort")
-    assert "paspoort ophalen" in item.tekst and item.uiterlijk_op
-    bijlage = item.bijlagen.get()
-    assert (bijlage.bestandsnaam, bijlage.soort) == ("brief.pdf", "pdf")
-    assert [m.subject for m in mailoutbox] == ["Ontvangen: Vraag over mijn paspoort"]
-    assert f"{item.uiterlijk_op:%d-%m-%Y}" in mailoutbox[0].body
-    assert mailoutbox[0].extra_headers["In-Reply-To"] == "<m1@mail>"
-
-    nogmaals = _post(client, "/api/v1/inbox/email/", _mail(), "message/rfc822")
-    assert nogmaals.status_code == 201 and Inboxitem.objects.count() == 1  # same Message-ID
+def _mail(onderwerp="Vraag over afval", message_id="<w1@mail>"):
+    return (
+        f"From: Piet <piet@example.nl>\r\nTo: info@voorbeeldstad.nl\r\n"
+        f"Subject: {onderwerp}\r\nMessage-ID: {message_id}\r\n\r\nWanneer komt de container?"
+    ).encode()
 
 
-def test_imap_fetches_unread_mail_and_marks_it_read_only_when_stored(klant, settings):
-    settings.IMAP_HOST = "imap.voorbeeldstad.nl"
-
-    class Postbus:
-        """Stands in for the IMAP server: two unread messages, one without a sender."""
-
-        def __init__(self):
-            self.gelezen = []
-            self.berichten = {b"1": _mail(id_="<a@mail>"), b"2": b"Subject: geen afzender\r\n\r\nx"}
-
-        def login(self, *args):
-            pass
-
-        def select(self, *args):
-            pass
-
-        def uid(self, opdracht, *args):
-            if opdracht == "search":
-                return "OK", [b" ".join(self.berichten)]
-            if opdracht == "fetch":
-                return "OK", [(b"1 (BODY[] {1}", self.berichten[args[0]]), b")"]
-            self.gelezen.append(args[0])
-            return "OK", []
-
-        def logout(self):
-            pass
-
-    postbus = Postbus()
-    assert post_services.email_ophalen(verbinden=lambda: postbus) == 1
-    assert postbus.gelezen == [b"1"]  # the message without a sender stays unread for a person
-    assert Inboxitem.objects.get().bericht_id == "<a@mail>"
+def _chat(naam="Sanne", thema=None):
+    return chat_services.chat_starten(
+        klant=None, naam=naam, sessie_sleutel="s", vraag="Hallo", thema=thema
+    )
 
 
-def test_an_sms_on_the_webhook_becomes_an_item_and_bad_input_is_refused(client, klant):
-    goed = json.dumps({"id": "sms-1", "van": "06 12345678", "tekst": "Is mijn pas klaar?"}).encode()
-    assert _post(client, "/api/v1/inbox/sms/", goed, "application/json").status_code == 201
-    item = Inboxitem.objects.get()
-    assert (item.kanaal, item.klant, item.van) == ("sms", klant, "+31612345678")
-
-    fout = json.dumps({"id": "sms-2", "van": "onzin", "tekst": "x"}).encode()
-    geweigerd = _post(client, "/api/v1/inbox/sms/", fout, "application/json")
-    assert geweigerd.status_code == 400 and "afzendernummer" in geweigerd.json()["detail"]
-    ongetekend = client.post("/api/v1/inbox/sms/", goed, content_type="application/json")
-    assert ongetekend.status_code == 401
-    assert Inboxitem.objects.count() == 1
-
-
-def test_two_agents_cannot_take_the_same_item(klant, agent):
-    item = post_services.email_ontvangen(ruw=_mail())
-    collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-inbox")
-    post_services.inboxitem_oppakken(item=item, user=agent)
-    with pytest.raises(post_services.InboxConflict):
-        post_services.inboxitem_oppakken(item=item, user=collega)
-    assert Inboxitem.objects.get().medewerker == agent
-
-
-def test_an_agent_answers_in_the_thread_and_the_item_ends_as_a_contact(
-    client, klant, agent, django_capture_on_commit_callbacks, mailoutbox
-):
-    item = post_services.email_ontvangen(ruw=_mail())
-    mailoutbox.clear()
+def test_every_channel_is_in_one_list_most_urgent_first(client, agent, kcc_afdeling):
+    mail = post_services.email_ontvangen(ruw=_mail())
+    verzoek = klant_services.contactverzoek_maken(
+        klant=None,
+        user=None,
+        vraag="Bel mij terug over mijn paspoort",
+        afdeling=kcc_afdeling,
+        naam="Kees",
+        telefoon="0612345678",
+    )
+    chat = _chat()
     client.force_login(agent)
     pagina = client.get("/kcc/inbox/").content.decode()
-    assert "Vraag over mijn paspoort" in pagina
-    url = f"/kcc/inbox/{item.uuid}/"
-    client.post(url, {"actie": "oppakken"})
-    leeg = client.post(url, {"actie": "beantwoorden", "tekst": " "})
-    assert leeg.status_code == 400 and "Schrijf uw antwoord." in leeg.content.decode()
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(url, {"actie": "beantwoorden", "tekst": "U kunt hem morgen ophalen."})
-    item = Inboxitem.objects.get(pk=item.pk)
-    assert item.status == InboxStatus.AFGEHANDELD
-    contact = item.klantcontact
-    assert (contact.klant, contact.kanaal, contact.antwoord) == (
-        klant,
-        "email",
-        "U kunt hem morgen ophalen.",
-    )
-    verstuurd = mailoutbox[-1]
-    assert verstuurd.subject == "Re: Vraag over mijn paspoort"
-    assert verstuurd.extra_headers["In-Reply-To"] == "<m1@mail>"
-
-    # The customer answers our reply: it joins the same conversation.
-    bericht = Bericht.objects.get(onderwerp="Re: Vraag over mijn paspoort")
-    from kanalen.berichten.services import bericht_message_id
-
-    vervolg = post_services.email_ontvangen(
-        ruw=_mail(
-            id_="<m2@mail>", onderwerp="Re: Re: Vraag", in_antwoord_op=bericht_message_id(bericht)
-        )
-    )
-    assert vervolg.draad == item
+    posities = [pagina.index(tekst) for tekst in ("Sanne", "Bel mij terug", "Vraag over afval")]
+    # The chat's norm runs out in a minute; the callback and e-mail in days.
+    assert posities[0] < min(posities[1:])
+    assert "Terugbelverzoek" in pagina and "Chat" in pagina
+    voorraad = routering.inbox(user=agent)
+    assert {i.uuid for i in voorraad["open"]} == {str(mail.uuid), str(verzoek.uuid), str(chat.uuid)}
 
 
-def test_a_letter_is_registered_with_its_scan_and_the_letter_norm(client, klant, agent):
-    from django.core.files.uploadedfile import SimpleUploadedFile
+def test_items_are_routed_by_skill_and_the_team_view_shows_all(agent):
+    documenten = Thema.objects.create(slug="documenten", naam="Documenten")
+    afval = Thema.objects.create(slug="afval", naam="Afval")
+    status = routering.beschikbaarheid(agent)
+    status.vaardigheden.add(documenten)
+    voor_mij = _chat("Documentvraag", thema=documenten)
+    niet_voor_mij = _chat("Afvalvraag", thema=afval)
+    algemeen = _chat("Algemeen")
+    mail = post_services.email_ontvangen(ruw=_mail())
+    Inboxitem.objects.filter(pk=mail.pk).update(thema=afval)
 
+    mijn = {i.uuid for i in routering.inbox(user=agent)["open"]}
+    assert mijn == {str(voor_mij.uuid), str(algemeen.uuid)}
+    team = {i.uuid for i in routering.inbox(user=agent, team=True)["open"]}
+    assert team == {str(voor_mij.uuid), str(algemeen.uuid), str(niet_voor_mij.uuid), str(mail.uuid)}
+
+
+def test_only_an_available_agent_takes_the_next_item(client, agent):
+    _chat()
     client.force_login(agent)
-    nep = SimpleUploadedFile("scan.pdf", b"geen pdf", content_type="application/pdf")
-    fout = client.post(
-        "/kcc/inbox/brief/",
-        {"bsn": "123456789", "onderwerp": "Bezwaar", "ontvangen_op": "2026-11-20", "scan": nep},
-    )
-    assert fout.status_code == 400
-    assert "elfproef" in fout.content.decode() and not Inboxitem.objects.exists()
+    geweigerd = client.post("/kcc/volgende/", follow=True).content.decode()
+    assert "Zet uw status op" in geweigerd
+    assert Chat.objects.get().status == Chat.Status.WACHTEND
 
-    scan = SimpleUploadedFile("scan.pdf", b"%PDF-1.4 brief", content_type="application/pdf")
-    antwoord = client.post(
-        "/kcc/inbox/brief/",
-        {"bsn": klant.bsn, "onderwerp": "Bezwaar WOZ", "ontvangen_op": "2026-11-20", "scan": scan},
-        follow=True,
-    )
-    item = Inboxitem.objects.get()
-    assert (item.kanaal, item.klant, item.onderwerp) == ("post", klant, "Bezwaar WOZ")
-    assert item.bijlagen.get().soort == "pdf"
-    assert str(item.uiterlijk_op) == "2026-12-11"  # three weeks: fifteen working days
-    assert "beantwoorden uiterlijk 11-12-2026" in antwoord.content.decode()
+    client.post("/kcc/status/", {"status": "beschikbaar"})
+    assert routering.beschikbaarheid(agent).status == Medewerkerstatus.Status.BESCHIKBAAR
+    antwoord = client.post("/kcc/volgende/")
+    chat = Chat.objects.get()
+    assert chat.status == Chat.Status.ACTIEF and chat.medewerker == agent
+    assert antwoord["Location"] == f"/kcc/chats/{chat.uuid}/"
+    assert "Sanne" in client.get("/kcc/inbox/").content.decode().split("Open voor mij")[0]
 
-    client.post(f"/kcc/inbox/{item.uuid}/", {"actie": "oppakken"})
-    client.post(
-        f"/kcc/inbox/{item.uuid}/", {"actie": "beantwoorden", "tekst": "Wij behandelen uw bezwaar."}
+
+def test_two_agents_taking_the_next_get_different_items(agent, kcc_afdeling):
+    collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-inbox")
+    collega.afdelingen.add(kcc_afdeling)
+    for user in (agent, collega):
+        routering.status_wijzigen(user=user, status="beschikbaar")
+    mail = post_services.email_ontvangen(ruw=_mail())
+    chat = _chat()
+    # Both read the same list; the first takes the chat, the second tries
+    # the chat too, finds it taken and takes the e-mail.
+    eerste = routering.volgende_nemen(user=agent)
+    tweede = routering.volgende_nemen(user=collega)
+    assert (eerste.uuid, tweede.uuid) == (str(chat.uuid), str(mail.uuid))
+    assert Inboxitem.objects.get(pk=mail.pk).status == InboxStatus.IN_BEHANDELING
+    assert routering.volgende_nemen(user=agent) is None
+
+
+def test_a_contactverzoek_is_taken_through_the_list(agent, kcc_afdeling):
+    verzoek = klant_services.contactverzoek_maken(
+        klant=None,
+        user=None,
+        vraag="Terugbellen",
+        afdeling=kcc_afdeling,
+        naam="Kees",
+        telefoon="0612345678",
     )
-    item = Inboxitem.objects.get(pk=item.pk)
-    assert item.status == InboxStatus.AFGEHANDELD and item.klantcontact.kanaal == "post"
-    bericht = Bericht.objects.get(klant=klant, kanaal="portaal")
-    assert bericht.status == "verzonden" and "bezwaar" in bericht.tekst
+    routering.status_wijzigen(user=agent, status="beschikbaar")
+    item = routering.volgende_nemen(user=agent)
+    assert item.uuid == str(verzoek.uuid)
+    verzoek = Contactverzoek.objects.get(pk=verzoek.pk)
+    assert verzoek.status == ContactverzoekStatus.IN_BEHANDELING and verzoek.medewerker == agent
+    assert [i.uuid for i in routering.inbox(user=agent)["mijn"]] == [str(verzoek.uuid)]
+
+
+def test_logging_out_sets_the_agent_offline(client, agent):
+    client.force_login(agent)
+    client.post("/kcc/status/", {"status": "pauze"})
+    assert routering.beschikbaarheid(agent).status == "pauze"
+    client.post("/kcc/status/", {"status": "vakantie"})
+    assert routering.beschikbaarheid(agent).status == "pauze"
+    client.post("/uitloggen/")
+    assert routering.beschikbaarheid(agent).status == Medewerkerstatus.Status.OFFLINE
+
+
+def test_a_teamleider_sees_who_is_available(client, teamleider, agent, kcc_afdeling):
+    teamleider.afdelingen.add(kcc_afdeling)
+    routering.status_wijzigen(user=agent, status="beschikbaar")
+    client.force_login(teamleider)
+    pagina = client.get("/kcc/inbox/").content.decode()
+    assert "Wie is er" in pagina and "Beschikbaar" in pagina
+
+
+def test_anonymous_chats_are_limited_per_address(client, settings):
+    settings.CHAT_ANONIEM_PER_10_MINUTEN = 2
+    for i in range(2):
+        assert client.post("/chat/", {"naam": f"N{i}", "vraag": "Vraag"}).status_code == 302
+    derde = client.post("/chat/", {"naam": "N3", "vraag": "Vraag"})
+    assert derde.status_code == 429 and "net al enkele chats" in derde.content.decode()
+    assert Chat.objects.count() == 2
+
+
+def test_the_list_reads_a_fixed_number_of_queries(agent, django_assert_max_num_queries):
+    for i in range(10):
+        _chat(f"Chat {i}")
+        post_services.email_ontvangen(ruw=_mail(f"Vraag {i}", f"<m{i}@mail>"))
+    routering.beschikbaarheid(agent)
+    agent = type(agent).objects.get(pk=agent.pk)
+    with django_assert_max_num_queries(12):
+        voorraad = routering.inbox(user=agent)
+    assert len(voorraad["open"]) == 20
+    assert timezone.now() - voorraad["nu"] < timedelta(seconds=5)

@@ -56,6 +56,10 @@ class Werkitem:
     uuid: str
     object: object
     van_mij: bool = False
+    # The norm clock as the list shows it, worked out for one moment (klok_zetten).
+    wacht_minuten: int = 0
+    te_laat: bool = False
+    vandaag: bool = False
 
     @property
     def kanaal_label(self) -> str:
@@ -202,16 +206,30 @@ def _contactverzoeken(user: User) -> list[Werkitem]:
     ]
 
 
-def werkvoorraad(*, user: User, team: bool = False) -> dict:
+def _klok_zetten(item: Werkitem, nu: datetime) -> None:
+    """A chat counts minutes waiting and is late past its norm; the other
+    channels count in days: late after the norm's day, due today on it."""
+    if item.soort == "chat":
+        item.wacht_minuten = max(0, int((nu - item.binnen).total_seconds() // 60))
+        item.te_laat = item.uiterlijk < nu
+    else:
+        dag, vandaag = timezone.localdate(item.uiterlijk), timezone.localdate(nu)
+        item.te_laat, item.vandaag = dag < vandaag, dag == vandaag
+
+
+def inbox(*, user: User, team: bool = False) -> dict:
     """The agent's items in hand, and the open items for them (by skill) or
     for the whole team, the most urgent first."""
     themas = [] if team else vaardigheden(user)
     alles = _chats(user, themas) + _inboxitems(user, themas) + _contactverzoeken(user)
     alles.sort(key=lambda item: (item.uiterlijk, item.binnen))
+    nu = timezone.now()
+    for item in alles:
+        _klok_zetten(item, nu)
     return {
         "mijn": [item for item in alles if item.van_mij],
         "open": [item for item in alles if not item.van_mij][:PER_SOORT],
-        "nu": timezone.now(),
+        "nu": nu,
     }
 
 
@@ -252,7 +270,7 @@ def volgende_nemen(*, user: User) -> Werkitem | None:
             _("U staat op '%(status)s'. Zet uw status op 'Beschikbaar' om werk te nemen.")
             % {"status": status.get_status_display()}
         )
-    for item in werkvoorraad(user=user)["open"]:
+    for item in inbox(user=user)["open"]:
         if _nemen(item, user):
             return item
     return None

@@ -28,12 +28,12 @@ def werkplek_inbox(request):
     in hand; "open" what their skills route to them (or, with ?team=1, to
     the whole team)."""
     team = request.GET.get("team") == "1"
-    voorraad = routering.werkvoorraad(user=request.user, team=team)
+    lijst = routering.inbox(user=request.user, team=team)
     return render(
         request,
         "werkplek/inbox.html",
         {
-            **voorraad,
+            **lijst,
             "team": team,
             "status": routering.beschikbaarheid(request.user),
             "statussen": Medewerkerstatus.Status.choices,

@@ -9,6 +9,7 @@ from kanalen.publiek import views
 app_name = "publiek"
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("producten/", views.catalogus_index, name="catalogus"),
     path("producten/zoeken/", views.catalogus_zoeken, name="zoeken"),
     path(

@@ -19,6 +19,12 @@ from zaken import selectors as zaken_selectors
 
 
 @require_GET
+def home(request):
+    """The front page: what the municipality offers and the ways in."""
+    return render(request, "publiek/home.html")
+
+
+@require_GET
 def catalogus_index(request):
     return render(
         request,

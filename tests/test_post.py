@@ -1,0 +1,218 @@
+"""Written contact (post): e-mail and SMS parsed once, acknowledged, taken by one
+agent, answered in the thread, ended as a contact."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+from email.message import EmailMessage
+
+import pytest
+
+from kanalen.models import Bericht, Inboxitem, InboxStatus
+from kanalen.post import services as post_services
+from kanalen.telefonie.services import handtekening
+from kcc.roles import Rol
+from tests.factories import KlantFactory, UserFactory
+
+GEHEIM = "test-geheim-inbox"
+
+
+@pytest.fixture(autouse=True)
+def _instellingen(settings, db):
+    from kanalen import demo as kanalen_demo
+
+    settings.INBOX_WEBHOOK_GEHEIM = GEHEIM
+    kanalen_demo.laden(io.StringIO())  # the channels with their norms (e-mail: 2 working days)
+
+
+def _mail(
+    *,
+    van="s.moulin@example.nl",
+    onderwerp="Vraag over mijn paspoort",
+    id_="<m1@mail>",
+    in_antwoord_op="",
+    bijlage=None,
+):
+    bericht = EmailMessage()
+    bericht["From"] = f"Suzanne Moulin <{van}>"
+    bericht["To"] = "kcc@voorbeeldstad.nl"
+    bericht["Subject"] = onderwerp
+    bericht["Message-ID"] = id_
+    if in_antwoord_op:
+        bericht["In-Reply-To"] = in_antwoord_op
+    bericht.set_content("Wanneer kan ik mijn paspoort ophalen?")
+    if bijlage:
+        bericht.add_attachment(bijlage, maintype="application", subtype="pdf", filename="brief.pdf")
+    return bericht.as_bytes()
+
+
+def _post(client, pad, body, content_type):
+    tijdstip = str(int(time.time()))
+    return client.post(
+        pad,
+        body,
+        content_type=content_type,
+        HTTP_X_KCC_TIJDSTIP=tijdstip,
+        HTTP_X_KCC_HANDTEKENING=handtekening(GEHEIM, tijdstip, body),
+    )
+
+
+@pytest.fixture
+def klant(db):
+    return KlantFactory(bsn="999993653", email="s.moulin@example.nl", telefoon="+31612345678")
+
+
+@pytest.fixture
+def agent(db):
+    return UserFactory(rollen=[Rol.KLANTMANAGER], username="agent-inbox")
+
+
+def test_an_email_on_the_webhook_becomes_one_item_with_its_attachment_and_is_acknowledged(
+    client, klant, django_capture_on_commit_callbacks, mailoutbox
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = _post(
+            client, "/api/v1/inbox/email/", _mail(bijlage=b"%PDF-1.4 brief"), "message/rfc822"
+        )
+    assert antwoord.status_code == 201, antwoord.content
+    item = Inboxitem.objects.get()
+    assert (item.klant, item.kanaal, item.onderwerp) == (klant, "email", "Vraag over mijn paspoort")
+    assert "paspoort ophalen" in item.tekst and item.uiterlijk_op
+    bijlage = item.bijlagen.get()
+    assert (bijlage.bestandsnaam, bijlage.soort) == ("brief.pdf", "pdf")
+    assert [m.subject for m in mailoutbox] == ["Ontvangen: Vraag over mijn paspoort"]
+    assert f"{item.uiterlijk_op:%d-%m-%Y}" in mailoutbox[0].body
+    assert mailoutbox[0].extra_headers["In-Reply-To"] == "<m1@mail>"
+
+    nogmaals = _post(client, "/api/v1/inbox/email/", _mail(), "message/rfc822")
+    assert nogmaals.status_code == 201 and Inboxitem.objects.count() == 1  # same Message-ID
+
+
+def test_imap_fetches_unread_mail_and_marks_it_read_only_when_stored(klant, settings):
+    settings.IMAP_HOST = "imap.voorbeeldstad.nl"
+
+    class Postbus:
+        """Stands in for the IMAP server: two unread messages, one without a sender."""
+
+        def __init__(self):
+            self.gelezen = []
+            self.berichten = {b"1": _mail(id_="<a@mail>"), b"2": b"Subject: geen afzender\r\n\r\nx"}
+
+        def login(self, *args):
+            pass
+
+        def select(self, *args):
+            pass
+
+        def uid(self, opdracht, *args):
+            if opdracht == "search":
+                return "OK", [b" ".join(self.berichten)]
+            if opdracht == "fetch":
+                return "OK", [(b"1 (BODY[] {1}", self.berichten[args[0]]), b")"]
+            self.gelezen.append(args[0])
+            return "OK", []
+
+        def logout(self):
+            pass
+
+    postbus = Postbus()
+    assert post_services.email_ophalen(verbinden=lambda: postbus) == 1
+    assert postbus.gelezen == [b"1"]  # the message without a sender stays unread for a person
+    assert Inboxitem.objects.get().bericht_id == "<a@mail>"
+
+
+def test_an_sms_on_the_webhook_becomes_an_item_and_bad_input_is_refused(client, klant):
+    goed = json.dumps({"id": "sms-1", "van": "06 12345678", "tekst": "Is mijn pas klaar?"}).encode()
+    assert _post(client, "/api/v1/inbox/sms/", goed, "application/json").status_code == 201
+    item = Inboxitem.objects.get()
+    assert (item.kanaal, item.klant, item.van) == ("sms", klant, "+31612345678")
+
+    fout = json.dumps({"id": "sms-2", "van": "onzin", "tekst": "x"}).encode()
+    geweigerd = _post(client, "/api/v1/inbox/sms/", fout, "application/json")
+    assert geweigerd.status_code == 400 and "afzendernummer" in geweigerd.json()["detail"]
+    ongetekend = client.post("/api/v1/inbox/sms/", goed, content_type="application/json")
+    assert ongetekend.status_code == 401
+    assert Inboxitem.objects.count() == 1
+
+
+def test_two_agents_cannot_take_the_same_item(klant, agent):
+    item = post_services.email_ontvangen(ruw=_mail())
+    collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-inbox")
+    post_services.inboxitem_oppakken(item=item, user=agent)
+    with pytest.raises(post_services.InboxConflict):
+        post_services.inboxitem_oppakken(item=item, user=collega)
+    assert Inboxitem.objects.get().medewerker == agent
+
+
+def test_an_agent_answers_in_the_thread_and_the_item_ends_as_a_contact(
+    client, klant, agent, django_capture_on_commit_callbacks, mailoutbox
+):
+    item = post_services.email_ontvangen(ruw=_mail())
+    mailoutbox.clear()
+    client.force_login(agent)
+    pagina = client.get("/kcc/inbox/").content.decode()
+    assert "Vraag over mijn paspoort" in pagina
+    url = f"/kcc/inbox/{item.uuid}/"
+    client.post(url, {"actie": "oppakken"})
+    leeg = client.post(url, {"actie": "beantwoorden", "tekst": " "})
+    assert leeg.status_code == 400 and "Schrijf uw antwoord." in leeg.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"actie": "beantwoorden", "tekst": "U kunt hem morgen ophalen."})
+    item = Inboxitem.objects.get(pk=item.pk)
+    assert item.status == InboxStatus.AFGEHANDELD
+    contact = item.klantcontact
+    assert (contact.klant, contact.kanaal, contact.antwoord) == (
+        klant,
+        "email",
+        "U kunt hem morgen ophalen.",
+    )
+    verstuurd = mailoutbox[-1]
+    assert verstuurd.subject == "Re: Vraag over mijn paspoort"
+    assert verstuurd.extra_headers["In-Reply-To"] == "<m1@mail>"
+
+    # The customer answers our reply: it joins the same conversation.
+    bericht = Bericht.objects.get(onderwerp="Re: Vraag over mijn paspoort")
+    from kanalen.berichten.services import bericht_message_id
+
+    vervolg = post_services.email_ontvangen(
+        ruw=_mail(
+            id_="<m2@mail>", onderwerp="Re: Re: Vraag", in_antwoord_op=bericht_message_id(bericht)
+        )
+    )
+    assert vervolg.draad == item
+
+
+def test_a_letter_is_registered_with_its_scan_and_the_letter_norm(client, klant, agent):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(agent)
+    nep = SimpleUploadedFile("scan.pdf", b"geen pdf", content_type="application/pdf")
+    fout = client.post(
+        "/kcc/inbox/brief/",
+        {"bsn": "123456789", "onderwerp": "Bezwaar", "ontvangen_op": "2026-11-20", "scan": nep},
+    )
+    assert fout.status_code == 400
+    assert "elfproef" in fout.content.decode() and not Inboxitem.objects.exists()
+
+    scan = SimpleUploadedFile("scan.pdf", b"%PDF-1.4 brief", content_type="application/pdf")
+    antwoord = client.post(
+        "/kcc/inbox/brief/",
+        {"bsn": klant.bsn, "onderwerp": "Bezwaar WOZ", "ontvangen_op": "2026-11-20", "scan": scan},
+        follow=True,
+    )
+    item = Inboxitem.objects.get()
+    assert (item.kanaal, item.klant, item.onderwerp) == ("post", klant, "Bezwaar WOZ")
+    assert item.bijlagen.get().soort == "pdf"
+    assert str(item.uiterlijk_op) == "2026-12-11"  # three weeks: fifteen working days
+    assert "beantwoorden uiterlijk 11-12-2026" in antwoord.content.decode()
+
+    client.post(f"/kcc/inbox/{item.uuid}/", {"actie": "oppakken"})
+    client.post(
+        f"/kcc/inbox/{item.uuid}/", {"actie": "beantwoorden", "tekst": "Wij behandelen uw bezwaar."}
+    )
+    item = Inboxitem.objects.get(pk=item.pk)
+    assert item.status == InboxStatus.AFGEHANDELD and item.klantcontact.kanaal == "post"
+    bericht = Bericht.objects.get(klant=klant, kanaal="portaal")
+    assert bericht.status == "verzonden" and "bezwaar" in bericht.tekst
