@@ -39,7 +39,7 @@ def main():
     from dashboard import rollups
     from dashboard.models import ContactenPerHalfuur
     from kanalen.models import Beoordeling, Statusperiode, Wachtrijgebeurtenis
-    from kanalen.schaaldata import statusperioden_genereren
+    from kcc.devdata.schaaldata import statusperioden_genereren
     from kcc.models import User
     from klanten.models import Klantcontact
     from producten.models import Thema

@@ -148,7 +148,7 @@ def main():
         from django.contrib.sessions.backends.cached_db import SessionStore
         from django.core.management import call_command
 
-        from kanalen import schaaldata
+        from kcc.devdata import schaaldata
         from kcc.services import klant_gebruiker
         from zaken.models import Zaak
 

@@ -35,9 +35,9 @@ def main():
     from django.test import Client
     from django.utils import timezone
 
-    from kanalen.management.commands.telefonie_simuleren import PAD, dag_van_gesprekken
     from kanalen.models import Gesprek, Wachtrijgebeurtenis
     from kanalen.telefonie.services import handtekening
+    from kcc.devdata.management.commands.telefonie_simuleren import PAD, dag_van_gesprekken
     from kcc.models import User
     from klanten.models import Klant
     from zaken.models import Zaak

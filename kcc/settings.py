@@ -77,6 +77,11 @@ INSTALLED_APPS = [
     "mozilla_django_oidc",
     *PROJECT_APPS,
 ]
+# Development only (demo_data, schaaldata, telefonie_simuleren): on by default
+# outside production; an acceptance environment may switch it on.
+DEVDATA = env_bool("KCC_DEVDATA", not PRODUCTION)
+if DEVDATA:
+    INSTALLED_APPS.append("kcc.devdata")
 
 MIDDLEWARE = [
     # First: every response, even a redirect to https, carries the request id.
@@ -543,6 +548,8 @@ LOGGING = {
 # The person register (BRP): the demo residents locally, or the Haal Centraal
 # BRP Personen API through the municipality's gateway.
 BRP_BACKEND = env_choice("BRP_BACKEND", ("lokaal", "haalcentraal"), "lokaal")
+# lokaal: the register is a file of Haal Centraal answers (the demo residents).
+BRP_LOKAAL_BESTAND = env_str("BRP_LOKAAL_BESTAND", str(BASE_DIR / "kcc" / "devdata" / "brp.json"))
 if BRP_BACKEND == "haalcentraal":
     BRP_API_URL = env_str("BRP_API_URL")
     BRP_API_KEY = env_str("BRP_API_KEY")

@@ -3,8 +3,9 @@
 One small interface, ``persoon_opvragen(bsn)``, with two implementations
 chosen by ``BRP_BACKEND``:
 
-- ``lokaal`` (development, tests, demo): the demo residents of
-  ``klanten.demo``; anyone else is unknown.
+- ``lokaal`` (development, tests, demo): the persons in the JSON file
+  ``BRP_LOKAAL_BESTAND`` (the demo residents), written as Haal Centraal
+  answers and read by the same code; anyone else is unknown.
 - ``haalcentraal``: the Haal Centraal BRP Personen API (``POST /personen``
   with ``RaadpleegMetBurgerservicenummer``), at ``BRP_API_URL`` with the key
   in ``BRP_API_KEY``; the gateway in front of it handles mTLS and OAuth.
@@ -15,6 +16,8 @@ caller carries on with what the platform already knows.
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 from dataclasses import dataclass
 from datetime import date
@@ -57,24 +60,20 @@ def persoon_opvragen(bsn: str) -> BrpPersoon | None:
     return _lokaal(bsn)
 
 
-def _lokaal(bsn: str) -> BrpPersoon | None:
-    from klanten.demo import PERSONEN
+def lokale_personen() -> list[BrpPersoon]:
+    """Everyone in the local register file, as the register would answer."""
+    return list(_lokaal_register(str(settings.BRP_LOKAAL_BESTAND)).values())
 
-    for b, voornamen, voorvoegsel, achternaam, geboren, straat, nr, pc, _e, _t, geheim in PERSONEN:
-        if b == bsn:
-            return BrpPersoon(
-                bsn=b,
-                voornamen=voornamen,
-                voorvoegsel=voorvoegsel,
-                geslachtsnaam=achternaam,
-                geboortedatum=geboren,
-                straat=straat,
-                huisnummer=nr,
-                postcode=pc,
-                woonplaats="Voorbeeldstad",
-                geheimhouding=geheim,
-            )
-    return None
+
+@functools.cache
+def _lokaal_register(pad: str) -> dict[str, BrpPersoon]:
+    with open(pad, encoding="utf-8") as bestand:
+        personen = json.load(bestand)["personen"]
+    return {p["burgerservicenummer"]: _uit_haal_centraal(p) for p in personen}
+
+
+def _lokaal(bsn: str) -> BrpPersoon | None:
+    return _lokaal_register(str(settings.BRP_LOKAAL_BESTAND)).get(bsn)
 
 
 def _haal_centraal(bsn: str) -> BrpPersoon | None:

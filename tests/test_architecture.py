@@ -22,6 +22,12 @@ def _imported_apps(path: Path) -> set[str]:
 
 # The project's wiring: the root URLconf and websocket routing mount every app.
 WIRING = {Path("kcc/urls.py"), Path("kcc/routing.py")}
+# Development only (demo and scale data): it may use every app, none may use it.
+DEVDATA = Path("kcc/devdata")
+
+
+def _is_devdata(path: Path) -> bool:
+    return path.relative_to(ROOT).is_relative_to(DEVDATA)
 
 
 def test_it_lets_an_app_import_only_the_apps_above_it():
@@ -32,9 +38,29 @@ def test_it_lets_an_app_import_only_the_apps_above_it():
         for path in (ROOT / app).rglob("*.py"):
             if "migrations" in path.parts or path.relative_to(ROOT) in WIRING:
                 continue
+            if _is_devdata(path):
+                continue
             for imported in _imported_apps(path) - allowed:
                 wrong.append(f"{path.relative_to(ROOT)} imports {imported}")
     assert wrong == []
+
+
+def test_it_keeps_the_development_data_out_of_the_product():
+    users = []
+    for app in settings.PROJECT_APPS:
+        for path in (ROOT / app).rglob("*.py"):
+            if _is_devdata(path) or "migrations" in path.parts:
+                continue
+            tree = ast.parse(path.read_text())
+            for node in ast.walk(tree):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+                if any(name.startswith("kcc.devdata") for name in names):
+                    users.append(str(path.relative_to(ROOT)))
+    assert users == []
 
 
 def test_it_reads_the_environment_only_in_one_place():
@@ -137,7 +163,7 @@ def test_it_keeps_every_app_the_url_namespaces_of_apps_above_it_out_of_its_code(
             relative = path.relative_to(ROOT)
             if "migrations" in path.parts or relative in WIRING | {Path("kcc/settings.py")}:
                 continue
-            if relative.parts[:2] == ("kcc", "devdata"):
+            if _is_devdata(path):
                 continue
             for node in ast.walk(ast.parse(path.read_text())):
                 if isinstance(node, ast.Constant) and isinstance(node.value, str):

@@ -159,3 +159,45 @@ def test_it_documents_every_variable_in_env_example():
     documented = set(re.findall(r"^#?\s*([A-Z_]+)=", (ROOT / ".env.example").read_text(), re.M))
     assert read, "no variables found in settings"
     assert read - documented == set()
+
+
+PRODUCTION_MET_INLOGGEN = {
+    **PRODUCTION,
+    "DIGID_BACKEND": "oidc",
+    "EHERKENNING_BACKEND": "oidc",
+    "OIDC_RP_CLIENT_ID": "kcc",
+    "OIDC_RP_CLIENT_SECRET": "x",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://broker.example.nl/authorize",
+    "OIDC_OP_TOKEN_ENDPOINT": "https://broker.example.nl/token",
+    "OIDC_OP_USER_ENDPOINT": "https://broker.example.nl/userinfo",
+    "OIDC_OP_JWKS_ENDPOINT": "https://broker.example.nl/jwks",
+}
+
+
+def _geinstalleerd(tmp_path, **overrides) -> set[str]:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(','.join(settings.INSTALLED_APPS))",
+        ],
+        cwd=ROOT,
+        env={
+            "DJANGO_SETTINGS_MODULE": "kcc.settings",
+            "PATH": os.environ.get("PATH", ""),
+            "KCC_VAR_DIR": str(tmp_path),
+            **overrides,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.strip().splitlines()[-1].split(","))
+
+
+def test_it_leaves_the_development_data_out_of_production(tmp_path):
+    assert "kcc.devdata" not in _geinstalleerd(tmp_path, **PRODUCTION_MET_INLOGGEN)
+    # An acceptance environment may load the demo on purpose.
+    assert "kcc.devdata" in _geinstalleerd(tmp_path, **PRODUCTION_MET_INLOGGEN, KCC_DEVDATA="true")

@@ -29,9 +29,9 @@ PRODUCTEN = [
 
 @pytest.fixture
 def catalogus(db):
-    from kcc.demo import AFDELINGEN
+    from kcc.devdata.demo import producten as producten_demo
+    from kcc.devdata.demo.kcc import AFDELINGEN
     from producten import catalogus as catalogus_import
-    from producten import demo as producten_demo
 
     for code, naam, _email in AFDELINGEN:
         AfdelingFactory(code=code, naam=naam)
@@ -361,7 +361,7 @@ def test_it_publishes_last_months_norm_realisation(client, klant, behandelaar):
 
     from django.utils import timezone
 
-    from kanalen import demo as kanalen_demo
+    from kcc.devdata.demo import kanalen as kanalen_demo
     from producten.models import Product
     from zaken import services
 

@@ -39,9 +39,9 @@ AXE_REGELS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21
 
 @pytest.fixture
 def gegevens(db):
-    from kcc.demo import AFDELINGEN
+    from kcc.devdata.demo import producten as producten_demo
+    from kcc.devdata.demo.kcc import AFDELINGEN
     from producten import catalogus as catalogus_import
-    from producten import demo as producten_demo
     from tests.test_portaal import PRODUCTEN
 
     afdelingen = [AfdelingFactory(code=code, naam=naam) for code, naam, _e in AFDELINGEN]

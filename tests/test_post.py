@@ -21,7 +21,7 @@ GEHEIM = "test-geheim-inbox"
 
 @pytest.fixture(autouse=True)
 def _instellingen(settings, db):
-    from kanalen import demo as kanalen_demo
+    from kcc.devdata.demo import kanalen as kanalen_demo
 
     settings.INBOX_WEBHOOK_GEHEIM = GEHEIM
     kanalen_demo.laden(io.StringIO())  # the channels with their norms (e-mail: 2 working days)

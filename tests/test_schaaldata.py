@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_it_makes_valid_distinct_bsns():
-    from kanalen.schaaldata import bsns
+    from kcc.devdata.schaaldata import bsns
 
     reeks = list(bsns(2000))
     assert len(set(reeks)) == 2000

@@ -2,118 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date
-
+from klanten import brp
 from klanten.models import Klant
 
-# BSNs in the 99999xxxx range are reserved for testing; each passes the elfproef.
-PERSONEN = [
-    # bsn, voornamen, voorvoegsel, achternaam, geboren, straat, nr, postcode, e-mail, tel, geheim
-    (
-        "999993653",
-        "Suzanne",
-        "",
-        "Moulin",
-        date(1985, 3, 14),
-        "Stationsstraat",
-        "12",
-        "1234AB",
-        "s.moulin@example.nl",
-        "0612345678",
-        False,
-    ),
-    (
-        "999990019",
-        "Jan Pieter",
-        "van",
-        "Dijk",
-        date(1958, 11, 2),
-        "Kerkplein",
-        "3",
-        "1234AC",
-        "jp.vandijk@example.nl",
-        "0201234567",
-        False,
-    ),
-    (
-        "999991772",
-        "Aylin",
-        "",
-        "Demir",
-        date(1992, 6, 30),
-        "Lindelaan",
-        "45",
-        "1235BD",
-        "aylin.demir@example.nl",
-        "0687654321",
-        False,
-    ),
-    (
-        "999992570",
-        "Pieter",
-        "de",
-        "Boer",
-        date(1971, 1, 19),
-        "Molenweg",
-        "8a",
-        "1236CE",
-        "",
-        "0611122233",
-        False,
-    ),
-    (
-        "999995078",
-        "Noor",
-        "",
-        "Hendriks",
-        date(2001, 9, 5),
-        "Havenkade",
-        "101",
-        "1237DF",
-        "noor.hendriks@example.nl",
-        "",
-        False,
-    ),
-    (
-        "999996381",
-        "Willem",
-        "",
-        "Smit",
-        date(1949, 4, 27),
-        "Beukenhof",
-        "2",
-        "1238EG",
-        "",
-        "0301112233",
-        False,
-    ),
-    (
-        "999997087",
-        "Lotte",
-        "",
-        "Mulder",
-        date(1988, 12, 24),
-        "Schoolstraat",
-        "17",
-        "1234AD",
-        "lotte.mulder@example.nl",
-        "0622233344",
-        True,
-    ),
-    (
-        "999998328",
-        "Rachid",
-        "",
-        "Bouzid",
-        date(1979, 7, 11),
-        "Parkweg",
-        "66",
-        "1235BE",
-        "r.bouzid@example.nl",
-        "0633344455",
-        False,
-    ),
-]
+# The residents come from the local person register (settings.BRP_LOKAAL_BESTAND,
+# kcc/devdata/brp.json: BSNs in the 99999xxxx test range, each passing the
+# elfproef); what they told the municipality themselves is here.
+CONTACTGEGEVENS = {
+    # bsn: (e-mail, telefoon)
+    "999993653": ("s.moulin@example.nl", "0612345678"),
+    "999990019": ("jp.vandijk@example.nl", "0201234567"),
+    "999991772": ("aylin.demir@example.nl", "0687654321"),
+    "999992570": ("", "0611122233"),
+    "999995078": ("noor.hendriks@example.nl", ""),
+    "999996381": ("", "0301112233"),
+    "999997087": ("lotte.mulder@example.nl", "0622233344"),
+    "999998328": ("r.bouzid@example.nl", "0633344455"),
+}
 
 ORGANISATIES = [
     # soort, kvk, vestiging, naam, straat, nr, postcode, e-mail, telefoon
@@ -154,34 +59,23 @@ ORGANISATIES = [
 
 
 def laden(stdout) -> None:
-    for (
-        bsn,
-        voornamen,
-        voorvoegsel,
-        achternaam,
-        geboren,
-        straat,
-        nr,
-        pc,
-        email,
-        tel,
-        geheim,
-    ) in PERSONEN:
+    for persoon in brp.lokale_personen():
+        email, telefoon = CONTACTGEGEVENS.get(persoon.bsn, ("", ""))
         Klant.objects.update_or_create(
-            bsn=bsn,
+            bsn=persoon.bsn,
             defaults={
                 "soort": Klant.Soort.PERSOON,
-                "voornamen": voornamen,
-                "voorvoegsel": voorvoegsel,
-                "geslachtsnaam": achternaam,
-                "geboortedatum": geboren,
-                "straat": straat,
-                "huisnummer": nr,
-                "postcode": pc,
-                "woonplaats": "Voorbeeldstad",
+                "voornamen": persoon.voornamen,
+                "voorvoegsel": persoon.voorvoegsel,
+                "geslachtsnaam": persoon.geslachtsnaam,
+                "geboortedatum": persoon.geboortedatum,
+                "straat": persoon.straat,
+                "huisnummer": persoon.huisnummer,
+                "postcode": persoon.postcode,
+                "woonplaats": persoon.woonplaats,
                 "email": email,
-                "telefoon": tel,
-                "geheimhouding": geheim,
+                "telefoon": telefoon,
+                "geheimhouding": persoon.geheimhouding,
             },
         )
     for soort, kvk, vestiging, naam, straat, nr, pc, email, tel in ORGANISATIES:
@@ -199,7 +93,7 @@ def laden(stdout) -> None:
                 "telefoon": tel,
             },
         )
-    stdout.write(f"  {len(PERSONEN)} inwoners, {len(ORGANISATIES)} organisaties")
+    stdout.write(f"  {len(CONTACTGEGEVENS)} inwoners, {len(ORGANISATIES)} organisaties")
     _contacten(stdout)
 
 

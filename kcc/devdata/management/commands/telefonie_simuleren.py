@@ -121,7 +121,7 @@ class Command(BaseCommand):
         if not geheim:
             raise CommandError("TELEFONIE_WEBHOOK_GEHEIM is niet ingesteld.")
         url = opties["url"].rstrip("/") + PAD
-        rnd = random.Random(opties["zaad"])  # noqa: S311 - a repeatable demo, not a secret
+        rnd = random.Random(opties["zaad"])
         nummers = list(
             Klant.objects.exclude(telefoon="")
             .order_by("id")

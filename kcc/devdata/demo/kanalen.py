@@ -178,7 +178,7 @@ def historie_laden(stdout) -> None:
 
     if Wachtrijgebeurtenis.objects.filter(sessie__startswith="demo-").exists():
         return
-    rnd = random.Random(2026)  # noqa: S311 - repeatable demo data, not a secret
+    rnd = random.Random(2026)
     agenten = list(User.objects.filter(groups__name=Rol.KLANTMANAGER).values_list("pk", flat=True))
     klanten = list(Klant.objects.values_list("pk", flat=True))
     producten = list(Product.objects.values_list("pk", flat=True))

@@ -1,7 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from kanalen import schaaldata
+from kcc.devdata import schaaldata
 
 
 class Command(BaseCommand):

@@ -150,7 +150,7 @@ def historie_laden(stdout) -> None:
 
     if Zaak.objects.filter(resultaat="Demo: afgehandeld").exists():
         return
-    rnd = random.Random(2026)  # noqa: S311 - repeatable demo data, not a secret
+    rnd = random.Random(2026)
     klanten = list(Klant.objects.filter(bsn__isnull=False).values_list("pk", flat=True))
     versies = []
     for product in Product.objects.all():
