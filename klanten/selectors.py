@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -211,12 +211,6 @@ def mogelijke_dubbelen(*, klant: Klant, limit: int = 10) -> list[Klant]:
         # Another BSN is another person (BSNs are unique).
         dubbelen = dubbelen.filter(bsn__isnull=True)
     return list(dubbelen.order_by("id")[:limit])
-
-
-def contacten_van_klant(*, klant: Klant, limit: int = 50) -> QuerySet[Klantcontact]:
-    return klant.contacten.select_related("medewerker", "product", "kennisitem", "zaak").order_by(
-        "-gestart_op", "-id"
-    )[:limit]
 
 
 def contactverzoeken_voor(*, user: User, alle: bool = False):

@@ -7,6 +7,7 @@ counter, by chat or in the portal is the same record on the same timeline.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from kcc import kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
+from kcc.fsm import vergrendeld
 from kcc.links import link
 from kcc.models import Afdeling, Melding, User
 from kcc.realtime import klant_group, push_to_group
@@ -45,6 +47,9 @@ def _eis(toegestaan: bool) -> None:
 
 
 def is_klant_zelf(user: User | None, klant: Klant | None) -> bool:
+    """Whether this user is the customer themself: logged in with DigiD as
+    this BSN or with eHerkenning as this KVK number. The one check every
+    building block asks before a customer sees or changes their own things."""
     if klant is None or user is None or not user.is_authenticated or not user.is_klant:
         return False
     return bool(
@@ -247,6 +252,17 @@ def heeft_toestemming(klant: Klant, soort: str) -> bool:
 # --- Contacts -------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Contacttijd:
+    """When a contact took place: from ``gestart_op`` (now when not given) to
+    ``beeindigd_op`` (now for an agent's contact, open for a web form), and
+    the after-contact work that followed it (for the handling time, AHT)."""
+
+    gestart_op: datetime | None = None
+    beeindigd_op: datetime | None = None
+    nawerk_seconden: int = 0
+
+
 @transaction.atomic
 def klantcontact_registreren(
     *,
@@ -260,27 +276,22 @@ def klantcontact_registreren(
     kennisitem=None,
     kennis_geholpen: bool | None = None,
     in_een_keer_goed: bool | None = None,
-    gestart_op: datetime | None = None,
-    beeindigd_op: datetime | None = None,
-    nawerk_seconden: int = 0,
+    tijd: Contacttijd = Contacttijd(),
     richting: str = Klantcontact.Richting.INKOMEND,
     soort: str = Klantcontact.Soort.VRAAG,
     namens: str = "",
     contactnaam: str = "",
     zaak=None,
     overgedragen_aan: Afdeling | None = None,
-    terugbelverzoek: bool = False,
-    terugbellen_door: User | None = None,
 ) -> Klantcontact:
     """Register one contact moment. ``klant`` None is an anonymous question;
     it counts for the KPIs all the same. ``user`` is the agent (None for a
     channel without one, e.g. a web form); a customer registers only their own.
 
     A knowledge item with ``kennis_geholpen`` also records the use of that
-    item, so the knowledge base learns which answers work. With
-    ``terugbelverzoek`` the question goes, in the same transaction, to
-    ``overgedragen_aan`` (an afdeling) or ``terugbellen_door`` (a colleague)
-    as a contactverzoek.
+    item, so the knowledge base learns which answers work. A question that
+    goes on to a colleague is handed over next, in the caller's transaction,
+    with ``klantcontact_doorzetten``.
     """
     if user is not None and user.is_authenticated:
         _eis(_is_medewerker(user) or is_klant_zelf(user, klant))
@@ -295,8 +306,8 @@ def klantcontact_registreren(
     if klant is not None and klant.is_samengevoegd:
         klant = klant.samengevoegd_in
     nu = timezone.now()
-    gestart_op = gestart_op or nu
-    if beeindigd_op is not None and beeindigd_op < gestart_op:
+    gestart_op = tijd.gestart_op or nu
+    if tijd.beeindigd_op is not None and tijd.beeindigd_op < gestart_op:
         raise ValidationError({"beeindigd_op": [_("Het einde ligt voor het begin.")]})
     medewerker = user if _is_medewerker(user) else None
     contact = Klantcontact.objects.create(
@@ -314,8 +325,8 @@ def klantcontact_registreren(
         antwoord=antwoord.strip(),
         in_een_keer_goed=in_een_keer_goed,
         gestart_op=gestart_op,
-        beeindigd_op=beeindigd_op or (nu if medewerker else None),
-        nawerk_seconden=max(0, nawerk_seconden),
+        beeindigd_op=tijd.beeindigd_op or (nu if medewerker else None),
+        nawerk_seconden=max(0, tijd.nawerk_seconden),
         medewerker=medewerker,
         zaak=zaak,
         overgedragen_aan=overgedragen_aan,
@@ -333,20 +344,6 @@ def klantcontact_registreren(
             omschrijving=f"Klantcontact via {contact.get_kanaal_display()} geregistreerd",
             reden=_("Klantcontact vastleggen"),
         )
-    if terugbelverzoek:
-        if overgedragen_aan is None and terugbellen_door is None:
-            raise ValidationError(
-                {"afdeling": [_("Kies de afdeling of collega die de klant terugbelt.")]}
-            )
-        contactverzoek_maken(
-            klant=klant,
-            user=user,
-            vraag=contact.vraag or contact.onderwerp,
-            afdeling=overgedragen_aan,
-            medewerker=terugbellen_door,
-            klantcontact=contact,
-            naam=contactnaam,
-        )
     _live(
         klant,
         "klantcontact",
@@ -354,6 +351,33 @@ def klantcontact_registreren(
         % {"wie": medewerker or _("Een kanaal"), "kanaal": contact.get_kanaal_display()},
     )
     return contact
+
+
+@transaction.atomic
+def klantcontact_doorzetten(
+    *,
+    contact: Klantcontact,
+    user: User | None,
+    afdeling: Afdeling | None = None,
+    medewerker: User | None = None,
+) -> Contactverzoek:
+    """Hand the question of a contact just registered to an afdeling or a
+    colleague, who calls or writes the customer back: a contactverzoek tied
+    to the contact. Call it in the transaction that registered the contact,
+    so a refused hand-over leaves no contact behind either."""
+    if afdeling is None and medewerker is None:
+        raise ValidationError(
+            {"afdeling": [_("Kies de afdeling of collega die de klant terugbelt.")]}
+        )
+    return contactverzoek_maken(
+        klant=contact.klant,
+        user=user,
+        vraag=contact.vraag or contact.onderwerp,
+        afdeling=afdeling,
+        medewerker=medewerker,
+        klantcontact=contact,
+        naam=contact.contactnaam,
+    )
 
 
 # --- Contactverzoeken --------------------------------------------------------------
@@ -452,24 +476,20 @@ def mag_contactverzoek_behandelen(user: User, verzoek: Contactverzoek) -> bool:
     )
 
 
-def _vergrendel(verzoek: Contactverzoek) -> Contactverzoek:
-    return (
-        Contactverzoek.objects.select_for_update(of=("self",))
-        .select_related("klant")
-        .get(pk=verzoek.pk)
-    )
-
-
 @transaction.atomic
 def contactverzoek_oppakken(*, contactverzoek: Contactverzoek, user: User) -> Contactverzoek:
     """Take a contactverzoek: it is now this user's, and nobody else's."""
     _eis(mag_contactverzoek_behandelen(user, contactverzoek))
-    verzoek = _vergrendel(contactverzoek)
-    if verzoek.status != ContactverzoekStatus.OPEN:
-        raise ValidationError(
+    verzoek = vergrendeld(
+        contactverzoek,
+        overgang="oppakken",
+        conflict=lambda verzoek: ValidationError(
             _("Dit contactverzoek is al opgepakt of afgehandeld (%(status)s).")
             % {"status": verzoek.get_status_display()}
-        )
+        ),
+        related=["klant"],
+        alleen_eigen_rij=True,
+    )
     verzoek.oppakken()
     verzoek.medewerker = user
     verzoek.save()
@@ -484,9 +504,13 @@ def contactverzoek_afhandelen(
     _eis(mag_contactverzoek_behandelen(user, contactverzoek))
     if not uitkomst.strip():
         raise ValidationError({"uitkomst": [_("Schrijf op wat de uitkomst is.")]})
-    verzoek = _vergrendel(contactverzoek)
-    if not verzoek.is_open:
-        raise ValidationError(_("Dit contactverzoek is al afgehandeld."))
+    verzoek = vergrendeld(
+        contactverzoek,
+        overgang="afhandelen",
+        conflict=lambda _verzoek: ValidationError(_("Dit contactverzoek is al afgehandeld.")),
+        related=["klant"],
+        alleen_eigen_rij=True,
+    )
     verzoek.afhandelen()
     verzoek.uitkomst = uitkomst.strip()
     verzoek.afgehandeld_op = timezone.now()
@@ -495,25 +519,6 @@ def contactverzoek_afhandelen(
         verzoek.medewerker = user
     verzoek.save()
     _live(verzoek.klant, "contactverzoek", _("Een contactverzoek is afgehandeld"))
-    return verzoek
-
-
-@transaction.atomic
-def contactverzoek_annuleren(
-    *, contactverzoek: Contactverzoek, user: User, reden: str
-) -> Contactverzoek:
-    _eis(
-        mag_contactverzoek_behandelen(user, contactverzoek)
-        or is_klant_zelf(user, contactverzoek.klant)
-    )
-    verzoek = _vergrendel(contactverzoek)
-    if not verzoek.is_open:
-        raise ValidationError(_("Dit contactverzoek is al afgehandeld."))
-    verzoek.annuleren()
-    verzoek.uitkomst = reden.strip() or _("Geannuleerd")
-    verzoek.afgehandeld_op = timezone.now()
-    verzoek.afgehandeld_door = user if user.is_authenticated else None
-    verzoek.save()
     return verzoek
 
 

@@ -43,9 +43,15 @@ def paspoort():
     return maak_product(kanalen=[("balie", True, "84.40"), ("telefoon", False, None)])
 
 
-def _contact(klant, user, kanaal, vraag, **kwargs):
+def _contact(klant, user, kanaal, vraag, gestart_op=None, **kwargs):
     return services.klantcontact_registreren(
-        klant=klant, user=user, kanaal=kanaal, vraag=vraag, in_een_keer_goed=True, **kwargs
+        klant=klant,
+        user=user,
+        kanaal=kanaal,
+        vraag=vraag,
+        in_een_keer_goed=True,
+        tijd=services.Contacttijd(gestart_op=gestart_op),
+        **kwargs,
     )
 
 

@@ -167,7 +167,7 @@ def test_it_registers_a_contact_answered_at_once_from_the_knowledge_base(moulin,
         kennisitem=item,
         kennis_geholpen=True,
         in_een_keer_goed=True,
-        gestart_op=begin,
+        tijd=services.Contacttijd(gestart_op=begin),
     )
     assert contact.in_een_keer_goed and contact.medewerker == klantmanager
     assert 290 <= contact.duur_seconden <= 320
@@ -208,8 +208,8 @@ def test_it_hands_a_question_over_as_a_contactverzoek_with_a_deadline(moulin, kl
         vraag="Wanneer krijg ik mijn uitkering?",
         in_een_keer_goed=False,
         overgedragen_aan=wi,
-        terugbelverzoek=True,
     )
+    services.klantcontact_doorzetten(contact=contact, user=klantmanager, afdeling=wi)
     verzoek = Contactverzoek.objects.get()
     assert (verzoek.klantcontact, verzoek.afdeling, verzoek.telefoon) == (
         contact,
@@ -361,8 +361,10 @@ def test_it_anonymises_old_contact_notes_but_keeps_the_figures(moulin, klantmana
             antwoord="Wij gaan kijken.",
             namens="zoon",
             in_een_keer_goed=True,
-            gestart_op=timezone.now() - timedelta(days=dagen),
-            beeindigd_op=timezone.now() - timedelta(days=dagen) + timedelta(minutes=3),
+            tijd=services.Contacttijd(
+                gestart_op=timezone.now() - timedelta(days=dagen),
+                beeindigd_op=timezone.now() - timedelta(days=dagen) + timedelta(minutes=3),
+            ),
         )
         for dagen in (400, 10)
     )

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from kcc.audit import Actie, audit_log
 from kcc.models import User
+from klanten.services import is_klant_zelf
 from zaken.models import OPEN_STATUSSEN, StatusWijziging, Zaak, ZaakDocument, ZaakStatus
-from zaken.services import is_klant_zelf, mag_behandelen, overziet_alle_afdelingen
+from zaken.services import mag_behandelen, overziet_alle_afdelingen
 
 PAGINA = 50
 
@@ -193,7 +194,7 @@ def document_openen(*, document_uuid, user: User, request: HttpRequest | None = 
     if document is None:
         raise Http404
     zaak = document.zaak
-    if is_klant_zelf(user, zaak):
+    if is_klant_zelf(user, zaak.klant):
         return document
     if not user.is_medewerker or not (
         mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien")

@@ -12,14 +12,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django_fsm import can_proceed
 
 from kcc import bestanden, kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
+from kcc.fsm import vergrendeld
 from kcc.models import Afdeling, Melding, User
 from kcc.roles import Rol
 from klanten.models import Klant, Klantcontact
+from klanten.services import is_klant_zelf
 from producten import services as producten_services
 from producten.formulier import antwoorden_controleren
 from producten.models import Product
@@ -67,16 +68,6 @@ def volgend_zaaknummer(*, jaar: int) -> str:
 
 
 # --- Who may do what -----------------------------------------------------------
-
-
-def is_klant_zelf(user: User | None, zaak: Zaak) -> bool:
-    if user is None or not user.is_authenticated or not user.is_klant:
-        return False
-    klant = zaak.klant
-    return bool(
-        (user.bsn and user.bsn == klant.bsn)
-        or (user.kvk_nummer and user.kvk_nummer == klant.kvk_nummer)
-    )
 
 
 def overziet_alle_afdelingen(user: User) -> bool:
@@ -386,27 +377,35 @@ def _historie(zaak, *, van, user, reden="", burgertekst="", klant_informeren=Fal
     return wijziging
 
 
-def _vergrendel(zaak: Zaak, verwachte_status: str | None) -> Zaak:
-    """The case, locked for this transaction. With ``verwachte_status`` (what
-    the user saw on screen) a change by someone else in between is a conflict."""
-    vergrendeld = Zaak.objects.select_for_update().select_related("klant").get(pk=zaak.pk)
-    if verwachte_status is not None and vergrendeld.status != verwachte_status:
-        raise ZaakConflict()
-    return vergrendeld
+def _vergrendel(zaak: Zaak) -> Zaak:
+    """The case (with its customer), locked for this transaction."""
+    return vergrendeld(zaak, related=["klant"])
 
 
 def _overgang(zaak: Zaak, methode: str, *, verwachte_status: str | None) -> tuple[Zaak, str]:
-    vergrendeld = _vergrendel(zaak, verwachte_status)
-    overgang = getattr(vergrendeld, methode)
-    if not can_proceed(overgang):
-        # Another session may have moved it on while we waited for the lock.
-        raise ZaakConflict(
+    """Lock the case and take the transition ``methode``. With
+    ``verwachte_status`` (what the user saw on screen) a change by someone
+    else in between is a conflict; so is a transition the case's status no
+    longer allows (another session moved it on while we waited for the lock)."""
+
+    def conflict(vergrendeld_: Zaak) -> ZaakConflict:
+        if verwachte_status is not None and vergrendeld_.status != verwachte_status:
+            return ZaakConflict()
+        return ZaakConflict(
             _("Dit kan niet: de zaak heeft nu de status '%(status)s'.")
-            % {"status": vergrendeld.get_status_display()}
+            % {"status": vergrendeld_.get_status_display()}
         )
-    van = vergrendeld.status
-    overgang()
-    return vergrendeld, van
+
+    zaak = vergrendeld(
+        zaak,
+        verwacht=verwachte_status,
+        overgang=methode,
+        conflict=conflict,
+        related=["klant"],
+    )
+    van = zaak.status
+    getattr(zaak, methode)()
+    return zaak, van
 
 
 @transaction.atomic
@@ -491,7 +490,7 @@ def zaak_hervatten(
     *, zaak: Zaak, user: User, reden: str = "", verwachte_status: str | None = None
 ) -> Zaak:
     """The customer answered (or the behandelaar resumes): the clock runs again."""
-    _eis(mag_behandelen(user, zaak) or is_klant_zelf(user, zaak))
+    _eis(mag_behandelen(user, zaak) or is_klant_zelf(user, zaak.klant))
     zaak, van = _overgang(zaak, "hervatten", verwachte_status=verwachte_status)
     _na_opschorting(zaak, timezone.localdate())
     zaak.save()
@@ -510,7 +509,7 @@ def zaak_hervatten(
 def zaak_verlengen(*, zaak: Zaak, user: User, weken: int, reden: str) -> Zaak:
     """Extend the statutory term once (Awb 4:14), with a reason told to the customer."""
     _eis(mag_behandelen(user, zaak))
-    zaak = _vergrendel(zaak, None)
+    zaak = _vergrendel(zaak)
     if not zaak.is_open:
         raise ZaakConflict(_("Een afgesloten zaak kan niet worden verlengd."))
     if zaak.verlengd:
@@ -545,7 +544,7 @@ def zaak_verlengen(*, zaak: Zaak, user: User, weken: int, reden: str) -> Zaak:
 def zaak_statusstap_zetten(*, zaak: Zaak, user: User, stap: str) -> Zaak:
     """Set a catalogue milestone (e.g. "uw paspoort ligt klaar") in the current phase."""
     _eis(mag_behandelen(user, zaak))
-    zaak = _vergrendel(zaak, None)
+    zaak = _vergrendel(zaak)
     stappen = {s["naam"]: s for s in zaak.productversie.inhoud.get("statusstappen", [])}
     gekozen = stappen.get(stap)
     if gekozen is None:
@@ -635,7 +634,7 @@ def zaak_afwijzen(
 @transaction.atomic
 def zaak_intrekken(*, zaak: Zaak, user: User, reden: str = "") -> Zaak:
     """Withdrawn by the customer (or an agent on their behalf); parts go with it."""
-    _eis(is_klant_zelf(user, zaak) or user.has_perm("kcc.klantbeeld_inzien"))
+    _eis(is_klant_zelf(user, zaak.klant) or user.has_perm("kcc.klantbeeld_inzien"))
     for deelzaak in zaak.deelzaken.exclude(status__in=EIND_STATUSSEN):
         _afsluiten(
             deelzaak,
@@ -730,7 +729,7 @@ def zaak_toewijzen(*, zaak: Zaak, user: User, behandelaar: User) -> Zaak:
         raise ValidationError(_("Deze medewerker kan geen zaken behandelen."))
     if zaak.afdeling_id and not behandelaar.afdelingen.filter(pk=zaak.afdeling_id).exists():
         raise ValidationError(_("Deze medewerker hoort niet bij de afdeling van de zaak."))
-    zaak = _vergrendel(zaak, None)
+    zaak = _vergrendel(zaak)
     zaak.behandelaar = behandelaar
     zaak.save(update_fields=["behandelaar"])
     audit_log(
@@ -782,7 +781,7 @@ def zaak_overdragen(*, zaak: Zaak, user: User, afdeling: Afdeling, toelichting: 
         raise ValidationError(_("Schrijf op wat de afdeling moet weten."))
     if not afdeling.actief:
         raise ValidationError(_("Deze afdeling neemt geen zaken meer aan."))
-    zaak = _vergrendel(zaak, None)
+    zaak = _vergrendel(zaak)
     if not zaak.is_open:
         raise ZaakConflict(_("Een afgesloten zaak kan niet worden overgedragen."))
     if zaak.afdeling_id == afdeling.pk:
@@ -847,12 +846,12 @@ def zaak_document_toevoegen(*, zaak: Zaak, user: User, bestand, naam: str) -> Za
     or work the case add them to any case. When ``naam`` is one of the
     product's required documents, that requirement's types and size apply.
     """
-    door_klant = is_klant_zelf(user, zaak)
+    door_klant = is_klant_zelf(user, zaak.klant)
     _eis(door_klant or mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien"))
     naam = (naam or "").strip()[:200]
     if not naam:
         raise ValidationError(_("Zeg wat voor document het is."))
-    zaak = _vergrendel(zaak, None)
+    zaak = _vergrendel(zaak)
     if door_klant and not zaak.is_open:
         raise ValidationError(
             _("Deze aanvraag is afgesloten. Neem contact met ons op als u nog iets wilt sturen.")

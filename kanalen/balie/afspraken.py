@@ -26,6 +26,7 @@ from kanalen.models import (
     Bericht,
 )
 from kcc import kalender
+from kcc.fsm import vergrendeld
 from kcc.models import User
 from klanten import services as klant_services
 from klanten.models import Klant
@@ -234,18 +235,12 @@ def afspraak_maken(
     return afspraak
 
 
-def _vergrendel_afspraak(afspraak: Afspraak) -> Afspraak:
-    return (
-        Afspraak.objects.select_for_update().select_related("klant", "product").get(pk=afspraak.pk)
-    )
-
-
 @transaction.atomic
 def afspraak_verzetten(*, afspraak: Afspraak, begin: datetime, user: User | None) -> Afspraak:
     """Move an appointment to another free slot of the same product."""
     _mag_boeken(user, afspraak.klant)
     _rooster_vergrendelen(afspraak.product)
-    afspraak = _vergrendel_afspraak(afspraak)
+    afspraak = vergrendeld(afspraak, related=["klant", "product"])
     if afspraak.status != Afspraak.Status.GEPLAND or afspraak.begin <= timezone.now():
         raise ValidationError(_("Deze afspraak kan niet meer worden verzet."), code="niet_gepland")
     slot = _vrij_slot(afspraak.product, begin, behalve=afspraak)
@@ -263,7 +258,7 @@ def afspraak_verzetten(*, afspraak: Afspraak, begin: datetime, user: User | None
 @transaction.atomic
 def afspraak_annuleren(*, afspraak: Afspraak, user: User | None) -> Afspraak:
     _mag_boeken(user, afspraak.klant)
-    afspraak = _vergrendel_afspraak(afspraak)
+    afspraak = vergrendeld(afspraak, related=["klant", "product"])
     if afspraak.status != Afspraak.Status.GEPLAND:
         raise ValidationError(_("Deze afspraak is al afgezegd of voorbij."), code="niet_gepland")
     afspraak.annuleren()

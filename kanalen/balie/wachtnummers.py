@@ -28,6 +28,7 @@ from kanalen.models import (
     Wachtrijgebeurtenis,
 )
 from kcc.choices import KanaalSoort
+from kcc.fsm import vergrendeld
 from kcc.models import User
 from kcc.realtime import push_to_group
 from klanten import services as klant_services
@@ -224,14 +225,15 @@ def _oproep_tonen(ticket: Wachtnummer) -> None:
 
 
 def _vergrendel_eigen(ticket: Wachtnummer, user: User) -> Wachtnummer:
-    ticket = (
-        Wachtnummer.objects.select_for_update(of=("self",))
-        .select_related("product", "afspraak", "balie", "klant")
-        .get(pk=ticket.pk)
+    """The ticket this desk employee called, locked; anything else is a conflict."""
+    return vergrendeld(
+        ticket,
+        verwacht=Wachtnummer.Status.OPGEROEPEN,
+        voorwaarde=lambda ticket: ticket.medewerker_id == user.pk,
+        conflict=lambda _ticket: BalieConflict(_("Dit nummer is niet (meer) door u opgeroepen.")),
+        related=["product", "afspraak", "balie", "klant"],
+        alleen_eigen_rij=True,
     )
-    if ticket.medewerker_id != user.pk or ticket.status != Wachtnummer.Status.OPGEROEPEN:
-        raise BalieConflict(_("Dit nummer is niet (meer) door u opgeroepen."))
-    return ticket
 
 
 @transaction.atomic
@@ -285,8 +287,9 @@ def wachtnummer_afhandelen(
         vraag=notitie.strip(),
         product=ticket.product,
         in_een_keer_goed=in_een_keer_goed,
-        gestart_op=ticket.opgeroepen_op,
-        beeindigd_op=ticket.afgehandeld_op,
+        tijd=klant_services.Contacttijd(
+            gestart_op=ticket.opgeroepen_op, beeindigd_op=ticket.afgehandeld_op
+        ),
     )
     ticket.save()
     _gebeurtenis(

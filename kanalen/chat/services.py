@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from kanalen.models import Chat, Chatbericht, Kanaal, Wachtrijgebeurtenis
 from kcc import kalender
 from kcc.choices import KanaalSoort
+from kcc.fsm import vergrendeld
 from kcc.models import User
 from kcc.realtime import CHAT_WACHTRIJ_GROUP, push_to_group
 from klanten import services as klant_services
@@ -105,10 +106,6 @@ def chat_starten(
     return chat
 
 
-def _vergrendel(chat: Chat) -> Chat:
-    return Chat.objects.select_for_update().get(pk=chat.pk)
-
-
 @transaction.atomic
 def chat_accepteren(*, chat: Chat, user: User) -> Chat:
     """Take a waiting chat; the row lock makes it one agent's."""
@@ -116,9 +113,11 @@ def chat_accepteren(*, chat: Chat, user: User) -> Chat:
         raise PermissionDenied
     # The agent's own row first: two accepts at once count each other.
     User.objects.select_for_update().filter(pk=user.pk).first()
-    chat = _vergrendel(chat)
-    if chat.status != Chat.Status.WACHTEND:
-        raise ChatConflict(_("Deze chat is al aangenomen of beëindigd."))
+    chat = vergrendeld(
+        chat,
+        overgang="accepteren",
+        conflict=lambda _chat: ChatConflict(_("Deze chat is al aangenomen of beëindigd.")),
+    )
     actief = Chat.objects.filter(medewerker=user, status=Chat.Status.ACTIEF).count()
     if actief >= settings.CHAT_MAX_PER_MEDEWERKER:
         raise ChatConflict(
@@ -152,21 +151,23 @@ def mag_meedoen(chat: Chat, *, user, sessie_sleutel: str) -> str | None:
 
 @transaction.atomic
 def chatbericht_versturen(*, chat: Chat, van: str, tekst: str) -> Chatbericht:
-    chat = _vergrendel(chat)
     tekst = tekst.strip()
     if not tekst:
         raise ValidationError(_("Het bericht is leeg."))
-    if chat.status in (Chat.Status.BEEINDIGD, Chat.Status.VERLATEN):
-        raise ChatConflict(_("Deze chat is beëindigd."))
+    chat = vergrendeld(
+        chat,
+        voorwaarde=lambda chat: chat.status in (Chat.Status.WACHTEND, Chat.Status.ACTIEF),
+        conflict=lambda _chat: ChatConflict(_("Deze chat is beëindigd.")),
+    )
     return _bericht(chat, van, tekst[:2000])
 
 
 @transaction.atomic
 def chat_verlaten(*, chat: Chat) -> Chat:
     """The citizen leaves before anyone accepted: abandoned, after this long."""
-    chat = _vergrendel(chat)
+    chat = vergrendeld(chat)
     if chat.status != Chat.Status.WACHTEND:
-        return chat
+        return chat  # accepted or left already: nothing to abandon
     chat.verlaten()
     chat.beeindigd_op = timezone.now()
     chat.save()
@@ -200,11 +201,16 @@ def chat_beeindigen(
     """The agent closes the chat: its transcript becomes a contact. With
     ``vervolg_afdeling`` the question also goes on as a contactverzoek to
     that afdeling, tied to the contact; both or neither are stored."""
-    chat = _vergrendel(chat)
-    if chat.medewerker_id != user.pk:
-        raise PermissionDenied
-    if chat.status != Chat.Status.ACTIEF:
-        raise ChatConflict(_("Deze chat is al beëindigd."))
+    chat = vergrendeld(
+        chat,
+        voorwaarde=lambda chat: chat.medewerker_id == user.pk,
+        overgang="beeindigen",
+        conflict=lambda chat: (
+            PermissionDenied()
+            if chat.medewerker_id != user.pk
+            else ChatConflict(_("Deze chat is al beëindigd."))
+        ),
+    )
     _bericht(chat, Chatbericht.Van.SYSTEEM, _("De medewerker heeft de chat beëindigd."))
     chat.beeindigen()
     chat.beeindigd_op = timezone.now()
@@ -216,8 +222,9 @@ def chat_beeindigen(
         onderwerp=(eerste.tekst if eerste else _("Chat"))[:200],
         vraag=transcript(chat),
         in_een_keer_goed=in_een_keer_goed,
-        gestart_op=chat.geaccepteerd_op or chat.gestart_op,
-        beeindigd_op=chat.beeindigd_op,
+        tijd=klant_services.Contacttijd(
+            gestart_op=chat.geaccepteerd_op or chat.gestart_op, beeindigd_op=chat.beeindigd_op
+        ),
         contactnaam="" if chat.klant_id else chat.naam,
     )
     chat.save()

@@ -27,10 +27,11 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from kanalen.berichten import services as bericht_services
-from kanalen.models import Bericht, InboxBijlage, Inboxitem, InboxStatus, Kanaal
+from kanalen.models import Bericht, InboxBijlage, Inboxitem, Kanaal
 from kcc import bestanden, kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
+from kcc.fsm import vergrendeld
 from kcc.models import User
 from kcc.telefoon import normaliseer_telefoon
 from klanten import services as klant_services
@@ -181,19 +182,17 @@ def sms_ontvangen(*, van: str, tekst: str, bericht_id: str = "") -> Inboxitem:
     return item
 
 
-def _vergrendel(item: Inboxitem) -> Inboxitem:
-    return Inboxitem.objects.select_for_update().get(pk=item.pk)
-
-
 @transaction.atomic
 def inboxitem_oppakken(*, item: Inboxitem, user: User) -> Inboxitem:
     """Take an item: the row lock makes two agents who click at once take
     it once; the second gets a clear conflict."""
     if not user.has_perm("kcc.werkplek_gebruiken"):
         raise PermissionDenied
-    item = _vergrendel(item)
-    if item.status != InboxStatus.OPEN:
-        raise InboxConflict(_("Een collega heeft dit bericht al opgepakt."))
+    item = vergrendeld(
+        item,
+        overgang="oppakken",
+        conflict=lambda _item: InboxConflict(_("Een collega heeft dit bericht al opgepakt.")),
+    )
     item.oppakken()
     item.medewerker = user
     item.genomen_op = timezone.now()
@@ -203,9 +202,12 @@ def inboxitem_oppakken(*, item: Inboxitem, user: User) -> Inboxitem:
 
 @transaction.atomic
 def inboxitem_vrijgeven(*, item: Inboxitem, user: User) -> Inboxitem:
-    item = _vergrendel(item)
-    if item.status != InboxStatus.IN_BEHANDELING or item.medewerker_id != user.pk:
-        raise InboxConflict(_("U heeft dit bericht niet in behandeling."))
+    item = vergrendeld(
+        item,
+        overgang="vrijgeven",
+        voorwaarde=lambda item: item.medewerker_id == user.pk,
+        conflict=lambda _item: InboxConflict(_("U heeft dit bericht niet in behandeling.")),
+    )
     item.vrijgeven()
     item.medewerker = None
     item.genomen_op = None
@@ -219,9 +221,14 @@ def inboxitem_beantwoorden(
 ) -> Bericht | None:
     """Answer the item on its own channel (the e-mail in its thread), and
     close it as a contact on the customer's timeline."""
-    item = _vergrendel(item)
-    if item.status != InboxStatus.IN_BEHANDELING or item.medewerker_id != user.pk:
-        raise InboxConflict(_("Pak het bericht eerst op; dan kunt u het beantwoorden."))
+    item = vergrendeld(
+        item,
+        overgang="afhandelen",
+        voorwaarde=lambda item: item.medewerker_id == user.pk,
+        conflict=lambda _item: InboxConflict(
+            _("Pak het bericht eerst op; dan kunt u het beantwoorden.")
+        ),
+    )
     tekst = tekst.strip()
     if not tekst:
         raise ValidationError({"tekst": [_("Schrijf uw antwoord.")]})
@@ -259,7 +266,7 @@ def inboxitem_beantwoorden(
         vraag=item.tekst,
         antwoord=tekst,
         in_een_keer_goed=in_een_keer_goed,
-        gestart_op=item.genomen_op or timezone.now(),
+        tijd=klant_services.Contacttijd(gestart_op=item.genomen_op or timezone.now()),
         contactnaam=item.naam or item.van,
     )
     item.afhandelen()

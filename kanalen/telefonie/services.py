@@ -37,6 +37,7 @@ from kcc.models import User
 from kcc.realtime import push_to_user
 from kcc.telefoon import normaliseer_telefoon
 from klanten.models import Klant, Klantcontact
+from klanten.services import Contacttijd
 
 logger = logging.getLogger(__name__)
 
@@ -248,18 +249,19 @@ def gesprek_koppelen(*, gesprek: Gesprek, klant: Klant, user: User) -> Gesprek:
     return gesprek
 
 
-def contact_bij_gesprek(*, gesprek: Gesprek | None, user: User) -> dict:
+def contact_bij_gesprek(*, gesprek: Gesprek | None, user: User) -> Contacttijd | None:
     """What a contact registered for this call takes from it: its start and
-    end, and the after-call work time (from hanging up until now)."""
+    end, and the after-call work time (from hanging up until now). None when
+    the call is not this agent's to wrap up."""
     if gesprek is None or gesprek.medewerker_id != user.pk or gesprek.klantcontact_id:
-        return {}
+        return None
     nu = timezone.now()
     einde = gesprek.beeindigd_op or nu
-    return {
-        "gestart_op": gesprek.beantwoord_op or gesprek.aangeboden_op,
-        "beeindigd_op": einde,
-        "nawerk_seconden": max(0, int((nu - einde).total_seconds())),
-    }
+    return Contacttijd(
+        gestart_op=gesprek.beantwoord_op or gesprek.aangeboden_op,
+        beeindigd_op=einde,
+        nawerk_seconden=max(0, int((nu - einde).total_seconds())),
+    )
 
 
 def gesprek_afronden(*, gesprek: Gesprek, contact: Klantcontact) -> None:

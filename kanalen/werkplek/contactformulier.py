@@ -46,13 +46,23 @@ def gesprek_van_medewerker(request, waarde) -> Gesprek | None:
     )
 
 
-def contact_met_gesprek(gesprek, bij_gesprek: dict, **velden):
+def contact_met_gesprek(
+    gesprek,
+    tijd_van_gesprek: klant_services.Contacttijd | None,
+    *,
+    doorzetten: dict | None = None,
+    **velden,
+):
     """Register the contact; for a call, with the call's start and end and
-    the after-call work time, and the call linked to it."""
-    if bij_gesprek:
-        velden.update(bij_gesprek)
+    the after-call work time, and the call linked to it. With ``doorzetten``
+    (an afdeling or a colleague) the question goes on as a contactverzoek.
+    The caller holds the transaction: all of it is stored, or none."""
+    if tijd_van_gesprek is not None:
+        velden["tijd"] = tijd_van_gesprek
     contact = klant_services.klantcontact_registreren(**velden)
-    if gesprek is not None and bij_gesprek:
+    if doorzetten is not None:
+        klant_services.klantcontact_doorzetten(contact=contact, user=velden["user"], **doorzetten)
+    if gesprek is not None and tijd_van_gesprek is not None:
         telefonie_services.gesprek_afronden(gesprek=gesprek, contact=contact)
     return contact
 

@@ -22,6 +22,7 @@ from kanalen.werkplek.forms import KlantcontactForm
 from kanalen.werkplek.views.klantbeeld import KLANTBEELD_INZIEN, klant_openen, klantbeeld_pagina
 from kcc.access import medewerker_required
 from kcc.forms import fouten_overnemen
+from klanten import services as klant_services
 from producten import selectors as producten_selectors
 
 
@@ -38,12 +39,15 @@ def contact_registreren(request, klant_uuid):
             else None
         )
         gesprek = gesprek_van_medewerker(request, data.get("gesprek"))
-        bij_gesprek = telefonie_services.contact_bij_gesprek(gesprek=gesprek, user=request.user)
+        tijd_van_gesprek = telefonie_services.contact_bij_gesprek(
+            gesprek=gesprek, user=request.user
+        )
+        doorzetten = data["vervolg"] == "contactverzoek"
         try:
             with transaction.atomic():
                 contact = contact_met_gesprek(
                     gesprek,
-                    bij_gesprek,
+                    tijd_van_gesprek,
                     klant=klant,
                     user=request.user,
                     kanaal=data["kanaal"],
@@ -56,14 +60,13 @@ def contact_registreren(request, klant_uuid):
                     kennis_geholpen={"ja": True, "nee": False}.get(data["kennis_geholpen"]),
                     in_een_keer_goed=data["in_een_keer_goed"] == "ja",
                     namens=data["namens"],
-                    gestart_op=data["gestart_op"],
-                    overgedragen_aan=data["afdeling"]
-                    if data["vervolg"] == "contactverzoek"
-                    else None,
-                    terugbellen_door=(
-                        data["medewerker"] if data["vervolg"] == "contactverzoek" else None
+                    tijd=klant_services.Contacttijd(gestart_op=data["gestart_op"]),
+                    overgedragen_aan=data["afdeling"] if doorzetten else None,
+                    doorzetten=(
+                        {"afdeling": data["afdeling"], "medewerker": data["medewerker"]}
+                        if doorzetten
+                        else None
                     ),
-                    terugbelverzoek=data["vervolg"] == "contactverzoek",
                 )
         except ValidationError as fout:
             fouten_overnemen(formulier, fout)
@@ -115,7 +118,7 @@ def anoniem_contact(request):
                     vraag=data["vraag"],
                     antwoord=data["antwoord"],
                     in_een_keer_goed=data["in_een_keer_goed"] == "ja",
-                    gestart_op=data["gestart_op"],
+                    tijd=klant_services.Contacttijd(gestart_op=data["gestart_op"]),
                     contactnaam=request.POST.get("contactnaam", ""),
                 )
         except ValidationError as fout:

@@ -188,7 +188,8 @@ def _contacten(stdout) -> None:
     nu = timezone.now()
     for bsn, dagen, kanaal, onderwerp, vraag, antwoord, goed, afdeling in CONTACTEN:
         begin = nu - timedelta(days=dagen, minutes=7)
-        services.klantcontact_registreren(
+        overgedragen_aan = Afdeling.objects.get(code=afdeling) if afdeling else None
+        contact = services.klantcontact_registreren(
             klant=Klant.objects.get(bsn=bsn) if bsn else None,
             user=medewerker,
             kanaal=kanaal,
@@ -196,9 +197,11 @@ def _contacten(stdout) -> None:
             vraag=vraag,
             antwoord=antwoord,
             in_een_keer_goed=goed,
-            gestart_op=begin,
-            beeindigd_op=begin + timedelta(minutes=4),
-            overgedragen_aan=Afdeling.objects.get(code=afdeling) if afdeling else None,
-            terugbelverzoek=afdeling is not None,
+            tijd=services.Contacttijd(gestart_op=begin, beeindigd_op=begin + timedelta(minutes=4)),
+            overgedragen_aan=overgedragen_aan,
         )
+        if overgedragen_aan is not None:
+            services.klantcontact_doorzetten(
+                contact=contact, user=medewerker, afdeling=overgedragen_aan
+            )
     stdout.write(f"  {len(CONTACTEN)} contacten")
