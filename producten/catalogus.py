@@ -42,37 +42,43 @@ FORMAAT_VERSIE = 1
 
 
 def exporteren() -> dict:
-    producten = (
-        Product.objects.select_related("aanbieder", "afdeling")
-        .prefetch_related(
-            "themas", "levensgebeurtenissen", "kanalen", "statusstappen", "vragen", "documenten"
-        )
-        .order_by("code")
+    """The whole catalogue in the file format.
+
+    Lists are sorted here, by code (knowledge items by question), not by the database,
+    whose order follows its collation: the same catalogue gives the same file anywhere.
+    """
+    producten = Product.objects.select_related("aanbieder", "afdeling").prefetch_related(
+        "themas", "levensgebeurtenissen", "kanalen", "statusstappen", "vragen", "documenten"
+    )
+    kennisitems = KennisItem.objects.select_related("eigenaar").prefetch_related(
+        "producten", "themas"
     )
     return {
         "formaat": FORMAAT_VERSIE,
-        "themas": [[t.slug, t.naam, t.omschrijving] for t in Thema.objects.all()],
-        "levensgebeurtenissen": [
+        "themas": sorted([t.slug, t.naam, t.omschrijving] for t in Thema.objects.all()),
+        "levensgebeurtenissen": sorted(
             [lg.slug, lg.naam, lg.omschrijving] for lg in Levensgebeurtenis.objects.all()
-        ],
-        "aanbieders": [[a.code, a.naam, a.soort, a.website] for a in Aanbieder.objects.all()],
-        "producten": [_product_als_dict(p) for p in producten],
+        ),
+        "aanbieders": sorted([a.code, a.naam, a.soort, a.website] for a in Aanbieder.objects.all()),
+        "producten": [_product_als_dict(p) for p in sorted(producten, key=lambda p: p.code)],
         "kennisitems": [
-            {
-                "uuid": str(k.uuid),
-                "vraag": k.vraag,
-                "antwoord": k.antwoord,
-                "trefwoorden": k.trefwoorden,
-                "producten": sorted(p.code for p in k.producten.all()),
-                "themas": sorted(t.slug for t in k.themas.all()),
-                "status": k.status,
-                "eigenaar": k.eigenaar.code if k.eigenaar else None,
-                "herzien_op": k.herzien_op.isoformat() if k.herzien_op else None,
-            }
-            for k in KennisItem.objects.prefetch_related("producten", "themas").select_related(
-                "eigenaar"
-            )
+            _kennisitem_als_dict(k)
+            for k in sorted(kennisitems, key=lambda k: (k.vraag, str(k.uuid)))
         ],
+    }
+
+
+def _kennisitem_als_dict(k: KennisItem) -> dict:
+    return {
+        "uuid": str(k.uuid),
+        "vraag": k.vraag,
+        "antwoord": k.antwoord,
+        "trefwoorden": k.trefwoorden,
+        "producten": sorted(p.code for p in k.producten.all()),
+        "themas": sorted(t.slug for t in k.themas.all()),
+        "status": k.status,
+        "eigenaar": k.eigenaar.code if k.eigenaar else None,
+        "herzien_op": k.herzien_op.isoformat() if k.herzien_op else None,
     }
 
 
