@@ -53,10 +53,10 @@ VRAGEN = [
 
 
 def vul(aantal: int) -> None:
-    from producten import demo_catalogus
+    from producten import demo
     from producten.models import KennisItem, Publicatiestatus
 
-    bron = demo_catalogus.KENNISITEMS
+    bron = demo.als_export()["kennisitems"]
     varianten = ["", " (gemeente)", " - vraag van een inwoner", " in Voorbeeldstad", " voor 2026"]
     items = []
     for i in range(aantal):

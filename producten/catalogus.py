@@ -3,18 +3,22 @@
 The format is the one ``catalogus_exporteren`` writes (version 1): themes,
 life events, providers, products with their channels, status steps, form and
 documents, and knowledge items. An import updates by code (products) or by
-question text (knowledge items), is all-or-nothing, and names every problem
-it finds.
+uuid or question text (knowledge items), is all-or-nothing, and names every
+problem it finds, with where it is.
 """
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal, InvalidOperation
+from collections import Counter
+from uuid import uuid4
 
 from django.core.exceptions import ValidationError
-from django.db import DataError, IntegrityError, transaction
+from django.db import models, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework import serializers
+from rest_framework.settings import api_settings
+from rest_framework.validators import UniqueValidator
 
 from kcc.choices import Doelgroep, KanaalSoort
 from kcc.models import Afdeling, User
@@ -38,37 +42,43 @@ FORMAAT_VERSIE = 1
 
 
 def exporteren() -> dict:
-    producten = (
-        Product.objects.select_related("aanbieder", "afdeling")
-        .prefetch_related(
-            "themas", "levensgebeurtenissen", "kanalen", "statusstappen", "vragen", "documenten"
-        )
-        .order_by("code")
+    """The whole catalogue in the file format.
+
+    Lists are sorted here, by code (knowledge items by question), not by the database,
+    whose order follows its collation: the same catalogue gives the same file anywhere.
+    """
+    producten = Product.objects.select_related("aanbieder", "afdeling").prefetch_related(
+        "themas", "levensgebeurtenissen", "kanalen", "statusstappen", "vragen", "documenten"
+    )
+    kennisitems = KennisItem.objects.select_related("eigenaar").prefetch_related(
+        "producten", "themas"
     )
     return {
         "formaat": FORMAAT_VERSIE,
-        "themas": [[t.slug, t.naam, t.omschrijving] for t in Thema.objects.all()],
-        "levensgebeurtenissen": [
+        "themas": sorted([t.slug, t.naam, t.omschrijving] for t in Thema.objects.all()),
+        "levensgebeurtenissen": sorted(
             [lg.slug, lg.naam, lg.omschrijving] for lg in Levensgebeurtenis.objects.all()
-        ],
-        "aanbieders": [[a.code, a.naam, a.soort, a.website] for a in Aanbieder.objects.all()],
-        "producten": [_product_als_dict(p) for p in producten],
+        ),
+        "aanbieders": sorted([a.code, a.naam, a.soort, a.website] for a in Aanbieder.objects.all()),
+        "producten": [_product_als_dict(p) for p in sorted(producten, key=lambda p: p.code)],
         "kennisitems": [
-            {
-                "uuid": str(k.uuid),
-                "vraag": k.vraag,
-                "antwoord": k.antwoord,
-                "trefwoorden": k.trefwoorden,
-                "producten": sorted(p.code for p in k.producten.all()),
-                "themas": sorted(t.slug for t in k.themas.all()),
-                "status": k.status,
-                "eigenaar": k.eigenaar.code if k.eigenaar else None,
-                "herzien_op": k.herzien_op.isoformat() if k.herzien_op else None,
-            }
-            for k in KennisItem.objects.prefetch_related("producten", "themas").select_related(
-                "eigenaar"
-            )
+            _kennisitem_als_dict(k)
+            for k in sorted(kennisitems, key=lambda k: (k.vraag, str(k.uuid)))
         ],
+    }
+
+
+def _kennisitem_als_dict(k: KennisItem) -> dict:
+    return {
+        "uuid": str(k.uuid),
+        "vraag": k.vraag,
+        "antwoord": k.antwoord,
+        "trefwoorden": k.trefwoorden,
+        "producten": sorted(p.code for p in k.producten.all()),
+        "themas": sorted(t.slug for t in k.themas.all()),
+        "status": k.status,
+        "eigenaar": k.eigenaar.code if k.eigenaar else None,
+        "herzien_op": k.herzien_op.isoformat() if k.herzien_op else None,
     }
 
 
@@ -108,352 +118,644 @@ def _product_als_dict(p: Product) -> dict:
     }
 
 
-class _Fouten:
-    def __init__(self):
-        self.lijst: list[str] = []
-
-    def check(self, ok: bool, melding: str) -> bool:
-        if not ok:
-            self.lijst.append(melding)
-        return ok
+# --- Reading a file: its shape, checked by serializers ---------------------------------------
+#
+# The serializers check what the file says (types, required keys, choices, amounts, dates,
+# and that every code it names exists) and report every problem at once; they write
+# nothing. Where a model backs a part, its field rules (lengths, slugs, choices, digits)
+# come from the model, so each rule lives in one place.
 
 
-def _termijn(waarde, fouten: _Fouten, waar: str) -> tuple[int | None, str]:
-    if not waarde:
-        return None, ""
-    aantal, eenheid = waarde
-    fouten.check(
-        eenheid in TermijnEenheid.values,
-        _("%(waar)s: onbekende eenheid %(w1)r") % {"waar": waar, "w1": eenheid},
+class _LeegIsNull:
+    """A hand-written file may write "" or [] where the export writes null."""
+
+    def validate_empty_values(self, data):
+        if data in ("", []):
+            data = None
+        return super().validate_empty_values(data)
+
+
+class _Tekst(serializers.CharField):
+    """Text as the file gives it: leading and trailing spaces are kept, as the model does."""
+
+    default_error_messages = {"invalid": gettext_lazy("Dit moet tekst zijn.")}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("trim_whitespace", False)
+        super().__init__(**kwargs)
+
+
+class _JaNee(serializers.BooleanField):
+    default_error_messages = {"invalid": gettext_lazy("Dit moet true of false zijn.")}
+
+
+class _Datum(_LeegIsNull, serializers.DateField):
+    default_error_messages = {
+        "invalid": gettext_lazy("Dit is geen datum; schrijf bijvoorbeeld 2026-01-31.")
+    }
+
+
+class _Bedrag(_LeegIsNull, serializers.DecimalField):
+    default_error_messages = {
+        "invalid": gettext_lazy("Schrijf een getal met een punt, bijvoorbeeld 12.50.")
+    }
+
+
+class _Code(_LeegIsNull, _Tekst):
+    """The code of a row the import can point to: in the database, or added by the same file.
+
+    ``soort`` is a key of the serializer context's ``bekend`` (see ``_bekende_codes``).
+    """
+
+    ONBEKEND = {
+        "themas": gettext_lazy("Thema '%(code)s' bestaat niet."),
+        "levensgebeurtenissen": gettext_lazy("Levensgebeurtenis '%(code)s' bestaat niet."),
+        "aanbieders": gettext_lazy("Aanbieder '%(code)s' bestaat niet."),
+        "afdelingen": gettext_lazy("Afdeling '%(code)s' bestaat niet."),
+        "producten": gettext_lazy("Product '%(code)s' bestaat niet."),
+    }
+
+    def __init__(self, *, soort: str, **kwargs):
+        self.soort = soort
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        code = super().to_internal_value(data)
+        if code not in self.context["bekend"][self.soort]:
+            raise serializers.ValidationError(self.ONBEKEND[self.soort] % {"code": code})
+        return code
+
+
+def _codes(soort: str) -> serializers.ListField:
+    return serializers.ListField(child=_Code(soort=soort), default=list)
+
+
+def _dubbel(waarden) -> list:
+    return sorted(waarde for waarde, aantal in Counter(waarden).items() if aantal > 1)
+
+
+class _Vorm(serializers.ModelSerializer):
+    """The file's form of a model row: field rules from the model, messages in Dutch."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: _Tekst,
+        models.TextField: _Tekst,
+        models.BooleanField: _JaNee,
+        models.DateField: _Datum,
+        models.DecimalField: _Bedrag,
+    }
+
+    def build_standard_field(self, field_name, model_field):
+        klasse, kwargs = super().build_standard_field(field_name, model_field)
+        # An import updates the row with the same code, so an existing code is no error.
+        kwargs["validators"] = [
+            v for v in kwargs.get("validators", []) if not isinstance(v, UniqueValidator)
+        ]
+        # What the file leaves out gets the model's default, also on a row that exists:
+        # the file describes each item whole, as the export writes it.
+        if kwargs.get("required") is False and not kwargs.get("read_only"):
+            kwargs["default"] = model_field.get_default
+        return klasse, kwargs
+
+
+class _Rij:
+    """A row written as a list, its columns in the order of the serializer's fields:
+    ``["afval", "Afval", "Uw container ..."]`` for a theme."""
+
+    def to_internal_value(self, data):
+        kolommen = list(self.fields)
+        if not isinstance(data, list | tuple) or len(data) != len(kolommen):
+            raise serializers.ValidationError(
+                _("Verwacht een lijst [%(kolommen)s].") % {"kolommen": ", ".join(kolommen)}
+            )
+        return super().to_internal_value(dict(zip(kolommen, data, strict=True)))
+
+
+class ThemaSerializer(_Rij, _Vorm):
+    class Meta:
+        model = Thema
+        fields = ["slug", "naam", "omschrijving"]
+
+
+class LevensgebeurtenisSerializer(ThemaSerializer):
+    class Meta(ThemaSerializer.Meta):
+        model = Levensgebeurtenis
+
+
+class AanbiederSerializer(_Rij, _Vorm):
+    class Meta:
+        model = Aanbieder
+        fields = ["code", "naam", "soort", "website"]
+
+
+class TermijnSerializer(_LeegIsNull, _Rij, serializers.Serializer):
+    """``[5, "werkdagen"]``; read as the pair (aantal, eenheid)."""
+
+    aantal = serializers.IntegerField(min_value=0)
+    eenheid = serializers.ChoiceField(choices=TermijnEenheid.choices)
+
+    def to_internal_value(self, data):
+        termijn = super().to_internal_value(data)
+        return termijn["aantal"], termijn["eenheid"]
+
+
+class KanaalinstellingSerializer(_Vorm):
+    class Meta:
+        model = ProductKanaal
+        fields = ["aanvragen", "kosten"]
+
+
+class _Kanalen(serializers.DictField):
+    """``{"balie": {"aanvragen": true, "kosten": "84.40"}, ...}``, keyed by channel."""
+
+    child = KanaalinstellingSerializer()
+
+    def run_child_validation(self, data):
+        onbekend = {
+            str(kanaal): [_("Dit kanaal bestaat niet.")]
+            for kanaal in data
+            if kanaal not in KanaalSoort.values
+        }
+        try:
+            kanalen = super().run_child_validation(data)
+        except serializers.ValidationError as fout:
+            raise serializers.ValidationError({**fout.detail, **onbekend}) from None
+        if onbekend:
+            raise serializers.ValidationError(onbekend)
+        return kanalen
+
+
+class StatusstapSerializer(_Rij, _Vorm):
+    class Meta:
+        model = Statusstap
+        fields = ["fase", "naam", "burgertekst", "klant_informeren"]
+
+
+class FormuliervraagSerializer(_Vorm):
+    keuzes = serializers.ListField(child=_Tekst(), default=list)
+
+    class Meta:
+        model = Formuliervraag
+        fields = [
+            "sleutel",
+            "vraag",
+            "toelichting",
+            "soort",
+            "verplicht",
+            "keuzes",
+            "minimum",
+            "maximum",
+        ]
+
+
+class DocumentSerializer(_Vorm):
+    bestandstypen = serializers.ListField(
+        child=serializers.ChoiceField(choices=Documentvereiste.Bestandstype.choices),
+        allow_empty=False,
     )
-    fouten.check(
-        isinstance(aantal, int) and aantal >= 0,
-        _("%(waar)s: termijn moet een getal zijn") % {"waar": waar},
+
+    class Meta:
+        model = Documentvereiste
+        fields = ["naam", "toelichting", "verplicht", "bestandstypen", "max_mb"]
+
+
+class ProductSerializer(_Vorm):
+    aanbieder = _Code(soort="aanbieders")
+    afdeling = _Code(soort="afdelingen", allow_null=True, default=None)
+    themas = _codes("themas")
+    levensgebeurtenissen = _codes("levensgebeurtenissen")
+    doelgroepen = serializers.MultipleChoiceField(
+        choices=Doelgroep.choices, default=[Doelgroep.BURGER]
     )
-    return aantal, eenheid
+    servicenorm = TermijnSerializer(allow_null=True, default=None)
+    wettelijke_termijn = TermijnSerializer(allow_null=True, default=None)
+    overdracht = _Tekst(source="overdracht_instructie", allow_blank=True, default="")
+    kanalen = _Kanalen(default=dict)
+    statusstappen = StatusstapSerializer(many=True, default=list)
+    vragen = FormuliervraagSerializer(many=True, default=list)
+    documenten = DocumentSerializer(many=True, default=list)
+    prefill = serializers.ListField(
+        child=serializers.ChoiceField(choices=Product.PREFILL_VELDEN),
+        source="prefill_velden",
+        default=list,
+    )
+    onderdelen = _codes("producten")
+    # Part code -> key of a yes/no question: the part is asked for only on "ja".
+    onderdeel_voorwaarden = serializers.DictField(child=_Tekst(), allow_null=True, default=dict)
+    status = serializers.ChoiceField(
+        choices=Publicatiestatus.choices, default=Publicatiestatus.CONCEPT
+    )
+
+    class Meta:
+        model = Product
+        fields = [
+            "code",
+            "naam",
+            "samenvatting",
+            "omschrijving",
+            "voorwaarden",
+            "meenemen",
+            "aanvragen",
+            "zoekwoorden",
+            "aanbieder",
+            "afdeling",
+            "themas",
+            "levensgebeurtenissen",
+            "doelgroepen",
+            "servicenorm",
+            "wettelijke_termijn",
+            "klaar_terwijl_u_wacht",
+            "overdracht",
+            "kanalen",
+            "statusstappen",
+            "vragen",
+            "documenten",
+            "prefill",
+            "onderdelen",
+            "onderdeel_voorwaarden",
+            "status",
+            "geldig_vanaf",
+            "geldig_tot",
+        ]
+
+    def validate_vragen(self, vragen):
+        if dubbel := _dubbel(v["sleutel"] for v in vragen):
+            raise serializers.ValidationError(
+                _("Twee vragen hebben dezelfde sleutel: %(s)s.") % {"s": ", ".join(dubbel)}
+            )
+        return vragen
+
+    def validate_onderdelen(self, onderdelen):
+        if dubbel := _dubbel(onderdelen):
+            raise serializers.ValidationError(
+                _("Een onderdeel staat er twee keer in: %(s)s.") % {"s": ", ".join(dubbel)}
+            )
+        return onderdelen
+
+    def validate_onderdeel_voorwaarden(self, voorwaarden):
+        return voorwaarden or {}
+
+    def validate(self, attrs):
+        fouten = {}
+        vanaf, tot = attrs["geldig_vanaf"], attrs["geldig_tot"]
+        if vanaf and tot and tot < vanaf:
+            fouten["geldig_tot"] = [_("Deze datum ligt vóór geldig_vanaf.")]
+        if attrs["code"] in attrs["onderdelen"]:
+            fouten["onderdelen"] = [_("Een product kan geen onderdeel van zichzelf zijn.")]
+        if voorwaarden := self._verkeerde_voorwaarden(attrs):
+            fouten["onderdeel_voorwaarden"] = voorwaarden
+        if fouten:
+            raise serializers.ValidationError(fouten)
+        return attrs
+
+    @staticmethod
+    def _verkeerde_voorwaarden(attrs) -> list[str]:
+        janee = {v["sleutel"] for v in attrs["vragen"] if v["soort"] == Formuliervraag.Soort.JANEE}
+        return [
+            _(
+                "Onderdeel %(onderdeel)s hangt af van %(sleutel)s, maar dat is geen "
+                "ja/nee-vraag van dit product."
+            )
+            % {"onderdeel": onderdeel, "sleutel": sleutel}
+            for onderdeel, sleutel in attrs["onderdeel_voorwaarden"].items()
+            if sleutel not in janee
+        ]
 
 
-def _bedrag(waarde, fouten: _Fouten, waar: str) -> Decimal | None:
-    if waarde in (None, ""):
-        return None
+class KennisitemSerializer(_Vorm):
+    uuid = serializers.UUIDField(
+        allow_null=True,
+        default=None,
+        error_messages={"invalid": gettext_lazy("Dit is geen geldige uuid.")},
+    )
+    producten = _codes("producten")
+    themas = _codes("themas")
+    status = serializers.ChoiceField(
+        choices=Publicatiestatus.choices, default=Publicatiestatus.CONCEPT
+    )
+    eigenaar = _Code(soort="afdelingen", allow_null=True, default=None)
+
+    class Meta:
+        model = KennisItem
+        fields = [
+            "uuid",
+            "vraag",
+            "antwoord",
+            "trefwoorden",
+            "producten",
+            "themas",
+            "status",
+            "eigenaar",
+            "herzien_op",
+        ]
+
+
+class CatalogusbestandSerializer(serializers.Serializer):
+    """A whole export (the ``formaat`` is checked before)."""
+
+    themas = ThemaSerializer(many=True, default=list)
+    levensgebeurtenissen = LevensgebeurtenisSerializer(many=True, default=list)
+    aanbieders = AanbiederSerializer(many=True, default=list)
+    producten = ProductSerializer(many=True, default=list)
+    kennisitems = KennisitemSerializer(many=True, default=list)
+
+    def validate_producten(self, producten):
+        if dubbel := _dubbel(p["code"] for p in producten):
+            raise serializers.ValidationError(
+                _("Deze productcodes staan er meer dan eens in: %(s)s.") % {"s": ", ".join(dubbel)}
+            )
+        return producten
+
+    def validate_kennisitems(self, items):
+        if dubbel := _dubbel(k["uuid"] for k in items if k["uuid"]):
+            raise serializers.ValidationError(
+                _("Deze uuids staan er meer dan eens in: %(s)s.")
+                % {"s": ", ".join(map(str, dubbel))}
+            )
+        return items
+
+
+def _bekende_codes(data: dict) -> dict[str, set[str]]:
+    """What a reference in the file may name: a row in the database or one the file adds.
+
+    Read from the unchecked file, leniently: a malformed row is the serializer's to report.
+    """
+
+    def in_bestand(sleutel: str) -> set[str]:
+        rijen = data.get(sleutel)
+        if not isinstance(rijen, list):
+            return set()
+        return {
+            code
+            for rij in rijen
+            if isinstance(code := _uit_rij(rij, "code" if isinstance(rij, dict) else 0), str)
+        }
+
+    def in_database(model, veld: str) -> set[str]:
+        return set(model.objects.values_list(veld, flat=True))
+
+    return {
+        "themas": in_database(Thema, "slug") | in_bestand("themas"),
+        "levensgebeurtenissen": (
+            in_database(Levensgebeurtenis, "slug") | in_bestand("levensgebeurtenissen")
+        ),
+        "aanbieders": in_database(Aanbieder, "code") | in_bestand("aanbieders"),
+        "afdelingen": in_database(Afdeling, "code"),
+        "producten": in_database(Product, "code") | in_bestand("producten"),
+    }
+
+
+def _uit_rij(rij, sleutel):
+    """``rij[sleutel]`` of an unchecked row, or None."""
     try:
-        return Decimal(str(waarde))
-    except InvalidOperation:
-        fouten.check(False, _("%(waar)s: %(w1)r is geen bedrag") % {"waar": waar, "w1": waarde})
+        return rij[sleutel] if isinstance(rij, list | tuple | dict) else None
+    except (IndexError, KeyError):
         return None
 
 
-# What a malformed file raises while it is read: wrong types, missing keys,
-# bad dates, values the database refuses. Each becomes a message.
-_VORMFOUTEN = (TypeError, ValueError, KeyError, AttributeError, IntegrityError, DataError)
+# Section of the file -> (how an item is named in a message, the key that names it).
+_SECTIES = {
+    "themas": (gettext_lazy("Thema"), 0),
+    "levensgebeurtenissen": (gettext_lazy("Levensgebeurtenis"), 0),
+    "aanbieders": (gettext_lazy("Aanbieder"), 0),
+    "producten": (gettext_lazy("Product"), "code"),
+    "kennisitems": (gettext_lazy("Kennisitem"), "vraag"),
+}
 
 
-def _onderdeel(fouten: _Fouten, waar: str, stap) -> object | None:
-    """Run ``stap`` in a savepoint; a malformed part becomes a message, not a crash."""
-    try:
-        with transaction.atomic():
-            return stap()
-    except ValidationError as error:
-        fouten.lijst.extend(_("%(waar)s: %(w1)s") % {"waar": waar, "w1": m} for m in error.messages)
-    except _VORMFOUTEN as error:
-        fouten.lijst.append(
-            _("%(waar)s: dit onderdeel heeft niet de verwachte vorm (%(fout)s).")
-            % {"waar": waar, "fout": type(error).__name__}
-        )
-    return None
+def _meldingen(fouten: dict, data: dict) -> list[str]:
+    """DRF's nested errors as messages that say where: "Product paspoort, kanalen, fax: ..."."""
+    return [
+        _("%(waar)s: %(fout)s") % {"waar": _plaats(pad, data), "fout": tekst}
+        for pad, tekst in _plat(fouten)
+    ]
+
+
+def _plat(fout, pad=()):
+    """Every message in a nested error, with the path of keys and positions to it."""
+    if isinstance(fout, dict):
+        for sleutel, sub in fout.items():
+            yield from _plat(
+                sub, pad if sleutel == api_settings.NON_FIELD_ERRORS_KEY else (*pad, sleutel)
+            )
+    elif isinstance(fout, list):
+        for index, sub in enumerate(fout):
+            yield from _plat(sub, pad if isinstance(sub, str) else (*pad, index))
+    else:
+        yield pad, str(fout)
+
+
+def _plaats(pad: tuple, data: dict) -> str:
+    sectie, *rest = pad
+    delen = [sectie]
+    if rest and isinstance(rest[0], int):
+        index, *rest = rest
+        soort, sleutel = _SECTIES[sectie]
+        naam = _uit_rij(data[sectie][index], sleutel)
+        if isinstance(naam, str) and naam:
+            delen = [f"{soort} {naam[:40]}"]
+        else:
+            delen = [_("%(soort)s nr. %(nummer)s") % {"soort": soort, "nummer": index + 1}]
+    for deel in rest:
+        if isinstance(deel, int):
+            delen[-1] += " " + _("nr. %(nummer)s") % {"nummer": deel + 1}
+        else:
+            delen.append(str(deel))
+    return ", ".join(delen)
+
+
+# --- Saving what the serializers accepted ----------------------------------------------------
 
 
 @transaction.atomic
 def importeren(data: dict, *, user: User | None = None) -> dict[str, int]:
     """Load a catalogue export. Raises ValidationError listing every problem;
     on any problem nothing is changed."""
-    fouten = _Fouten()
     if not isinstance(data, dict) or data.get("formaat") != FORMAAT_VERSIE:
         raise ValidationError(
             _("Dit is geen catalogusbestand (formaat %(versie)s).") % {"versie": FORMAAT_VERSIE}
         )
-    for sleutel in ["themas", "levensgebeurtenissen", "aanbieders", "producten", "kennisitems"]:
-        if not isinstance(data.get(sleutel, []), list):
-            raise ValidationError(_("'%(sleutel)s' moet een lijst zijn.") % {"sleutel": sleutel})
+    bestand = CatalogusbestandSerializer(data=data, context={"bekend": _bekende_codes(data)})
+    if not bestand.is_valid():
+        raise ValidationError(_meldingen(bestand.errors, data))
+    inhoud = bestand.validated_data
 
-    def groep(model, rij):
-        slug, naam, omschrijving = rij
-        obj = model.objects.filter(slug=slug).first() or model(slug=slug)
-        obj.naam, obj.omschrijving = naam, omschrijving
-        obj.full_clean()
-        obj.save()
-
-    def aanbieder(rij):
-        code, naam, soort, website = rij
-        obj = Aanbieder.objects.filter(code=code).first() or Aanbieder(code=code)
-        obj.naam, obj.soort, obj.website = naam, soort, website
-        obj.full_clean()
-        obj.save()
-
-    for rij in data.get("themas", []):
-        _onderdeel(fouten, _("Thema %s") % str(rij)[:40], lambda rij=rij: groep(Thema, rij))
-    for rij in data.get("levensgebeurtenissen", []):
-        _onderdeel(
-            fouten,
-            _("Levensgebeurtenis %s") % str(rij)[:40],
-            lambda rij=rij: groep(Levensgebeurtenis, rij),
-        )
-    for rij in data.get("aanbieders", []):
-        _onderdeel(fouten, _("Aanbieder %s") % str(rij)[:40], lambda rij=rij: aanbieder(rij))
-
-    themas = {t.slug: t for t in Thema.objects.all()}
-    gebeurtenissen = {lg.slug: lg for lg in Levensgebeurtenis.objects.all()}
-    aanbieders = {a.code: a for a in Aanbieder.objects.all()}
-    afdelingen = {a.code: a for a in Afdeling.objects.all()}
-
-    producten: dict[str, tuple[Product, dict]] = {}
-    for pd in data.get("producten", []):
-        waar = _("Product %s") % (pd.get("code", "?") if isinstance(pd, dict) else "?")
-        product = _onderdeel(
-            fouten,
-            waar,
-            lambda pd=pd, waar=waar: _product_opslaan(
-                pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdelingen
-            ),
-        )
-        if product is not None:
-            producten[product.code] = (product, pd)
-
-    bekend = {p.code: p for p in Product.objects.all()}
-    for code, (product, pd) in producten.items():
-        product.onderdeel_regels.all().delete()
-        voorwaarden = pd.get("onderdeel_voorwaarden") or {}
-        sleutels = {v.get("sleutel") for v in pd.get("vragen", []) if v.get("soort") == "janee"}
-        for onderdeel_code, sleutel in voorwaarden.items():
-            fouten.check(
-                sleutel in sleutels,
-                _(
-                    "Product %(code)s: onderdeel %(onderdeel)s hangt af van %(sleutel)s, maar dat "
-                    "is geen ja/nee-vraag van het product"
-                )
-                % {"code": code, "onderdeel": onderdeel_code, "sleutel": sleutel},
-            )
-        for volgorde, onderdeel_code in enumerate(pd.get("onderdelen", [])):
-            if fouten.check(
-                onderdeel_code in bekend,
-                _("Product %(code)s: onderdeel %(onderdeel)s bestaat niet")
-                % {"code": code, "onderdeel": onderdeel_code},
-            ):
-                ProductOnderdeel.objects.create(
-                    samengesteld=product,
-                    onderdeel=bekend[onderdeel_code],
-                    volgorde=volgorde,
-                    alleen_als=voorwaarden.get(onderdeel_code, ""),
-                )
-
-    aantal_items = 0
-    for kd in data.get("kennisitems", []):
-        waar = _("Kennisitem %s") % (
-            str(kd.get("vraag", "?"))[:40] if isinstance(kd, dict) else "?"
-        )
-        _onderdeel(
-            fouten,
-            waar,
-            lambda kd=kd, waar=waar: _kennisitem_opslaan(
-                kd, fouten, waar, themas, bekend, afdelingen
-            ),
-        )
-        aantal_items += 1
-
-    if fouten.lijst:
-        raise ValidationError(fouten.lijst)
+    _groepen_opslaan(inhoud)
+    verwijzingen = _Verwijzingen()
+    producten = [_product_opslaan(pd, verwijzingen) for pd in inhoud["producten"]]
+    # Parts and knowledge items may name any product, also one further on in the file.
+    verwijzingen.producten = _op_code(Product, "code")
+    for product, pd in zip(producten, inhoud["producten"], strict=True):
+        _onderdelen_opslaan(product, pd, verwijzingen)
+    items = [_kennisitem_opslaan(kd, verwijzingen) for kd in inhoud["kennisitems"]]
 
     # Publication last: its checks need the channels, steps and parts in place.
-    for code, (product, pd) in producten.items():
-        gewenst = pd.get("status", Publicatiestatus.CONCEPT)
-        try:
-            if gewenst == Publicatiestatus.GEPUBLICEERD and product.status != gewenst:
-                services.product_publiceren(product=product, user=user)
-            elif (
-                gewenst == Publicatiestatus.INGETROKKEN
-                and product.status == Publicatiestatus.GEPUBLICEERD
-            ):
-                services.product_intrekken(product=product)
-            else:
-                services.product_gewijzigd(product=product, user=user)
-        except ValidationError as error:
-            fouten.lijst.extend(
-                _("Product %(code)s: %(m)s") % {"code": code, "m": m} for m in error.messages
-            )
-    if fouten.lijst:
-        raise ValidationError(fouten.lijst)
-    return {"producten": len(producten), "kennisitems": aantal_items}
+    _publicatie_bijwerken(
+        zip(producten, inhoud["producten"], strict=True),
+        zip(items, inhoud["kennisitems"], strict=True),
+        user=user,
+    )
+    return {"producten": len(producten), "kennisitems": len(items)}
 
 
-def _product_opslaan(pd, fouten, waar, themas, gebeurtenissen, aanbieders, afdelingen):
-    if not fouten.check(
-        bool(pd.get("code")) and bool(pd.get("naam")),
-        _("%(waar)s: code en naam zijn verplicht") % {"waar": waar},
-    ):
-        return None
-    fouten.check(
-        pd.get("aanbieder") in aanbieders,
-        _("%(waar)s: onbekende aanbieder %(w1)r") % {"waar": waar, "w1": pd.get("aanbieder")},
-    )
-    afdeling_code = pd.get("afdeling")
-    fouten.check(
-        afdeling_code is None or afdeling_code in afdelingen,
-        _("%(waar)s: onbekende afdeling %(w1)r") % {"waar": waar, "w1": afdeling_code},
-    )
-    doelgroepen = pd.get("doelgroepen", [Doelgroep.BURGER])
-    fouten.check(
-        set(doelgroepen) <= set(Doelgroep.values),
-        _("%(waar)s: onbekende doelgroep") % {"waar": waar},
-    )
-    norm_aantal, norm_eenheid = _termijn(pd.get("servicenorm"), fouten, waar)
-    wet_aantal, wet_eenheid = _termijn(pd.get("wettelijke_termijn"), fouten, waar)
-    prefill = pd.get("prefill", [])
-    fouten.check(
-        set(prefill) <= {code for code, _label in Product.PREFILL_VELDEN},
-        _("%(waar)s: onbekend veld in prefill") % {"waar": waar},
-    )
-    if pd.get("aanbieder") not in aanbieders:
-        return None
+def _groepen_opslaan(inhoud: dict) -> None:
+    for model, sectie in [(Thema, "themas"), (Levensgebeurtenis, "levensgebeurtenissen")]:
+        for rij in inhoud[sectie]:
+            model.objects.update_or_create(slug=rij["slug"], defaults=rij)
+    for rij in inhoud["aanbieders"]:
+        Aanbieder.objects.update_or_create(code=rij["code"], defaults=rij)
+
+
+def _op_code(model, veld: str) -> dict:
+    return {getattr(obj, veld): obj for obj in model.objects.all()}
+
+
+class _Verwijzingen:
+    """The rows the file's codes point to, once its themes, life events and providers
+    are saved. The serializers made sure every code is here."""
+
+    def __init__(self):
+        self.themas = _op_code(Thema, "slug")
+        self.levensgebeurtenissen = _op_code(Levensgebeurtenis, "slug")
+        self.aanbieders = _op_code(Aanbieder, "code")
+        self.afdelingen = _op_code(Afdeling, "code")
+        self.producten: dict[str, Product] = {}
+
+
+def _product_opslaan(pd: dict, verwijzingen: _Verwijzingen) -> Product:
+    norm_aantal, norm_eenheid = pd["servicenorm"] or (None, "")
+    wet_aantal, wet_eenheid = pd["wettelijke_termijn"] or (None, "")
     velden = {
         "naam": pd["naam"],
-        "samenvatting": pd.get("samenvatting", ""),
-        "omschrijving": pd.get("omschrijving", ""),
-        "voorwaarden": pd.get("voorwaarden", ""),
-        "meenemen": pd.get("meenemen", ""),
-        "aanvragen": pd.get("aanvragen", ""),
-        "zoekwoorden": pd.get("zoekwoorden", ""),
-        "aanbieder": aanbieders[pd["aanbieder"]],
-        "afdeling": afdelingen.get(afdeling_code),
-        "voor_burger": Doelgroep.BURGER in doelgroepen,
-        "voor_bedrijf": Doelgroep.BEDRIJF in doelgroepen,
-        "voor_instelling": Doelgroep.INSTELLING in doelgroepen,
+        "samenvatting": pd["samenvatting"],
+        "omschrijving": pd["omschrijving"],
+        "voorwaarden": pd["voorwaarden"],
+        "meenemen": pd["meenemen"],
+        "aanvragen": pd["aanvragen"],
+        "zoekwoorden": pd["zoekwoorden"],
+        "aanbieder": verwijzingen.aanbieders[pd["aanbieder"]],
+        "afdeling": verwijzingen.afdelingen.get(pd["afdeling"]),
+        "voor_burger": Doelgroep.BURGER in pd["doelgroepen"],
+        "voor_bedrijf": Doelgroep.BEDRIJF in pd["doelgroepen"],
+        "voor_instelling": Doelgroep.INSTELLING in pd["doelgroepen"],
         "servicenorm_aantal": norm_aantal,
         "servicenorm_eenheid": norm_eenheid,
         "wettelijke_termijn_aantal": wet_aantal,
         "wettelijke_termijn_eenheid": wet_eenheid,
-        "klaar_terwijl_u_wacht": bool(pd.get("klaar_terwijl_u_wacht")),
-        "overdracht_instructie": pd.get("overdracht", ""),
-        "prefill_velden": prefill,
-        "geldig_vanaf": date.fromisoformat(pd["geldig_vanaf"]) if pd.get("geldig_vanaf") else None,
-        "geldig_tot": date.fromisoformat(pd["geldig_tot"]) if pd.get("geldig_tot") else None,
+        "klaar_terwijl_u_wacht": pd["klaar_terwijl_u_wacht"],
+        "overdracht_instructie": pd["overdracht_instructie"],
+        "prefill_velden": pd["prefill_velden"],
+        "geldig_vanaf": pd["geldig_vanaf"],
+        "geldig_tot": pd["geldig_tot"],
     }
-    product = Product.objects.filter(code=pd["code"]).first()
-    if product is None:
-        product = Product(code=pd["code"], **velden)
-    else:
-        for veld, waarde in velden.items():
-            setattr(product, veld, waarde)
-    product.full_clean(exclude=["zoektekst", "status"])  # status: FSM, set by services
+    # Not the status: that FSM field only moves through the services, at the end.
+    product = Product.objects.filter(code=pd["code"]).first() or Product(code=pd["code"])
+    for veld, waarde in velden.items():
+        setattr(product, veld, waarde)
     product.save()
-
-    onbekend = [s for s in pd.get("themas", []) if s not in themas]
-    fouten.check(
-        not onbekend, _("%(waar)s: onbekende thema's %(w1)s") % {"waar": waar, "w1": onbekend}
-    )
-    product.themas.set([themas[s] for s in pd.get("themas", []) if s in themas])
-    onbekend = [s for s in pd.get("levensgebeurtenissen", []) if s not in gebeurtenissen]
-    fouten.check(
-        not onbekend,
-        _("%(waar)s: onbekende levensgebeurtenissen %(w1)s") % {"waar": waar, "w1": onbekend},
-    )
+    product.themas.set([verwijzingen.themas[s] for s in pd["themas"]])
     product.levensgebeurtenissen.set(
-        [gebeurtenissen[s] for s in pd.get("levensgebeurtenissen", []) if s in gebeurtenissen]
+        [verwijzingen.levensgebeurtenissen[s] for s in pd["levensgebeurtenissen"]]
     )
 
+    # The file lists all of a product's channels, steps, questions and documents.
     product.kanalen.all().delete()
-    for kanaal, instelling in pd.get("kanalen", {}).items():
-        if fouten.check(
-            kanaal in KanaalSoort.values,
-            _("%(waar)s: onbekend kanaal %(w1)r") % {"waar": waar, "w1": kanaal},
-        ):
-            ProductKanaal.objects.create(
-                product=product,
-                kanaal=kanaal,
-                aanvragen=bool(instelling.get("aanvragen")),
-                kosten=_bedrag(instelling.get("kosten"), fouten, waar),
-            )
+    ProductKanaal.objects.bulk_create(
+        ProductKanaal(product=product, kanaal=kanaal, **instelling)
+        for kanaal, instelling in pd["kanalen"].items()
+    )
     product.statusstappen.all().delete()
-    for volgorde, (fase, naam, tekst, informeren) in enumerate(pd.get("statusstappen", [])):
-        if fouten.check(
-            fase in Statusstap.Fase.values,
-            _("%(waar)s: onbekende fase %(w1)r") % {"waar": waar, "w1": fase},
-        ):
-            Statusstap.objects.create(
-                product=product,
-                volgorde=volgorde,
-                fase=fase,
-                naam=naam,
-                burgertekst=tekst,
-                klant_informeren=bool(informeren),
-            )
+    Statusstap.objects.bulk_create(
+        Statusstap(product=product, volgorde=volgorde, **stap)
+        for volgorde, stap in enumerate(pd["statusstappen"])
+    )
     product.vragen.all().delete()
-    for volgorde, vraag in enumerate(pd.get("vragen", [])):
-        if fouten.check(
-            vraag.get("soort") in Formuliervraag.Soort.values,
-            _("%(waar)s: vraag %(w1)r heeft een onbekende soort")
-            % {"waar": waar, "w1": vraag.get("sleutel")},
-        ):
-            Formuliervraag.objects.create(
-                product=product,
-                volgorde=volgorde,
-                sleutel=vraag["sleutel"],
-                vraag=vraag["vraag"],
-                toelichting=vraag.get("toelichting", ""),
-                soort=vraag["soort"],
-                verplicht=bool(vraag.get("verplicht", True)),
-                keuzes="\n".join(vraag.get("keuzes", [])),
-                minimum=_bedrag(vraag.get("minimum"), fouten, waar),
-                maximum=_bedrag(vraag.get("maximum"), fouten, waar),
-            )
+    Formuliervraag.objects.bulk_create(
+        Formuliervraag(
+            product=product, volgorde=volgorde, **{**vraag, "keuzes": "\n".join(vraag["keuzes"])}
+        )
+        for volgorde, vraag in enumerate(pd["vragen"])
+    )
     product.documenten.all().delete()
-    for volgorde, doc in enumerate(pd.get("documenten", [])):
-        typen = doc.get("bestandstypen", [])
-        if fouten.check(
-            bool(typen) and set(typen) <= set(Documentvereiste.Bestandstype.values),
-            _("%(waar)s: document %(w1)r heeft onbekende bestandstypen")
-            % {"waar": waar, "w1": doc.get("naam")},
-        ):
-            Documentvereiste.objects.create(
-                product=product,
-                volgorde=volgorde,
-                naam=doc["naam"],
-                toelichting=doc.get("toelichting", ""),
-                verplicht=bool(doc.get("verplicht", True)),
-                bestandstypen=typen,
-                max_mb=int(doc.get("max_mb", 10)),
-            )
+    Documentvereiste.objects.bulk_create(
+        Documentvereiste(product=product, volgorde=volgorde, **document)
+        for volgorde, document in enumerate(pd["documenten"])
+    )
     return product
 
 
-def _kennisitem_opslaan(kd, fouten, waar, themas, producten, afdelingen):
-    if not fouten.check(bool(kd.get("vraag")), _("%s: vraag is verplicht") % waar):
-        return
-    # Matched on uuid (an export), else on the question (a hand-written file).
-    item = None
-    if kd.get("uuid"):
-        item = KennisItem.objects.filter(uuid=kd["uuid"]).first()
-    item = item or KennisItem.objects.filter(vraag=kd["vraag"]).first() or KennisItem()
-    if kd.get("uuid") and item._state.adding:
-        item.uuid = kd["uuid"]
+def _onderdelen_opslaan(product: Product, pd: dict, verwijzingen: _Verwijzingen) -> None:
+    product.onderdeel_regels.all().delete()
+    ProductOnderdeel.objects.bulk_create(
+        ProductOnderdeel(
+            samengesteld=product,
+            onderdeel=verwijzingen.producten[code],
+            volgorde=volgorde,
+            alleen_als=pd["onderdeel_voorwaarden"].get(code, ""),
+        )
+        for volgorde, code in enumerate(pd["onderdelen"])
+    )
+
+
+def _kennisitem_opslaan(kd: dict, verwijzingen: _Verwijzingen) -> KennisItem:
+    # Matched on uuid (an export), else on the question (a hand-written file, or the
+    # same item made by hand in another environment).
+    item = (
+        (kd["uuid"] and KennisItem.objects.filter(uuid=kd["uuid"]).first())
+        or KennisItem.objects.filter(vraag=kd["vraag"]).first()
+        or KennisItem(uuid=kd["uuid"] or uuid4())
+    )
     item.vraag = kd["vraag"]
-    item.antwoord = kd.get("antwoord", "")
-    item.trefwoorden = kd.get("trefwoorden", "")
-    item.eigenaar = afdelingen.get(kd.get("eigenaar") or "")
-    item.herzien_op = date.fromisoformat(kd["herzien_op"]) if kd.get("herzien_op") else None
-    item.full_clean(exclude=["zoektekst", "status"])
+    item.antwoord = kd["antwoord"]
+    item.trefwoorden = kd["trefwoorden"]
+    item.eigenaar = verwijzingen.afdelingen.get(kd["eigenaar"])
+    item.herzien_op = kd["herzien_op"]
     item.save()
-    onbekend = [c for c in kd.get("producten", []) if c not in producten]
-    fouten.check(
-        not onbekend, _("%(waar)s: onbekende producten %(w1)s") % {"waar": waar, "w1": onbekend}
-    )
-    item.producten.set([producten[c] for c in kd.get("producten", []) if c in producten])
-    onbekend = [s for s in kd.get("themas", []) if s not in themas]
-    fouten.check(
-        not onbekend, _("%(waar)s: onbekende thema's %(w1)s") % {"waar": waar, "w1": onbekend}
-    )
-    item.themas.set([themas[s] for s in kd.get("themas", []) if s in themas])
-    gewenst = kd.get("status", Publicatiestatus.CONCEPT)
-    if gewenst == Publicatiestatus.GEPUBLICEERD and item.status != gewenst and item.antwoord:
+    item.producten.set([verwijzingen.producten[c] for c in kd["producten"]])
+    item.themas.set([verwijzingen.themas[s] for s in kd["themas"]])
+    return item
+
+
+def _publicatie_bijwerken(producten, items, *, user: User | None) -> None:
+    """Give every product and knowledge item the status the file says.
+
+    Raises ValidationError naming each one that cannot have it (a product without
+    channels cannot be published, for one).
+    """
+    fouten = []
+    for product, pd in producten:
+        fouten += _melden(_("Product %s") % product.code, _productstatus, product, pd, user)
+    for item, kd in items:
+        fouten += _melden(_("Kennisitem %s") % item.vraag[:40], _kennisitemstatus, item, kd)
+    if fouten:
+        raise ValidationError(fouten)
+
+
+def _melden(waar: str, stap, *args) -> list[str]:
+    """Run ``stap(*args)``; the ValidationError it raises becomes messages that say where."""
+    try:
+        stap(*args)
+    except ValidationError as error:
+        return [_("%(waar)s: %(fout)s") % {"waar": waar, "fout": m} for m in error.messages]
+    return []
+
+
+def _productstatus(product: Product, pd: dict, user: User | None) -> None:
+    gewenst = pd["status"]
+    if gewenst == Publicatiestatus.GEPUBLICEERD and product.status != gewenst:
+        services.product_publiceren(product=product, user=user)
+    elif (
+        gewenst == Publicatiestatus.INGETROKKEN and product.status == Publicatiestatus.GEPUBLICEERD
+    ):
+        services.product_intrekken(product=product)
+    else:
+        services.product_gewijzigd(product=product, user=user)
+
+
+def _kennisitemstatus(item: KennisItem, kd: dict) -> None:
+    gewenst = kd["status"]
+    if gewenst == Publicatiestatus.GEPUBLICEERD and item.status != gewenst:
         services.kennisitem_publiceren(item=item)
     elif gewenst == Publicatiestatus.INGETROKKEN and item.status == Publicatiestatus.GEPUBLICEERD:
         services.kennisitem_intrekken(item=item)

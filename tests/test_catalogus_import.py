@@ -123,3 +123,195 @@ def test_it_keeps_a_published_product_offerable_when_edited_in_the_admin(client,
     errors = [str(e) for e in response.context["errors"]]
     assert "Verstuur minimaal 1 formulier." in errors, errors
     assert ProductKanaal.objects.filter(product=product).count() == 3
+
+
+@pytest.fixture
+def export():
+    """A catalogue of two products and a knowledge item, as its export (plain JSON)."""
+    paspoort = maak_product()
+    maak_product("id-kaart", "ID-kaart aanvragen", afdeling_code="burgerzaken-id")
+    maak_kennisitem("Wat kost een paspoort?", "€ 84,40.", producten=[paspoort])
+    return json.loads(json.dumps(catalogus.exporteren()))
+
+
+def _product(data, code):
+    return next(p for p in data["producten"] if p["code"] == code)
+
+
+@pytest.mark.parametrize(
+    "bederf, melding",
+    [
+        pytest.param(
+            lambda d: _product(d, "paspoort").update(klaar_terwijl_u_wacht="misschien"),
+            "Product paspoort, klaar_terwijl_u_wacht: Dit moet true of false zijn.",
+            id="wrong type",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort").update(vragen={"sleutel": "a"}),
+            'Product paspoort, vragen: Verwachtte een lijst met items, maar kreeg type "dict".',
+            id="object instead of list",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort")["kanalen"].update(fax={"aanvragen": True}),
+            "Product paspoort, kanalen, fax: Dit kanaal bestaat niet.",
+            id="unknown channel",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort")["kanalen"]["balie"].update(kosten="gratis"),
+            "Product paspoort, kanalen, balie, kosten: "
+            "Schrijf een getal met een punt, bijvoorbeeld 12.50.",
+            id="bad amount",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort").update(servicenorm=[5, "maanden"]),
+            'Product paspoort, servicenorm, eenheid: "maanden" is een ongeldige keuze.',
+            id="bad term unit",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort").update(wettelijke_termijn=[-1, "dagen"]),
+            "Product paspoort, wettelijke_termijn, aantal: "
+            "Zorg ervoor dat deze waarde groter is dan of gelijk is aan 0.",
+            id="negative term",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort")["statusstappen"].append(["klaar", "Klaar", "X", 0]),
+            'Product paspoort, statusstappen nr. 2, fase: "klaar" is een ongeldige keuze.',
+            id="unknown phase",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort").update(geldig_vanaf="1 januari"),
+            "Product paspoort, geldig_vanaf: Dit is geen datum; schrijf bijvoorbeeld 2026-01-31.",
+            id="bad date",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort")["themas"].append("bestaat-niet"),
+            "Product paspoort, themas nr. 2: Thema 'bestaat-niet' bestaat niet.",
+            id="unknown theme",
+        ),
+        pytest.param(
+            lambda d: d["kennisitems"][0]["themas"].append("bestaat-niet"),
+            "Kennisitem Wat kost een paspoort?, themas nr. 1: Thema 'bestaat-niet' bestaat niet.",
+            id="unknown theme of a knowledge item",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort").update(aanbieder="rdw"),
+            "Product paspoort, aanbieder: Aanbieder 'rdw' bestaat niet.",
+            id="unknown provider",
+        ),
+        pytest.param(
+            lambda d: d["kennisitems"][0].update(eigenaar="bestaat-niet"),
+            "Kennisitem Wat kost een paspoort?, eigenaar: Afdeling 'bestaat-niet' bestaat niet.",
+            id="unknown owner",
+        ),
+        pytest.param(
+            lambda d: d["kennisitems"][0]["producten"].append("rijbewijs"),
+            "Kennisitem Wat kost een paspoort?, producten nr. 2: Product 'rijbewijs' bestaat niet.",
+            id="unknown product of a knowledge item",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort").pop("samenvatting"),
+            "Product paspoort, samenvatting: Dit veld is vereist.",
+            id="missing key",
+        ),
+        pytest.param(
+            lambda d: d["producten"].append({"naam": "Zonder code"}),
+            "Product nr. 3, code: Dit veld is vereist.",
+            id="missing code",
+        ),
+        pytest.param(
+            lambda d: d["themas"].append(["alleen-een-slug"]),
+            "Thema alleen-een-slug: Verwacht een lijst [slug, naam, omschrijving].",
+            id="short row",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort").update(onderdelen=["paspoort"]),
+            "Product paspoort, onderdelen: Een product kan geen onderdeel van zichzelf zijn.",
+            id="part of itself",
+        ),
+        pytest.param(
+            lambda d: _product(d, "paspoort").update(onderdelen=["id-kaart", "id-kaart"]),
+            "Product paspoort, onderdelen: Een onderdeel staat er twee keer in: id-kaart.",
+            id="part twice",
+        ),
+        pytest.param(
+            lambda d: d["producten"].append(dict(_product(d, "paspoort"), naam="Tweede")),
+            "producten: Deze productcodes staan er meer dan eens in: paspoort.",
+            id="product twice",
+        ),
+    ],
+)
+def test_it_names_the_place_of_a_mistake_and_writes_nothing(export, bederf, melding):
+    voor = catalogus.exporteren()
+    _product(export, "paspoort")["naam"] = "Gewijzigd"
+    export["themas"].append(["nieuw", "Nieuw thema", ""])
+    bederf(export)
+    with pytest.raises(ValidationError) as error:
+        catalogus.importeren(export)
+    assert melding in error.value.messages
+    assert catalogus.exporteren() == voor
+
+
+def test_it_reports_every_mistake_in_the_file_at_once(export):
+    voor = catalogus.exporteren()
+    _product(export, "paspoort")["kanalen"]["fax"] = {"aanvragen": True}
+    _product(export, "id-kaart")["servicenorm"] = [5, "maanden"]
+    _product(export, "id-kaart").pop("naam")
+    export["kennisitems"][0]["herzien_op"] = "ooit"
+    with pytest.raises(ValidationError) as error:
+        catalogus.importeren(export)
+    assert error.value.messages == [
+        "Product id-kaart, naam: Dit veld is vereist.",
+        'Product id-kaart, servicenorm, eenheid: "maanden" is een ongeldige keuze.',
+        "Product paspoort, kanalen, fax: Dit kanaal bestaat niet.",
+        "Kennisitem Wat kost een paspoort?, herzien_op: "
+        "Dit is geen datum; schrijf bijvoorbeeld 2026-01-31.",
+    ]
+    assert catalogus.exporteren() == voor
+
+
+def test_it_names_a_product_that_cannot_be_published_and_writes_nothing(export):
+    voor = catalogus.exporteren()
+    _product(export, "paspoort")["naam"] = "Gewijzigd"
+    nieuw = dict(_product(export, "paspoort"), code="rijbewijs", kanalen={}, themas=[])
+    export["producten"].append(nieuw)
+    with pytest.raises(ValidationError) as error:
+        catalogus.importeren(export)
+    assert error.value.messages == [
+        "Product rijbewijs: Geef aan via welke kanalen het product te krijgen of uitgelegd is.",
+        "Product rijbewijs: Kies minstens één thema, zodat inwoners het product vinden.",
+    ]
+    assert catalogus.exporteren() == voor
+
+
+def test_it_lets_a_product_name_a_theme_and_provider_the_same_file_adds(export):
+    export["themas"].append(["reizen", "Reizen", "Op reis naar het buitenland."])
+    export["aanbieders"].append(["rdw", "RDW", "ketenpartner", "https://www.rdw.nl"])
+    _product(export, "paspoort")["themas"].append("reizen")
+    _product(export, "id-kaart")["aanbieder"] = "rdw"
+    assert catalogus.importeren(export) == {"producten": 2, "kennisitems": 1}
+    assert set(Product.objects.get(code="paspoort").themas.values_list("slug", flat=True)) == {
+        "documenten",
+        "reizen",
+    }
+    assert Product.objects.get(code="id-kaart").aanbieder.naam == "RDW"
+
+
+def test_it_reads_a_hand_written_product_with_only_the_required_keys(export):
+    export["producten"].append(
+        {
+            "code": "huwelijk",
+            "naam": "Trouwen",
+            "samenvatting": "Trouwen in Voorbeeldstad.",
+            "omschrijving": "U trouwt in het stadhuis.",
+            "aanbieder": "gemeente",
+            "servicenorm": "",
+            "geldig_vanaf": "",
+        }
+    )
+    assert catalogus.importeren(export) == {"producten": 3, "kennisitems": 1}
+    huwelijk = Product.objects.get(code="huwelijk")
+    assert (huwelijk.status, huwelijk.voor_burger, huwelijk.servicenorm_aantal) == (
+        "concept",
+        True,
+        None,
+    )

@@ -71,3 +71,33 @@ def test_the_demo_gives_every_dashboard_figure_something_to_show(client):
         antwoord = client.get(f"/dashboard/kpi/{code}/", {**query, "formaat": "csv"})
         regels = b"".join(antwoord.streaming_content).decode("utf-8-sig").splitlines()
         assert len(regels) == 1 + detail.records(f, False).count(), code
+
+
+def test_it_keeps_the_demo_catalogue_a_file_the_export_writes_back_unchanged():
+    """The demo catalogue is an export: imported into an empty catalogue and exported
+    again it is the same file, so a beheerder could load it in the admin. Loading it
+    again changes nothing."""
+    import io
+    import json
+
+    from kcc import demo as kcc_demo
+    from producten import catalogus
+    from producten import demo as producten_demo
+    from producten.models import KennisItem, Product, ProductVersie
+
+    assert not Product.objects.exists()
+    kcc_demo.laden(io.StringIO())  # the afdelingen the products and items name
+    bestand = producten_demo.CATALOGUS.read_text(encoding="utf-8")
+    aantallen = catalogus.importeren(json.loads(bestand))
+    assert aantallen == {
+        "producten": Product.objects.count(),
+        "kennisitems": KennisItem.objects.count(),
+    }
+    export = json.dumps(catalogus.exporteren(), ensure_ascii=False, indent=2) + "\n"
+    assert json.loads(export) == json.loads(bestand)
+    assert export == bestand
+
+    versies = ProductVersie.objects.count()
+    catalogus.importeren(json.loads(bestand))
+    assert ProductVersie.objects.count() == versies
+    assert json.dumps(catalogus.exporteren(), ensure_ascii=False, indent=2) + "\n" == bestand
