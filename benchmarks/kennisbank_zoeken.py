@@ -53,7 +53,7 @@ VRAGEN = [
 
 
 def vul(aantal: int) -> None:
-    from producten import demo
+    from kcc.devdata.demo import producten as demo
     from producten.models import KennisItem, Publicatiestatus
 
     bron = demo.als_export()["kennisitems"]

@@ -80,9 +80,9 @@ def test_it_keeps_the_demo_catalogue_a_file_the_export_writes_back_unchanged():
     import io
     import json
 
-    from kcc import demo as kcc_demo
+    from kcc.devdata.demo import kcc as kcc_demo
+    from kcc.devdata.demo import producten as producten_demo
     from producten import catalogus
-    from producten import demo as producten_demo
     from producten.models import KennisItem, Product, ProductVersie
 
     assert not Product.objects.exists()

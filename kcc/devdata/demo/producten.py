@@ -12,7 +12,7 @@ from pathlib import Path
 
 from producten import catalogus
 
-CATALOGUS = Path(__file__).resolve().parent.parent / "kcc" / "devdata" / "catalogus.json"
+CATALOGUS = Path(__file__).resolve().parent.parent / "catalogus.json"
 
 
 def als_export() -> dict:
