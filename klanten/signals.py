@@ -1,4 +1,4 @@
-"""What klanten announces to the apps above it (STYLE.md: the house).
+"""What klanten announces to the apps above it (docs/conventions.md: the house).
 
 ``klanten_samengevoegd`` is sent inside the transaction of a merge, before
 the duplicate is marked: receivers move the rows of their own app that point

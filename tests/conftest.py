@@ -1,7 +1,10 @@
 import copy
 import uuid
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.conf import settings
 
 from kcc.roles import Rol
@@ -22,6 +25,26 @@ def _eager_celery():
 
     app.conf.task_always_eager = True
     yield
+
+
+# Every test runs at this moment, a working Tuesday morning in Amsterdam, so
+# no outcome depends on the day the suite runs (a weekend-only bug was once
+# found by luck). Tests about dates move the clock themselves.
+VAST_MOMENT = datetime(2026, 3, 10, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+@pytest.fixture(autouse=True)
+def klok(request):
+    """The clock of the test: ``VAST_MOMENT``, ticking on from there (so
+    timeouts and durations still pass). ``klok.move_to(moment)`` sets it
+    elsewhere. Tests marked ``echte_klok`` keep the real clock: another
+    process takes part (a worker, a server, a browser) that cannot share a
+    travelled one."""
+    if request.node.get_closest_marker("echte_klok"):
+        yield None
+        return
+    with time_machine.travel(VAST_MOMENT, tick=True) as reiziger:
+        yield reiziger
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""The house rules of docs/architecture.md, checked on the source."""
+"""The house rules of docs/conventions.md, checked on the source."""
 
 import ast
 import re
@@ -79,7 +79,7 @@ def test_it_reads_the_environment_only_in_one_place():
 
 
 def test_it_never_sets_a_status_field_directly():
-    # Status changes go through FSM transitions (STYLE.md, habit 3).
+    # Status changes go through FSM transitions (docs/conventions.md, habit 2).
     offenders = []
     for app in settings.PROJECT_APPS:
         for path in (ROOT / app).rglob("*.py"):

@@ -3,6 +3,7 @@
 from datetime import date, datetime, time
 
 import pytest
+from django.utils import timezone
 
 from kcc import kalender
 from kcc.kalender import Eenheid
@@ -151,3 +152,13 @@ def test_it_reads_closing_days_from_the_database_when_the_cache_is_down(monkeypa
     Sluitingsdag.objects.create(datum=date(2026, 3, 9), omschrijving="Storing")
     monkeypatch.setattr(kalender, "cache", StukkeCache())
     assert not kalender.is_werkdag(date(2026, 3, 9))
+
+
+def test_every_test_runs_at_the_suites_fixed_moment():
+    from tests.conftest import VAST_MOMENT
+
+    # A working Tuesday morning, whatever day the suite runs on.
+    verschil = timezone.now() - VAST_MOMENT
+    assert abs(verschil.total_seconds()) < 60
+    assert timezone.localdate().isoweekday() == 2
+    assert kalender.is_wettelijke_werkdag(timezone.localdate())

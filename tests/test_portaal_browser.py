@@ -30,7 +30,8 @@ axe_module = pytest.importorskip("axe_playwright_python.sync_playwright")
 # synchronous calls between the browser's steps.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# Chromium keeps cookies by the real clock.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.echte_klok]
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 WACHTWOORD = "browser-test-wachtwoord"

@@ -191,7 +191,7 @@ def test_a_letter_is_registered_with_its_scan_and_the_letter_norm(client, klant,
     nep = SimpleUploadedFile("scan.pdf", b"geen pdf", content_type="application/pdf")
     fout = client.post(
         "/kcc/inbox/brief/",
-        {"bsn": "123456789", "onderwerp": "Bezwaar", "ontvangen_op": "2026-11-20", "scan": nep},
+        {"bsn": "123456789", "onderwerp": "Bezwaar", "ontvangen_op": "2026-03-06", "scan": nep},
     )
     assert fout.status_code == 400
     assert "elfproef" in fout.content.decode() and not Inboxitem.objects.exists()
@@ -199,14 +199,14 @@ def test_a_letter_is_registered_with_its_scan_and_the_letter_norm(client, klant,
     scan = SimpleUploadedFile("scan.pdf", b"%PDF-1.4 brief", content_type="application/pdf")
     antwoord = client.post(
         "/kcc/inbox/brief/",
-        {"bsn": klant.bsn, "onderwerp": "Bezwaar WOZ", "ontvangen_op": "2026-11-20", "scan": scan},
+        {"bsn": klant.bsn, "onderwerp": "Bezwaar WOZ", "ontvangen_op": "2026-03-06", "scan": scan},
         follow=True,
     )
     item = Inboxitem.objects.get()
     assert (item.kanaal, item.klant, item.onderwerp) == ("post", klant, "Bezwaar WOZ")
     assert item.bijlagen.get().soort == "pdf"
-    assert str(item.uiterlijk_op) == "2026-12-11"  # three weeks: fifteen working days
-    assert "beantwoorden uiterlijk 11-12-2026" in antwoord.content.decode()
+    assert str(item.uiterlijk_op) == "2026-03-27"  # three weeks: fifteen working days
+    assert "beantwoorden uiterlijk 27-03-2026" in antwoord.content.decode()
 
     client.post(f"/kcc/inbox/{item.uuid}/", {"actie": "oppakken"})
     client.post(

@@ -77,8 +77,9 @@ def test_the_planning_gives_erlang_c_agents_per_half_hour():
     assert [r.tijd for r in regels] == ["09:00", "09:30"]
 
 
-def test_a_teamleider_reads_the_staffing_for_a_day(client, teamleider):
+def test_a_teamleider_reads_the_staffing_for_a_day(client, teamleider, klok):
     _weken(12, maandag=100, dinsdag=40)
+    klok.move_to("2026-11-23T07:30:00+01:00")  # that Monday, before opening
     client.force_login(teamleider)
     pagina = client.get(
         "/dashboard/planning/",

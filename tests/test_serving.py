@@ -23,7 +23,8 @@ from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-pytestmark = pytest.mark.django_db(transaction=True)
+# gunicorn and daphne answer in processes of their own, on the real clock.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.echte_klok]
 
 
 def _free_port():

@@ -103,7 +103,7 @@ def test_only_the_beat_that_holds_the_lock_sends_tasks(beats):
     assert set(verzonden) == {"tweede"}
 
 
-def test_a_standby_that_takes_over_does_not_rerun_what_the_other_beat_ran(tmp_path):
+def test_a_standby_that_takes_over_does_not_rerun_what_the_other_beat_ran(tmp_path, klok):
     from datetime import timedelta
 
     from celery.schedules import crontab
@@ -112,6 +112,9 @@ def test_a_standby_that_takes_over_does_not_rerun_what_the_other_beat_ran(tmp_pa
     from kcc.celery import app
 
     schedule = app.conf.beat_schedule
+    # Half past: the hourly job below was last due well before the takeover.
+    # (On the hour it is due again right then, and a standby rightly runs it.)
+    klok.move_to("2026-03-10T10:30:00+01:00")
     # A nightly job, last due well before the takeover.
     app.conf.beat_schedule = {"nacht": {"task": "kcc.tasks.ping", "schedule": crontab(minute=0)}}
     verzonden = []

@@ -1,4 +1,4 @@
-"""What zaken announces to the apps above it (STYLE.md: the house).
+"""What zaken announces to the apps above it (docs/conventions.md: the house).
 
 ``zaak_gewijzigd`` is sent inside the transaction of the change, after the
 history row is written: a receiver that writes an outbox row (kanalen) does
