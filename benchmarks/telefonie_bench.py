@@ -36,7 +36,7 @@ def main():
     from django.utils import timezone
 
     from kanalen.models import Gesprek, Wachtrijgebeurtenis
-    from kanalen.telefonie.services import handtekening
+    from kanalen.webhooks import handtekening
     from kcc.devdata.management.commands.telefonie_simuleren import PAD, dag_van_gesprekken
     from kcc.models import User
     from klanten.models import Klant

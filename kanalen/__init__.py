@@ -15,5 +15,7 @@ two front ends built on them. Each room is a folder:
 - ``inzage/``    the AVG dossier: all we keep about a person
 
 Here, at the top: the channel register (``models.Kanaal``) and the queue
-events of the live channels; ``models.py`` imports every room's models.
+events of the live channels, how the channels' webhooks are signed
+(``webhooks.py``), and the Celery tasks of every room (``tasks.py``);
+``models.py`` imports every room's models.
 """

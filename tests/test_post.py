@@ -12,7 +12,7 @@ import pytest
 
 from kanalen.models import Bericht, Inboxitem, InboxStatus
 from kanalen.post import services as post_services
-from kanalen.telefonie.services import handtekening
+from kanalen.webhooks import handtekening
 from kcc.roles import Rol
 from tests.factories import KlantFactory, UserFactory
 

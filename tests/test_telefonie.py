@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from kanalen.models import Gesprek, Wachtrijgebeurtenis
-from kanalen.telefonie.services import handtekening
+from kanalen.webhooks import handtekening
 from kcc.roles import Rol
 from tests.factories import KlantFactory, UserFactory
 

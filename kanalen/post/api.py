@@ -14,9 +14,9 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kanalen import webhooks
 from kanalen.api import WebhookFout
 from kanalen.post import services as post_services
-from kanalen.telefonie import services as telefonie_services
 
 logger = logging.getLogger(__name__)
 
@@ -40,14 +40,14 @@ class _InboxWebhook(APIView):
     def post(self, request):
         body = request.body
         try:
-            telefonie_services.handtekening_controleren(
+            webhooks.handtekening_controleren(
                 body=body,
                 tijdstip=request.headers.get("X-KCC-Tijdstip"),
                 ontvangen=request.headers.get("X-KCC-Handtekening"),
                 geheim=settings.INBOX_WEBHOOK_GEHEIM,
             )
             item = self.verwerk(request, body)
-        except telefonie_services.WebhookGeweigerd as fout:
+        except webhooks.WebhookGeweigerd as fout:
             logger.warning("Inbound message refused (%s): %s", fout.http_status, fout.reden)
             exc = WebhookFout(detail=fout.reden)
             exc.status_code = fout.http_status
@@ -89,10 +89,10 @@ class InboxSmsView(_InboxWebhook):
         try:
             data = json.loads(body)
         except ValueError:
-            raise telefonie_services.WebhookGeweigerd("body is not JSON") from None
+            raise webhooks.WebhookGeweigerd("body is not JSON") from None
         invoer = SmsInput(data=data if isinstance(data, dict) else {})
         if not invoer.is_valid():
-            raise telefonie_services.WebhookGeweigerd(f"invalid SMS: {dict(invoer.errors)}")
+            raise webhooks.WebhookGeweigerd(f"invalid SMS: {dict(invoer.errors)}")
         return post_services.sms_ontvangen(
             van=invoer.validated_data["van"],
             tekst=invoer.validated_data["tekst"],

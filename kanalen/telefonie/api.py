@@ -12,6 +12,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from kanalen import webhooks
 from kanalen.api import WebhookFout
 from kanalen.models import Wachtrijgebeurtenis
 from kanalen.telefonie import services as telefonie_services
@@ -52,7 +53,7 @@ class GesprekGebeurtenisView(APIView):
     def post(self, request):
         body = request.body  # read before DRF parses it: the signature covers the raw bytes
         try:
-            telefonie_services.handtekening_controleren(
+            webhooks.handtekening_controleren(
                 body=body,
                 tijdstip=request.headers.get("X-KCC-Tijdstip"),
                 ontvangen=request.headers.get("X-KCC-Handtekening"),
@@ -60,9 +61,9 @@ class GesprekGebeurtenisView(APIView):
             try:
                 data = json.loads(body)
             except ValueError:
-                raise telefonie_services.WebhookGeweigerd("body is not JSON") from None
+                raise webhooks.WebhookGeweigerd("body is not JSON") from None
             gesprek = telefonie_services.gesprek_gebeurtenis_verwerken(data=data)
-        except telefonie_services.WebhookGeweigerd as fout:
+        except webhooks.WebhookGeweigerd as fout:
             logger.warning("Telephony event refused (%s): %s", fout.http_status, fout.reden)
             exc = WebhookFout(detail=fout.reden)
             exc.status_code = fout.http_status

@@ -2,11 +2,9 @@
 the wrap-up of a call as a contact.
 
 The phone system posts each event to ``/api/v1/telefonie/gebeurtenissen/``,
-signed with a shared secret: ``X-KCC-Tijdstip`` (Unix seconds) and
-``X-KCC-Handtekening`` (hex HMAC-SHA256 of ``"<tijdstip>.<body>"``). An
-event outside the replay window, or with a wrong signature, is refused; an
-event id seen before is answered with the call as it is (the phone system
-may retry), so nothing is counted twice.
+signed as every webhook of the channels is (``kanalen.webhooks``); an event
+id seen before is answered with the call as it is (the phone system may
+retry), so nothing is counted twice.
 
 Every event is also a queue event (``Wachtrijgebeurtenis``): offered,
 answered after N seconds, abandoned after N seconds. The dashboard computes
@@ -16,13 +14,9 @@ service level, ASA and abandonment from those.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import hmac
 import logging
-import time
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -32,6 +26,7 @@ from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from kanalen.models import Gesprek, Wachtrijgebeurtenis
+from kanalen.webhooks import WebhookGeweigerd
 from kcc.choices import KanaalSoort
 from kcc.models import User
 from kcc.realtime import push_to_user
@@ -43,47 +38,6 @@ logger = logging.getLogger(__name__)
 
 
 SOORTEN = {s.value for s in Wachtrijgebeurtenis.Soort}
-
-
-class WebhookGeweigerd(Exception):
-    """An event that is not accepted: unsigned, badly signed, too old, or malformed."""
-
-    def __init__(self, reden: str, status: int = 400):
-        super().__init__(reden)
-        self.reden = reden
-        self.http_status = status
-
-
-def handtekening(geheim: str, tijdstip: str, body: bytes) -> str:
-    bericht = tijdstip.encode() + b"." + body
-    return hmac.new(geheim.encode(), bericht, hashlib.sha256).hexdigest()
-
-
-def handtekening_controleren(
-    *,
-    body: bytes,
-    tijdstip: str | None,
-    ontvangen: str | None,
-    nu: float | None = None,
-    geheim: str | None = None,
-) -> None:
-    """Raise WebhookGeweigerd unless the request is signed with the shared
-    secret (by default the phone system's) within the replay window. The
-    inbound e-mail and SMS webhooks use the same scheme with their own secret."""
-    geheim = settings.TELEFONIE_WEBHOOK_GEHEIM if geheim is None else geheim
-    if not geheim:
-        raise WebhookGeweigerd("this webhook is not configured", status=503)
-    if not tijdstip or not ontvangen:
-        raise WebhookGeweigerd("missing X-KCC-Tijdstip or X-KCC-Handtekening", status=401)
-    try:
-        moment = int(tijdstip)
-    except ValueError:
-        raise WebhookGeweigerd("X-KCC-Tijdstip is not a Unix timestamp", status=401) from None
-    nu = time.time() if nu is None else nu
-    if abs(nu - moment) > settings.TELEFONIE_REPLAY_SECONDEN:
-        raise WebhookGeweigerd("timestamp outside the replay window", status=401)
-    if not hmac.compare_digest(handtekening(geheim, tijdstip, body), ontvangen.strip().lower()):
-        raise WebhookGeweigerd("signature does not match", status=401)
 
 
 def _tijdstip(waarde) -> datetime:

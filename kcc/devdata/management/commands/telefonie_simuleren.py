@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from kanalen.telefonie.services import handtekening
+from kanalen.webhooks import handtekening
 from kcc.models import User
 from klanten.models import Klant
 
