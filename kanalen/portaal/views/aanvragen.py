@@ -1,5 +1,5 @@
-"""Applying online: the product's form step by step (prefilled where the
-customer allows), documents, checking and sending.
+"""Applying online: the product's form step by step (prefilled with what
+the customer gave before), documents, checking and sending.
 """
 
 from __future__ import annotations
