@@ -36,6 +36,13 @@ def forward(apps, schema_editor):
 def backward(apps, schema_editor):
     for tabel in KOLOMMEN:
         schema_editor.execute(f"ALTER TABLE {tabel} DROP COLUMN zoekvector", params=None)
+        # Give 0003's expression index back, which forward dropped: without it
+        # the search of the version rolled back to reads the whole table.
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {tabel}_zoektekst_fts ON {tabel} "
+            f"USING gin (to_tsvector('dutch'::regconfig, COALESCE(zoektekst, '')))",
+            params=None,
+        )
 
 
 class Migration(migrations.Migration):
