@@ -209,9 +209,9 @@ class Zaak(models.Model):
 
     def get_absolute_url(self) -> str:
         """The case page in the workspace (staff only)."""
-        from django.urls import reverse
+        from zaken.urls import zaak_url
 
-        return reverse("zaken:zaak", kwargs={"zaak_uuid": self.uuid})
+        return zaak_url(self.uuid)
 
     @property
     def is_open(self) -> bool:

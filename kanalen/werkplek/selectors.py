@@ -11,6 +11,8 @@ from datetime import UTC, date, datetime
 
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from kanalen.models import Bericht
 from kcc.choices import choice_label
@@ -42,6 +44,21 @@ class Gebeurtenis:
     in_een_keer_goed: bool | None = None
     namens: str = ""
     antwoord: str = ""
+
+    @property
+    def label(self) -> str:
+        """What the line says it is: 'Contact: Telefoon', 'Zaak'."""
+        soort = gettext(SOORTEN.get(self.soort, self.soort))
+        return f"{soort}: {self.kanaal}" if self.kanaal else soort
+
+
+# The kinds of line on the timeline, as the agent reads them.
+SOORTEN = {
+    "contact": _("Contact"),
+    "zaak": _("Zaak"),
+    "bericht": _("Bericht"),
+    "contactverzoek": _("Contactverzoek"),
+}
 
 
 # Lines on the first page of a klantbeeld's timeline; "Oudere contacten" pages back.
