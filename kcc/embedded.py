@@ -435,8 +435,11 @@ def redis_start(root: Path, port: int, geheim: str) -> bool:
         timeout=30,
         start_new_session=True,
     )
+    # Ready when it accepts connections and has written its pid file: Redis
+    # listens before it writes the file, and a stop that came in between
+    # would not find it and leave it running.
     for _ in range(100):
-        if _accepts(port):
+        if _accepts(port) and _redis_pid(redisroot) is not None:
             return True
         time.sleep(0.1)
     log = redisroot / "redis.log"
