@@ -143,7 +143,8 @@ class Klant(models.Model):
 
     def bekende_gegevens(self, velden: list[str], *, adres_afschermen: bool) -> list[tuple]:
         """(label, value) of the fields a product's form prefills, as far as
-        we know them; a shielded address is named but not shown."""
+        we know them; for staff (``adres_afschermen``) a shielded address is
+        named but not shown."""
         labels = {
             "naam": _("Naam"),
             "geboortedatum": _("Geboortedatum"),
@@ -155,8 +156,8 @@ class Klant(models.Model):
         }
         gegevens = []
         for veld in velden:
-            if veld == "adres" and adres_afschermen and self.geheimhouding:
-                waarde = _("afgeschermd (geheimhouding)")
+            if veld == "adres" and adres_afschermen:
+                waarde = self.adres_voor_medewerkers
             else:
                 waarde = getattr(self, veld, "") or ""
             if veld in labels and waarde:
@@ -168,6 +169,17 @@ class Klant(models.Model):
         if not self.straat:
             return ""
         return f"{self.straat} {self.huisnummer}, {self.postcode} {self.woonplaats}"
+
+    @property
+    def adres_voor_medewerkers(self) -> str:
+        """The address as staff see it, on every screen and in every export.
+        A person with geheimhouding in the BRP has their address shielded:
+        staff see that it is, not what it is (the person themself sees it in
+        Mijn omgeving). The contact details they gave us stay visible, so the
+        KCC can reach them."""
+        if self.geheimhouding and self.adres:
+            return str(_("afgeschermd (geheimhouding)"))
+        return self.adres
 
 
 class Toestemming(models.Model):

@@ -19,10 +19,12 @@ def _tijd(waarde) -> str | None:
     return waarde.isoformat() if waarde else None
 
 
-def persoonsdossier(*, klant: Klant) -> dict:
+def persoonsdossier(*, klant: Klant, voor_medewerker: bool) -> dict:
     """All the platform holds about a customer, in plain terms: their data,
     consents, every contact, contactverzoek, case (with its history, answers
-    and documents) and message, and who (by role) looked at their data."""
+    and documents) and message, and who (by role) looked at their data.
+    Compiled by staff (``voor_medewerker``) the address follows geheimhouding
+    (``Klant.adres_voor_medewerkers``); the customer's own download has it."""
     zaken = (
         Zaak.objects.filter(klant=klant)
         .select_related("product")
@@ -40,7 +42,7 @@ def persoonsdossier(*, klant: Klant) -> dict:
             "vestigingsnummer": klant.vestigingsnummer,
             "naam": klant.naam,
             "geboortedatum": _tijd(klant.geboortedatum),
-            "adres": klant.adres,
+            "adres": klant.adres_voor_medewerkers if voor_medewerker else klant.adres,
             "email": klant.email,
             "telefoon": klant.telefoon,
             "berichten_via": weergave(klant, "berichtvoorkeur"),

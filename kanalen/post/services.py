@@ -347,7 +347,10 @@ def brief_registreren(
             fouten["scan"] = fout.messages
     if fouten:
         raise ValidationError(fouten)
-    afzender = afzender.strip() or (klant.adres or klant.naam if klant else "")
+    # Staff see the letter's sender: a shielded address is not written there.
+    afzender = afzender.strip() or (
+        (klant.naam if klant.geheimhouding else klant.adres or klant.naam) if klant else ""
+    )
     item = Inboxitem.objects.create(
         kanaal=KanaalSoort.POST,
         klant=klant,

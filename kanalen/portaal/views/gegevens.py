@@ -94,7 +94,7 @@ def portaal_toestemming(request):
 def portaal_gegevens_downloaden(request):
     """Everything we hold about the customer, as a file (AVG art. 15 and 20)."""
     klant = ingelogde_klant_of_404(request)
-    dossier = inzage_selectors.persoonsdossier(klant=klant)
+    dossier = inzage_selectors.persoonsdossier(klant=klant, voor_medewerker=False)
     response = HttpResponse(
         json.dumps(dossier, ensure_ascii=False, indent=2),
         content_type="application/json; charset=utf-8",

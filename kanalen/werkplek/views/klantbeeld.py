@@ -325,7 +325,7 @@ def samenvoegen(request, klant_uuid):
 def inzage(request, klant_uuid):
     """Everything we hold about the customer (AVG art. 15): readable, or JSON."""
     klant = klant_openen(request, klant_uuid, "Inzageverzoek (AVG)")
-    dossier = inzage_selectors.persoonsdossier(klant=klant)
+    dossier = inzage_selectors.persoonsdossier(klant=klant, voor_medewerker=True)
     audit_log(
         user=request.user,
         actie=Actie.EXPORTEREN,
