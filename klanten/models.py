@@ -185,6 +185,14 @@ class Klant(models.Model):
 class Toestemming(models.Model):
     """A consent the customer gave (and may withdraw): what, when, how."""
 
+    # Where each is asked (klanten.selectors.heeft_toestemming), at the use:
+    # - gegevens_hergebruiken: zaken.selectors.eerdere_antwoorden, which
+    #   fills a new form with earlier answers (portal and workspace);
+    # - tevredenheidsonderzoek: the rating question in a case's closing
+    #   message (kanalen.berichten.services.bericht_voor_zaakwijziging);
+    # - sms_herinneringen: an appointment reminder by SMS
+    #   (kanalen.balie.afspraken); without it the reminder is an e-mail;
+    # - ketenpartners: nothing is shared with other governments yet.
     class Soort(models.TextChoices):
         GEGEVENS_HERGEBRUIKEN = (
             "gegevens_hergebruiken",

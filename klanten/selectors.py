@@ -251,3 +251,10 @@ def normrealisatie_contactverzoeken(*, van: date, tot: date, afdeling=None) -> d
     )
     pct = round(100 * r["op_tijd"] / r["aantal"], 1) if r["aantal"] else None
     return {"aantal": r["aantal"], "op_tijd": r["op_tijd"], "op_tijd_pct": pct}
+
+
+def heeft_toestemming(klant: Klant, soort: str) -> bool:
+    """Whether the customer gave this consent and has not withdrawn it. Ask it
+    where the personal data is used, every time: a consent can be withdrawn
+    between two uses (the uses are listed at ``Toestemming.Soort``)."""
+    return klant.toestemmingen.filter(soort=soort, ingetrokken_op__isnull=True).exists()

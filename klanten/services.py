@@ -35,6 +35,7 @@ from klanten.models import (
     Klantcontact,
     Toestemming,
 )
+from klanten.selectors import heeft_toestemming
 from klanten.signals import klanten_samengevoegd
 from producten.services import kennisgebruik_vastleggen
 
@@ -243,10 +244,6 @@ def toestemming_intrekken(*, klant: Klant, user: User, soort: str) -> int:
             reden=_("Toestemming van de klant"),
         )
     return aantal
-
-
-def heeft_toestemming(klant: Klant, soort: str) -> bool:
-    return klant.toestemmingen.filter(soort=soort, ingetrokken_op__isnull=True).exists()
 
 
 # --- Contacts -------------------------------------------------------------------

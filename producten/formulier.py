@@ -117,6 +117,18 @@ def antwoorden_controleren(vragen: list[dict], antwoorden: dict) -> dict:
     }
 
 
+def herbruikbare_antwoorden(vragen: list[dict], eerder: dict) -> dict:
+    """Earlier answers a new form may start from: those to its own questions,
+    but never a date, which belongs to the request it was given for (a pickup
+    or moving date of last year is no answer for this one)."""
+    soorten = {v["sleutel"]: v["soort"] for v in vragen}
+    return {
+        sleutel: waarde
+        for sleutel, waarde in (eerder or {}).items()
+        if sleutel in soorten and soorten[sleutel] != "datum"
+    }
+
+
 def formulier_initial(vragen: list[dict], antwoorden: dict) -> dict:
     """Stored answers as a form's initial values (e.g. a draft or an earlier request)."""
     soorten = {v["sleutel"]: v["soort"] for v in vragen}

@@ -262,6 +262,8 @@ def test_it_rates_a_closed_case_once_from_the_link_in_the_closing_message(
     from kanalen.models import Beoordeling, Bericht
     from zaken import services
 
+    # Asking for a rating is satisfaction research: the customer consented.
+    ingelogd.post("/pip/mijn-gegevens/toestemming/", {"soort": "tevredenheidsonderzoek"})
     formulier_url = _paspoort_aanvragen(ingelogd)
     ingelogd.post(formulier_url + "controleren/")
     zaak = klant.zaken.get()

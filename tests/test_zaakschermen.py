@@ -143,6 +143,7 @@ def parkeervergunning():
 def test_it_asks_the_products_questions_with_what_the_customer_said_before(
     client, klantmanager, klant, parkeervergunning, teamleider
 ):
+    from klanten.models import Toestemming
     from zaken import services
 
     services.zaak_registreren(
@@ -151,6 +152,10 @@ def test_it_asks_the_products_questions_with_what_the_customer_said_before(
         kanaal="telefoon",
         user=teamleider,
         antwoorden={"kenteken": "AB-123-C", "soort_auto": "Elektrisch"},
+    )
+    # The customer agreed that earlier answers fill in new forms.
+    Toestemming.objects.create(
+        klant=klant, soort=Toestemming.Soort.GEGEVENS_HERGEBRUIKEN, via="telefoon"
     )
     client.force_login(klantmanager)
     url = f"/kcc/klanten/{klant.uuid}/aanvraag/"

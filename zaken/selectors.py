@@ -214,7 +214,13 @@ def document_openen(*, document_uuid, user: User, request: HttpRequest | None = 
 
 def eerdere_antwoorden(*, klant, aantal: int = 20) -> dict:
     """What the customer answered before, newest first wins: a new form
-    starts from it, so nobody is asked the same thing twice."""
+    starts from it, so nobody is asked the same thing twice. Only with the
+    customer's consent to reuse their answers; without it, nothing."""
+    from klanten.models import Toestemming
+    from klanten.selectors import heeft_toestemming
+
+    if not heeft_toestemming(klant, Toestemming.Soort.GEGEVENS_HERGEBRUIKEN):
+        return {}
     antwoorden: dict = {}
     for eerder in (
         Zaak.objects.filter(klant=klant)

@@ -29,7 +29,8 @@ from kcc import kalender
 from kcc.fsm import vergrendeld
 from kcc.models import User
 from klanten import services as klant_services
-from klanten.models import Klant
+from klanten.models import Klant, Toestemming
+from klanten.selectors import heeft_toestemming
 from producten.models import Product
 from producten.selectors import producten_aangeboden
 
@@ -152,9 +153,13 @@ def _nieuwe_code() -> str:
             return code
 
 
-def _afspraakbericht(afspraak: Afspraak, onderwerp: str, inleiding: str) -> Bericht:
+def _afspraakbericht(
+    afspraak: Afspraak, onderwerp: str, inleiding: str, *, herinnering: bool = False
+) -> Bericht:
     klant = afspraak.klant
-    kanaal, ontvanger = bericht_services.kanaal_en_ontvanger(klant)
+    # A reminder goes by SMS only with the customer's consent to SMS reminders.
+    sms = not herinnering or heeft_toestemming(klant, Toestemming.Soort.SMS_HERINNERINGEN)
+    kanaal, ontvanger = bericht_services.kanaal_en_ontvanger(klant, sms=sms)
     moment = timezone.localtime(afspraak.begin)
     wanneer = f"{moment:%d-%m-%Y} {moment:%H:%M}"
     if kanaal == Bericht.Kanaal.SMS:
@@ -302,6 +307,7 @@ def afspraken_bewaken(nu: datetime | None = None) -> tuple[int, int]:
                 afspraak,
                 _("Herinnering: morgen uw afspraak"),
                 _("Wij herinneren u aan uw afspraak van morgen."),
+                herinnering=True,
             )
             herinnerd += 1
     verlopen = 0

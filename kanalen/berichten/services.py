@@ -41,7 +41,8 @@ from kcc.audit import Actie, audit_log
 from kcc.models import User
 from kcc.realtime import klant_group, push_to_group
 from kcc.telefoon import is_mobiel, normaliseer_telefoon
-from klanten.models import Klant
+from klanten.models import Klant, Toestemming
+from klanten.selectors import heeft_toestemming
 from zaken.models import ZaakStatus
 
 logger = logging.getLogger(__name__)
@@ -88,8 +89,10 @@ def _sjabloon(product_id: int, sleutels: list[str]) -> BerichtSjabloon | None:
     return None
 
 
-def kanaal_en_ontvanger(klant: Klant) -> tuple[str, str]:
-    """The customer's preferred channel, falling back to what we can reach."""
+def kanaal_en_ontvanger(klant: Klant, *, sms: bool = True) -> tuple[str, str]:
+    """The customer's preferred channel, falling back to what we can reach.
+    Without ``sms`` (a reminder the customer did not consent to by SMS) an
+    SMS preference falls back to e-mail, then the portal."""
     email = klant.email
     mobiel = ""
     if klant.telefoon:
@@ -98,6 +101,8 @@ def kanaal_en_ontvanger(klant: Klant) -> tuple[str, str]:
             mobiel = nummer if is_mobiel(nummer) else ""
         except ValidationError:
             mobiel = ""
+    if not sms:
+        mobiel = ""
     voorkeur = klant.berichtvoorkeur
     if voorkeur == Bericht.Kanaal.SMS and mobiel:
         return Bericht.Kanaal.SMS, mobiel
@@ -143,7 +148,12 @@ def bericht_voor_zaakwijziging(*, zaak, wijziging) -> Bericht:
     kanaal, ontvanger = kanaal_en_ontvanger(klant)
     if kanaal == Bericht.Kanaal.SMS:
         tekst = sms_tekst or _("%(tekst)s Zaak %(zaaknummer)s. Meer in Mijn omgeving.") % waarden
-    if wijziging.naar in (ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN) and not zaak.hoofdzaak_id:
+    # The rating question is satisfaction research: only with the consent.
+    if (
+        wijziging.naar in (ZaakStatus.AFGEHANDELD, ZaakStatus.AFGEWEZEN)
+        and not zaak.hoofdzaak_id
+        and heeft_toestemming(klant, Toestemming.Soort.TEVREDENHEIDSONDERZOEK)
+    ):
         vraag = "\n\n" + _(
             "Wat vond u van onze dienstverlening? Geef een cijfer van 1 tot 5: %(link)s"
         ) % {"link": beoordelingslink(zaak)}

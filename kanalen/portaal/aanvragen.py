@@ -22,7 +22,7 @@ from kcc.models import User
 from klanten.models import Klant
 from klanten.services import is_klant_zelf
 from producten import services as producten_services
-from producten.formulier import antwoorden_controleren
+from producten.formulier import antwoorden_controleren, herbruikbare_antwoorden
 from producten.models import Product
 from zaken import selectors as zaken_selectors
 from zaken import services as zaken_services
@@ -72,8 +72,9 @@ def aanvraag_beginnen(*, klant: Klant, user: User, product: Product) -> Aanvraag
         return bestaand
     aanvraag = Aanvraag(klant=klant, product=product)
     eerder = zaken_selectors.eerdere_antwoorden(klant=klant)
-    sleutels = {v["sleutel"] for v in aanvraag_inhoud(aanvraag, eerder)["vragen"]}
-    aanvraag.antwoorden = {s: w for s, w in eerder.items() if s in sleutels}
+    aanvraag.antwoorden = herbruikbare_antwoorden(
+        aanvraag_inhoud(aanvraag, eerder)["vragen"], eerder
+    )
     aanvraag.save()
     return aanvraag
 

@@ -14,7 +14,7 @@ from klanten.models import Klantcontact
 from klanten.selectors import klant_inzien
 from producten import selectors as producten_selectors
 from producten import services as producten_services
-from producten.formulier import formulier_initial, formulier_voor
+from producten.formulier import formulier_initial, formulier_voor, herbruikbare_antwoorden
 from zaken import selectors as zaken_selectors
 from zaken import services as zaken_services
 
@@ -65,7 +65,7 @@ def werkplek_aanvraag(request, klant_uuid):
                 )
                 return redirect("zaken:zaak", zaak_uuid=zaak.uuid)
     else:
-        eerder = zaken_selectors.eerdere_antwoorden(klant=klant)
+        eerder = herbruikbare_antwoorden(vragen, zaken_selectors.eerdere_antwoorden(klant=klant))
         formulier = formulier_voor(vragen, initial=formulier_initial(vragen, eerder), prefix="v")
     return render(
         request,

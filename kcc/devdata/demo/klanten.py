@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from klanten import brp
-from klanten.models import Klant
+from klanten.models import Klant, Toestemming
 
 # The residents come from the local person register (settings.BRP_LOKAAL_BESTAND,
 # kcc/devdata/brp.json: BSNs in the 99999xxxx test range, each passing the
@@ -18,6 +18,13 @@ CONTACTGEGEVENS = {
     "999996381": ("", "0301112233"),
     "999997087": ("lotte.mulder@example.nl", "0622233344"),
     "999998328": ("r.bouzid@example.nl", "0633344455"),
+}
+
+# Consents some residents gave: Suzanne Moulin has her earlier answers reused,
+# is asked to rate and gets SMS reminders; the others gave none.
+TOESTEMMINGEN = {
+    "999993653": ["gegevens_hergebruiken", "tevredenheidsonderzoek", "sms_herinneringen"],
+    "999991772": ["tevredenheidsonderzoek"],
 }
 
 ORGANISATIES = [
@@ -93,6 +100,12 @@ def laden(stdout) -> None:
                 "telefoon": tel,
             },
         )
+    for bsn, soorten in TOESTEMMINGEN.items():
+        klant = Klant.objects.get(bsn=bsn)
+        for soort in soorten:
+            Toestemming.objects.get_or_create(
+                klant=klant, soort=soort, ingetrokken_op=None, defaults={"via": "internet"}
+            )
     stdout.write(f"  {len(CONTACTGEGEVENS)} inwoners, {len(ORGANISATIES)} organisaties")
     _contacten(stdout)
 
