@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
@@ -440,6 +441,24 @@ class Contactverzoek(models.Model):
 
     def __str__(self):
         return f"{self.vraag[:40]} ({self.get_status_display()})"
+
+    @property
+    def tekst_voor_klant(self) -> str:
+        """What the customer reads about this contactverzoek in Mijn omgeving
+        and their download. Their own words when they asked it themselves
+        (the portal, a chat without an agent); otherwise what it is about,
+        never the hand-over text staff wrote for each other."""
+        if self.aangemaakt_door_id is None:
+            return self.vraag
+        contact = self.klantcontact
+        onderwerp = (
+            (contact.onderwerp or (contact.product.naam if contact.product else ""))
+            if contact
+            else ""
+        )
+        if onderwerp:
+            return gettext("Uw vraag over: %(onderwerp)s") % {"onderwerp": onderwerp}
+        return gettext("Uw vraag aan de gemeente")
 
     @property
     def is_open(self) -> bool:

@@ -165,7 +165,9 @@ def eigen_contacten(*, klant: Klant, aantal: int = 100) -> list[Klantcontact]:
 def eigen_contactverzoeken(*, klant: Klant, aantal: int = 100) -> list[Contactverzoek]:
     """A customer's contactverzoeken, open ones first, for Mijn omgeving."""
     return sorted(
-        klant.contactverzoeken.order_by("-aangemaakt_op", "-id")[:aantal],
+        klant.contactverzoeken.select_related("klantcontact__product").order_by(
+            "-aangemaakt_op", "-id"
+        )[:aantal],
         key=lambda v: (not v.is_open, -v.aangemaakt_op.timestamp()),
     )
 

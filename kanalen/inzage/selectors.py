@@ -65,7 +65,9 @@ def persoonsdossier(*, klant: Klant, voor_medewerker: bool) -> dict:
                 "kanaal": weergave(c, "kanaal"),
                 "richting": weergave(c, "richting"),
                 "onderwerp": c.onderwerp,
-                "vraag": c.vraag,
+                # An agent's note of the question is written for colleagues;
+                # what the customer wrote themselves (the portal) is theirs.
+                "vraag": c.vraag if voor_medewerker or c.medewerker_id is None else "",
                 "antwoord": c.antwoord,
                 "namens": c.namens,
                 "in_een_keer_goed": c.in_een_keer_goed,
@@ -75,12 +77,15 @@ def persoonsdossier(*, klant: Klant, voor_medewerker: bool) -> dict:
         "contactverzoeken": [
             {
                 "datum": _tijd(v.aangemaakt_op),
-                "vraag": v.vraag,
+                # Staff read the hand-over; the customer what it is about.
+                "vraag": v.vraag if voor_medewerker else v.tekst_voor_klant,
                 "status": weergave(v, "status"),
                 "uiterlijk_op": _tijd(v.uiterlijk_op),
                 "uitkomst": v.uitkomst,
             }
-            for v in klant.contactverzoeken.order_by("aangemaakt_op")
+            for v in klant.contactverzoeken.select_related("klantcontact__product").order_by(
+                "aangemaakt_op"
+            )
         ],
         "zaken": [
             {
