@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
-from kcc.choices import KanaalSoort
+from kcc.choices import Doelgroep, KanaalSoort
 from kcc.identifiers import validate_bsn, validate_kvk_nummer, validate_vestigingsnummer
 from kcc.telefoon import normaliseer_telefoon
 
@@ -136,6 +136,15 @@ class Klant(models.Model):
             return self.organisatienaam
         achternaam = " ".join(p for p in [self.voorvoegsel, self.geslachtsnaam] if p)
         return " ".join(p for p in [self.voornamen, achternaam] if p)
+
+    @property
+    def doelgroep(self) -> str:
+        """The group a product is for that this customer belongs to."""
+        return {
+            self.Soort.PERSOON: Doelgroep.BURGER,
+            self.Soort.BEDRIJF: Doelgroep.BEDRIJF,
+            self.Soort.INSTELLING: Doelgroep.INSTELLING,
+        }[self.soort]
 
     @property
     def identificatie(self) -> str:

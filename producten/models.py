@@ -255,6 +255,11 @@ class Product(Publiceerbaar):
             if vlag
         ]
 
+    def is_voor(self, doelgroep: str) -> bool:
+        """Whether a customer of this group (inwoner, ondernemer, instelling)
+        may request the product: a passport is for a person, never for a B.V."""
+        return doelgroep in self.doelgroepen
+
     def voorwaarden_lijst(self) -> list[str]:
         return [regel.strip() for regel in self.voorwaarden.splitlines() if regel.strip()]
 

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from kcc.choices import Doelgroep
 from producten import zoeken
 from producten.models import (
     KennisGebruik,
@@ -36,16 +37,32 @@ def producten_aangeboden(*, op: date | None = None) -> QuerySet[Product]:
     )
 
 
-def producten_aanvraagbaar() -> QuerySet[Product]:
+def producten_aanvraagbaar(*, doelgroep: str | None = None) -> QuerySet[Product]:
     """Offered products that can be requested on some channel: what an agent
-    can start a case for."""
-    return producten_aangeboden().filter(kanalen__aanvragen=True).distinct().order_by("naam")
+    can start a case for (for a customer of ``doelgroep``)."""
+    producten = producten_aangeboden().filter(kanalen__aanvragen=True)
+    if doelgroep:
+        producten = producten.filter(**{DOELGROEP_VELD[doelgroep]: True})
+    return producten.distinct().order_by("naam")
 
 
-def productkeuzes(*, kanaal: str | None = None, aanvragen: bool = False) -> QuerySet[Product]:
+# The product flag that says a customer group may request it.
+DOELGROEP_VELD = {
+    Doelgroep.BURGER: "voor_burger",
+    Doelgroep.BEDRIJF: "voor_bedrijf",
+    Doelgroep.INSTELLING: "voor_instelling",
+}
+
+
+def productkeuzes(
+    *, kanaal: str | None = None, aanvragen: bool = False, doelgroep: str | None = None
+) -> QuerySet[Product]:
     """Offered products for a choice list: only what a list shows (a
-    workspace page carries several such lists)."""
+    workspace page carries several such lists); with ``doelgroep`` only what
+    that group of customers may request."""
     producten = producten_aangeboden()
+    if doelgroep:
+        producten = producten.filter(**{DOELGROEP_VELD[doelgroep]: True})
     # One filter() call, so both conditions hold for the same channel row
     # (on the internet *and* requestable there, not requestable elsewhere).
     voorwaarden = {}

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from kcc import bestanden, kalender
 from kcc.audit import Actie, audit_log
-from kcc.choices import KanaalSoort
+from kcc.choices import Doelgroep, KanaalSoort
 from kcc.fsm import vergrendeld
 from kcc.models import Afdeling, Melding, User
 from kcc.roles import Rol
@@ -253,6 +253,20 @@ def _oppakdatum(afdeling: Afdeling | None, vandaag: date) -> date | None:
 
 
 @transaction.atomic
+def voor_doelgroep_eisen(product: Product, klant: Klant) -> None:
+    """Refuse, in the customer's words, a product that is not for their kind
+    of customer (a passport for a business, a trade licence for a person).
+    Every channel that registers or books a product asks this."""
+    if product.is_voor(klant.doelgroep):
+        return
+    wie = [str(Doelgroep(code).label).lower() for code in product.doelgroepen]
+    raise ValidationError(
+        _("%(product)s is alleen voor %(wie)s.")
+        % {"product": product.naam, "wie": _(" en ").join(wie) if wie else _("niemand")},
+        code="doelgroep",
+    )
+
+
 def zaak_registreren(
     *,
     klant: Klant,
@@ -281,6 +295,8 @@ def zaak_registreren(
     product = Product.objects.get(pk=product.pk)  # its publication status as stored now
     if not product.is_aangeboden():
         raise ValidationError(_("Dit product kan nu niet worden aangevraagd."))
+    if hoofdzaak is None:
+        voor_doelgroep_eisen(product, klant)
     aanvraagbaar = set(product.kanalen.filter(aanvragen=True).values_list("kanaal", flat=True))
     if not aanvraagbaar and hoofdzaak is None:
         raise ValidationError(

@@ -32,7 +32,8 @@ from klanten import services as klant_services
 from klanten.models import Klant, Toestemming
 from klanten.selectors import heeft_toestemming
 from producten.models import Product
-from producten.selectors import producten_aangeboden
+from producten.selectors import DOELGROEP_VELD, producten_aangeboden
+from zaken import services as zaak_services
 
 HERINNEREN_VANAF, HERINNEREN_TOT = 9, 21  # local hours
 CODETEKENS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -49,13 +50,12 @@ class Tijdslot:
     vrij: int
 
 
-def afspraakproducten():
-    """Products a customer can book an appointment for."""
-    return (
-        producten_aangeboden()
-        .filter(pk__in=Afspraakrooster.objects.values("product_id"))
-        .order_by("naam")
-    )
+def afspraakproducten(*, doelgroep: str | None = None):
+    """Products a customer (of ``doelgroep``) can book an appointment for."""
+    producten = producten_aangeboden().filter(pk__in=Afspraakrooster.objects.values("product_id"))
+    if doelgroep:
+        producten = producten.filter(**{DOELGROEP_VELD[doelgroep]: True})
+    return producten.order_by("naam")
 
 
 def _slots_van_dag(roosters, dag: date) -> dict[datetime, tuple[datetime, int]]:
@@ -206,6 +206,7 @@ def afspraak_maken(
 ) -> Afspraak:
     """Book a place; ``user`` is the customer (portal) or the agent booking for them."""
     _mag_boeken(user, klant)
+    zaak_services.voor_doelgroep_eisen(product, klant)
     _rooster_vergrendelen(product)
     dubbel = Afspraak.objects.filter(
         klant=klant, product=product, status=Afspraak.Status.GEPLAND, begin__gt=timezone.now()

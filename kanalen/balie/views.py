@@ -82,7 +82,9 @@ def portaal_afspraken(request):
             "eerder": [
                 a for a in afspraken if not (a.status == Afspraak.Status.GEPLAND and a.begin > nu)
             ],
-            "producten": list(afspraak_services.afspraakproducten()),
+            "producten": list(
+                afspraak_services.afspraakproducten(doelgroep=klant.doelgroep if klant else None)
+            ),
         },
     )
 
@@ -188,7 +190,7 @@ def werkplek_afspraak(request, klant_uuid):
         reden="Afspraak maken voor de klant",
         request=request,
     )
-    producten = list(afspraak_services.afspraakproducten())
+    producten = list(afspraak_services.afspraakproducten(doelgroep=klant.doelgroep))
     product = next((p for p in producten if p.code == request.GET.get("product")), None)
     fout = ""
     if request.method == "POST":

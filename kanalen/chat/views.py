@@ -242,7 +242,9 @@ def werkplek_chat(request, chat_uuid):
             "chat": chat,
             "berichten": list(chat.berichten.all()),
             "afdelingen": list(Afdeling.objects.filter(actief=True)),
-            "producten": list(producten_selectors.producten_aanvraagbaar())
+            "producten": list(
+                producten_selectors.producten_aanvraagbaar(doelgroep=chat.klant.doelgroep)
+            )
             if chat.klant_id
             else [],
         },

@@ -67,6 +67,7 @@ def aanvraag_beginnen(*, klant: Klant, user: User, product: Product) -> Aanvraag
     _eigen(user, klant)
     if not online_aanvraagbaar(product):
         raise ValidationError(_("Dit product kunt u niet online aanvragen."))
+    zaken_services.voor_doelgroep_eisen(product, klant)
     bestaand = Aanvraag.objects.filter(klant=klant, product=product, zaak__isnull=True).first()
     if bestaand is not None:
         return bestaand

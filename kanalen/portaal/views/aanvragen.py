@@ -39,7 +39,9 @@ def portaal_aanvragen(request):
         {
             "klant": klant,
             "producten": producten_selectors.productkeuzes(
-                kanaal=KanaalSoort.INTERNET, aanvragen=True
+                kanaal=KanaalSoort.INTERNET,
+                aanvragen=True,
+                doelgroep=klant.doelgroep if klant else None,
             ),
             "concepten": list(
                 Aanvraag.objects.filter(klant=klant, zaak__isnull=True).select_related("product")

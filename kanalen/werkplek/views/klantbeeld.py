@@ -37,17 +37,18 @@ def klant_openen(request, klant_uuid, reden: str) -> Klant:
     )
 
 
-def _aanvraagbare_producten() -> list[dict]:
-    """Products an agent can start a request for, as the list shows them
-    (from the cache for half a minute; the request page checks again)."""
+def _aanvraagbare_producten(doelgroep: str) -> list[dict]:
+    """Products an agent can start a request for, for this kind of customer,
+    as the list shows them (from the cache for half a minute; the request
+    page checks again)."""
     from django.core.cache import cache
 
-    sleutel = "keuzes:aanvraagbare-producten"
+    sleutel = f"keuzes:aanvraagbare-producten:{doelgroep}"
     producten = cache.get(sleutel)
     if producten is None:
         producten = [
             {"uuid": str(p.uuid), "naam": p.naam}
-            for p in producten_selectors.productkeuzes(aanvragen=True)
+            for p in producten_selectors.productkeuzes(aanvragen=True, doelgroep=doelgroep)
         ]
         cache.set(sleutel, producten, 30)
     return producten
@@ -117,7 +118,7 @@ def klantbeeld_pagina(request, klant, *, contactformulier=None, status=200):
                 if request.user.has_perm("kcc.zaken_toewijzen")
                 else []
             ),
-            "producten": _aanvraagbare_producten(),
+            "producten": _aanvraagbare_producten(klant.doelgroep),
             "kennis_term": kennis_term,
             "kennis": kennis,
             "contactformulier": contactformulier,
