@@ -420,6 +420,13 @@ class Contactverzoek(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     termijn_werkdagen = models.PositiveSmallIntegerField(_("termijn (werkdagen)"), default=2)
+    # A complaint (Awb chapter 9) has a statutory term in weeks instead: six
+    # weeks from receipt (art. 9:11), extendable once by at most four weeks.
+    wettelijke_termijn_weken = models.PositiveSmallIntegerField(
+        _("wettelijke termijn (weken)"), null=True, blank=True
+    )
+    verlengd_op = models.DateTimeField(_("termijn verlengd op"), null=True, blank=True)
+    verlenging_reden = models.CharField(_("reden verlenging"), max_length=500, blank=True)
     uiterlijk_op = models.DateField(_("uiterlijk klaar op"))
     signaaldatum = models.DateField(_("80% van de termijn op"))
     gesignaleerd_op = models.DateTimeField(_("80%-signaal"), null=True, blank=True)

@@ -395,6 +395,7 @@ def contactverzoek_maken(
     medewerker: User | None = None,
     klantcontact: Klantcontact | None = None,
     termijn_werkdagen: int | None = None,
+    wettelijke_termijn_weken: int | None = None,
     naam: str = "",
     telefoon: str = "",
     email: str = "",
@@ -415,7 +416,7 @@ def contactverzoek_maken(
     ):
         fouten["medewerker"] = [_("Deze collega kan geen contactverzoeken behandelen.")]
     termijn = termijn_werkdagen or settings.CONTACTVERZOEK_TERMIJN_WERKDAGEN
-    if not 1 <= termijn <= 30:
+    if not wettelijke_termijn_weken and not 1 <= termijn <= 30:
         fouten["termijn_werkdagen"] = [_("Kies een termijn van 1 tot 30 werkdagen.")]
     telefoon = telefoon.strip() or (klant.telefoon if klant else "")
     if telefoon:
@@ -429,7 +430,15 @@ def contactverzoek_maken(
     if fouten:
         raise ValidationError(fouten)
     vandaag = timezone.localdate()
-    uiterlijk = kalender.werkdagen_optellen(vandaag, termijn)
+    if wettelijke_termijn_weken:
+        # A statutory term (a complaint, Awb 9:11): calendar weeks, ending on a
+        # working day (Atw art. 1); its 80% signal in calendar days too.
+        uiterlijk = kalender.wettelijke_termijn_einde(vandaag, wettelijke_termijn_weken, "weken")
+        signaal = vandaag + timedelta(days=math.ceil((uiterlijk - vandaag).days * SIGNAAL_FRACTIE))
+        termijn = kalender.werkdagen_tussen(vandaag, uiterlijk)
+    else:
+        uiterlijk = kalender.werkdagen_optellen(vandaag, termijn)
+        signaal = _signaaldatum(vandaag, uiterlijk)
     verzoek = Contactverzoek.objects.create(
         klant=klant,
         klantcontact=klantcontact,
@@ -441,8 +450,9 @@ def contactverzoek_maken(
         medewerker=medewerker,
         aangemaakt_door=user if _is_medewerker(user) else None,
         termijn_werkdagen=termijn,
+        wettelijke_termijn_weken=wettelijke_termijn_weken,
         uiterlijk_op=uiterlijk,
-        signaaldatum=_signaaldatum(vandaag, uiterlijk),
+        signaaldatum=signaal,
     )
     ontvangers = [medewerker] if medewerker else list(_teamleiders(afdeling))
     meldingen_versturen(
@@ -516,6 +526,58 @@ def contactverzoek_afhandelen(
         verzoek.medewerker = user
     verzoek.save()
     _live(verzoek.klant, "contactverzoek", _("Een contactverzoek is afgehandeld"))
+    return verzoek
+
+
+# Awb 9:11 lid 2: the term of a complaint may be put off once, by at most four weeks.
+KLACHT_VERLENGING_MAX_WEKEN = 4
+
+
+@transaction.atomic
+def contactverzoek_verlengen(
+    *, contactverzoek: Contactverzoek, user: User, weken: int, reden: str
+) -> Contactverzoek:
+    """Put off the statutory term of a complaint, once, by at most four weeks
+    (Awb 9:11 lid 2). The caller tells the customer in writing, in the same
+    transaction (kanalen.portaal.vragen.klacht_verlengen does)."""
+    _eis(mag_contactverzoek_behandelen(user, contactverzoek))
+    fouten = {}
+    if not isinstance(weken, int) or not 1 <= weken <= KLACHT_VERLENGING_MAX_WEKEN:
+        fouten["weken"] = [
+            _("Verleng met 1 tot %(max)s weken.") % {"max": KLACHT_VERLENGING_MAX_WEKEN}
+        ]
+    if not reden.strip():
+        fouten["reden"] = [_("Schrijf op waarom de klacht meer tijd nodig heeft.")]
+    if fouten:
+        raise ValidationError(fouten)
+    verzoek = vergrendeld(
+        contactverzoek,
+        voorwaarde=lambda v: v.is_open and v.wettelijke_termijn_weken and v.verlengd_op is None,
+        conflict=lambda v: ValidationError(
+            _("Alleen de termijn van een open klacht kan worden verlengd, en maar één keer.")
+        ),
+        related=["klant"],
+        alleen_eigen_rij=True,
+    )
+    ontvangen = timezone.localdate(verzoek.aangemaakt_op)
+    ruw = ontvangen + timedelta(weeks=verzoek.wettelijke_termijn_weken + weken)
+    verzoek.uiterlijk_op = kalender.atw_toepassen(ontvangen, ruw)
+    verzoek.signaaldatum = ontvangen + timedelta(
+        days=math.ceil((verzoek.uiterlijk_op - ontvangen).days * SIGNAAL_FRACTIE)
+    )
+    verzoek.gesignaleerd_op = verzoek.geescaleerd_op = None
+    verzoek.verlengd_op = timezone.now()
+    verzoek.verlenging_reden = reden.strip()[:500]
+    verzoek.save()
+    audit_log(
+        user=user,
+        actie=Actie.WIJZIGEN,
+        obj=verzoek,
+        betrokkene=verzoek.klant.identificatie if verzoek.klant else "",
+        omschrijving=f"Termijn van de klacht verlengd tot {verzoek.uiterlijk_op:%d-%m-%Y}",
+        reden=_("Klacht vraagt meer tijd (Awb 9:11 lid 2)"),
+    )
+    _live(verzoek.klant, "contactverzoek", _("De termijn van een klacht is verlengd"))
     return verzoek
 
 

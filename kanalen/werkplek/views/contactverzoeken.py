@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kanalen.portaal import vragen as vraag_services
 from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
 from klanten import selectors as klant_selectors
@@ -36,6 +37,22 @@ def werkplek_contactverzoeken(request):
                     uitkomst=request.POST.get("uitkomst", ""),
                 )
                 messages.success(request, _("Het contactverzoek is afgehandeld."))
+            elif actie == "verlengen":
+                try:
+                    weken = int(request.POST.get("weken", ""))
+                except ValueError:
+                    weken = 0
+                verzoek = vraag_services.klacht_verlengen(
+                    contactverzoek=verzoek,
+                    user=request.user,
+                    weken=weken,
+                    reden=request.POST.get("reden", ""),
+                )
+                messages.success(
+                    request,
+                    _("De termijn is verlengd tot %(datum)s; de klant krijgt bericht.")
+                    % {"datum": f"{verzoek.uiterlijk_op:%d-%m-%Y}"},
+                )
             else:
                 messages.error(request, _("Onbekende handeling."))
         except ValidationError as fout:
