@@ -300,7 +300,9 @@ def test_it_sends_a_complaint_that_the_citizen_can_follow(ingelogd, klant, catal
     contact = Klantcontact.objects.get(klant=klant)
     assert (contact.soort, contact.kanaal) == ("klacht", "internet")
     verzoek = contact.contactverzoeken.get()
-    assert verzoek.termijn_werkdagen == 30 and verzoek.afdeling.code == "kcc"
+    # Awb 9:11: six weeks from receipt (Tuesday 10 March: Tuesday 21 April).
+    assert verzoek.wettelijke_termijn_weken == 6 and verzoek.afdeling.code == "kcc"
+    assert str(verzoek.uiterlijk_op) == "2026-04-21"
     assert "Ik stond een uur te wachten." in pagina  # in Mijn contacten, with its deadline
 
 
