@@ -9,6 +9,11 @@ measured by forecasting past weeks from the data before them:
 1 - |actual - forecast| / actual per interval, averaged over the intervals
 with contacts.
 
+Nothing is forecast when the channel is closed: on public holidays and the
+municipality's closing days, and outside a channel's opening hours (the
+same calendar the counter and the contact page use), so no staff is
+planned for Christmas Day.
+
 Staffing per interval is Erlang C (dashboard.erlang) on the forecast, with
 the channel's average handling time of the last four weeks.
 """
@@ -16,13 +21,16 @@ the channel's average handling time of the last four weeks.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Sum
+from django.utils import timezone
 
 from dashboard import erlang
 from dashboard.models import ContactenPerHalfuur, WachtrijPerHalfuur
 from dashboard.selectors import WACHTRIJKANALEN
+from kanalen.models import Kanaal
+from kcc import kalender
 
 WEKEN = 8
 INTERVAL_SECONDEN = 1800
@@ -71,18 +79,47 @@ def _dagprognose(reeks: dict[date, list[float]], dag: date, basis: date, trend: 
     return [trend * sum(d[slot] for d in gelijke) / len(gelijke) for slot in range(SLOTS)]
 
 
+def gesloten(kanaal: str, dag: date) -> str | None:
+    """Why the channel is closed all of ``dag`` (a public holiday, a closing
+    day), or None."""
+    if kalender.is_feestdag(dag):
+        return kalender.feestdagen(dag.year)[dag]
+    if dag in kalender.sluitingsdagen():
+        return "Sluitingsdag"
+    return None
+
+
+def _open_slots(tijden, dag: date) -> list[bool]:
+    """Per half hour of ``dag``: the channel is open at its start (channels
+    without opening hours are open all day)."""
+    if not tijden:
+        return [True] * SLOTS
+    tz = timezone.get_current_timezone()
+    begin = datetime.combine(dag, time.min, tzinfo=tz)
+    return [kalender.is_open(tijden, begin + timedelta(minutes=30 * s)) for s in range(SLOTS)]
+
+
 def prognose(kanaal: str, *, van: date, dagen: int, basis: date) -> dict[date, list[float]]:
     """Forecast per half hour for ``dagen`` days from ``van``, from the data
-    before ``basis``."""
+    before ``basis``; nothing while the channel is closed."""
     eind = van + timedelta(days=dagen - 1)
     reeks = historie(
         kanaal, basis - timedelta(weeks=WEKEN + 8), min(eind, basis - timedelta(days=1))
     )
     trend = _trend(reeks, basis)
-    return {
-        van + timedelta(days=i): _dagprognose(reeks, van + timedelta(days=i), basis, trend)
-        for i in range(dagen)
-    }
+    register = Kanaal.objects.filter(soort=kanaal).prefetch_related("openingstijden").first()
+    tijden = register.openingstijden_tuples() if register else []
+    uitkomst = {}
+    for i in range(dagen):
+        dag = van + timedelta(days=i)
+        if gesloten(kanaal, dag):
+            uitkomst[dag] = [0.0] * SLOTS
+            continue
+        verwacht = _dagprognose(reeks, dag, basis, trend)
+        uitkomst[dag] = [
+            w if o else 0.0 for w, o in zip(verwacht, _open_slots(tijden, dag), strict=True)
+        ]
+    return uitkomst
 
 
 def nauwkeurigheid(kanaal: str, *, basis: date, weken: int = 2) -> float | None:

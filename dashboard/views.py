@@ -136,6 +136,7 @@ def planning(request):
                 "aanbod": sum(r.bezetting.aanbod for r in regels),
                 "uren": sum(r.bezetting.ingeroosterd for r in regels) / 2,
                 "nauwkeurigheid": prognose.nauwkeurigheid(data["kanaal"], basis=min(dag, vandaag)),
+                "gesloten": prognose.gesloten(data["kanaal"], dag),
                 "weken": prognose.WEKEN,
             }
         )

@@ -89,3 +89,44 @@ def test_a_teamleider_reads_the_staffing_for_a_day(client, teamleider, klok):
     assert pagina.status_code == 200 and "09:00" in tekst and "Erlang C" in tekst
     fout = client.get("/dashboard/planning/", {"kanaal": "telefoon", "shrinkage": 95})
     assert fout.status_code == 400
+
+
+def _maandagen(tot: date, volume: int, slots=(18, 40)):
+    """Twelve Mondays of calls before ``tot``, at 09:00 and (outside the
+    opening hours) at 20:00."""
+    WachtrijPerHalfuur.objects.bulk_create(
+        WachtrijPerHalfuur(
+            datum=tot - timedelta(weeks=w), halfuur=slot, kanaal="telefoon", aangeboden=volume
+        )
+        for w in range(1, 13)
+        for slot in slots
+    )
+
+
+def test_nothing_is_forecast_or_planned_when_the_channel_is_closed(client, teamleider, klok):
+    from kanalen.models import Kanaal, Openingstijd
+    from kcc.models import Sluitingsdag
+
+    telefoon = Kanaal.objects.create(
+        soort="telefoon",
+        naam="Telefoon",
+        bereikbaarheid="14 0123",
+        norm_omschrijving="80% binnen 20 seconden",
+        kosten_per_contact="5.50",
+    )
+    for weekdag in range(5):
+        Openingstijd.objects.create(kanaal=telefoon, weekdag=weekdag, open="08:00", dicht="17:00")
+    paasmaandag, gewone_maandag = date(2026, 4, 6), date(2026, 3, 30)
+    _maandagen(date(2026, 3, 30), volume=60)
+    Sluitingsdag.objects.create(datum=date(2026, 4, 13), omschrijving="Personeelsdag")
+    voorspeld = prognose.prognose("telefoon", van=gewone_maandag, dagen=15, basis=gewone_maandag)
+    assert voorspeld[gewone_maandag][18] == pytest.approx(60)
+    assert voorspeld[gewone_maandag][40] == 0  # 20:00: closed
+    assert sum(voorspeld[paasmaandag]) == 0  # Tweede Paasdag
+    assert sum(voorspeld[date(2026, 4, 13)]) == 0  # the municipality's closing day
+
+    klok.move_to("2026-04-03T09:00:00+02:00")
+    client.force_login(teamleider)
+    pagina = client.get("/dashboard/planning/", {"kanaal": "telefoon", "datum": "2026-04-06"})
+    tekst = pagina.content.decode()
+    assert "Gesloten (Tweede Paasdag)" in tekst and "09:00" not in tekst
