@@ -98,6 +98,14 @@ def inzage_persoonsgegevens(*, dagen: int = 7) -> list[dict]:
 # --- COPC KPIs ---------------------------------------------------------------------
 
 
+def _hele_maanden(van: date, tot: date) -> int:
+    """How many calendar months [van, tot] covers, if it is whole months
+    (from a first to a last day of a month); 0 otherwise."""
+    if van.day != 1 or (tot + timedelta(days=1)).day != 1:
+        return 0
+    return (tot.year - van.year) * 12 + tot.month - van.month + 1
+
+
 @dataclass(frozen=True)
 class Filter:
     """A period (both days included) and the dimensions to narrow it to."""
@@ -113,7 +121,17 @@ class Filter:
     medewerker_ids: tuple[int, ...] = ()
 
     def vorige(self) -> Filter:
-        """The period of the same length just before."""
+        """The period to compare with: for whole calendar months the same
+        number of months before (March against February, not 29 January to
+        28 February); for any other period (a day, a week, a span of days)
+        the same number of days just before."""
+        maanden = _hele_maanden(self.van, self.tot)
+        if maanden:
+            tot = self.van - timedelta(days=1)
+            van = self.van
+            for _maand in range(maanden):
+                van = (van - timedelta(days=1)).replace(day=1)
+            return replace(self, van=van, tot=tot)
         lengte = (self.tot - self.van).days + 1
         return replace(
             self, van=self.van - timedelta(days=lengte), tot=self.van - timedelta(days=1)

@@ -416,3 +416,29 @@ def test_an_export_never_carries_a_spreadsheet_formula():
     antwoord = export.csv_antwoord("x", ["Naam"], [['=HYPERLINK("http://x")'], ["-3"], [5]])
     tekst = b"".join(antwoord.streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK" in tekst and "'-3" in tekst and "\r\n5\r\n" in tekst
+
+
+@pytest.mark.parametrize(
+    ("van", "tot", "vorige_van", "vorige_tot"),
+    [
+        ("2026-03-01", "2026-03-31", "2026-02-01", "2026-02-28"),  # a month: the month before
+        ("2026-11-01", "2026-11-30", "2026-10-01", "2026-10-31"),
+        ("2026-01-01", "2026-01-31", "2025-12-01", "2025-12-31"),  # over the turn of the year
+        ("2028-03-01", "2028-03-31", "2028-02-01", "2028-02-29"),  # a leap year
+        ("2026-01-01", "2026-03-31", "2025-10-01", "2025-12-31"),  # a quarter: the quarter before
+        ("2026-03-09", "2026-03-15", "2026-03-02", "2026-03-08"),  # a week: the week before
+        ("2026-03-10", "2026-03-10", "2026-03-09", "2026-03-09"),  # a day: the day before
+        ("2026-03-10", "2026-03-19", "2026-02-28", "2026-03-09"),  # ten days: the ten before
+    ],
+)
+def test_it_compares_a_period_with_the_one_before_it_as_a_reader_expects(
+    van, tot, vorige_van, vorige_tot
+):
+    from datetime import date
+
+    f = selectors.Filter(van=date.fromisoformat(van), tot=date.fromisoformat(tot))
+    vorige = f.vorige()
+    assert (vorige.van, vorige.tot) == (
+        date.fromisoformat(vorige_van),
+        date.fromisoformat(vorige_tot),
+    )
