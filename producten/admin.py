@@ -93,6 +93,7 @@ class FormuliervraagInline(admin.StackedInline):
         "toelichting",
         "keuzes",
         ("minimum", "maximum"),
+        "weekdagen",
     ]
 
 

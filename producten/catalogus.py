@@ -23,6 +23,7 @@ from rest_framework.validators import UniqueValidator
 from kcc.choices import Doelgroep, KanaalSoort
 from kcc.models import Afdeling, User
 from producten import services
+from producten.formulier import weekdagen_lezen
 from producten.models import (
     Aanbieder,
     Documentvereiste,
@@ -306,7 +307,17 @@ class FormuliervraagSerializer(_Vorm):
             "keuzes",
             "minimum",
             "maximum",
+            "weekdagen",
         ]
+
+    def validate_weekdagen(self, waarde):
+        try:
+            weekdagen_lezen(waarde)
+        except ValueError as fout:
+            raise serializers.ValidationError(
+                _("'%(deel)s' is geen dag; schrijf bijvoorbeeld: ma, do.") % {"deel": fout}
+            ) from None
+        return waarde
 
 
 class DocumentSerializer(_Vorm):

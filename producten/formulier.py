@@ -21,6 +21,24 @@ from django.utils.translation import gettext_lazy
 from kcc.telefoon import normaliseer_telefoon
 
 _POSTCODE = re.compile(r"^\s*(\d{4})\s?([A-Za-z]{2})\s*$")
+# A house number with an optional letter and addition: 12, 12A, 12-2, 12 bis.
+_HUISNUMMER = re.compile(r"^\s*([1-9]\d{0,4})\s*([A-Za-z]?)(?:\s*[-/ ]?\s*([A-Za-z0-9]{1,4}))?\s*$")
+WEEKDAGEN = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
+_DAGNAMEN = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+
+
+def weekdagen_lezen(tekst: str) -> set[int]:
+    """'ma, do' as weekday numbers; a ValueError names what is not a day."""
+    dagen = set()
+    for deel in re.split(r"[\s,;]+", (tekst or "").strip().lower()):
+        if not deel:
+            continue
+        if deel[:2] not in WEEKDAGEN:
+            raise ValueError(deel)
+        dagen.add(WEEKDAGEN[deel[:2]])
+    return dagen
+
+
 _JANEE = [("ja", gettext_lazy("Ja")), ("nee", gettext_lazy("Nee"))]
 
 
@@ -41,6 +59,95 @@ class PostcodeField(forms.CharField):
         return f"{match[1]}{match[2].upper()}"
 
 
+class HuisnummerField(forms.CharField):
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        match = _HUISNUMMER.match(value)
+        if not match:
+            raise ValidationError(
+                _("Vul een huisnummer in cijfers in, eventueel met een letter: 12 of 12A."),
+                code="huisnummer",
+            )
+        nummer, letter, toevoeging = match.groups()
+        return nummer + letter.upper() + (f"-{toevoeging.upper()}" if toevoeging else "")
+
+
+class BedragField(forms.DecimalField):
+    """An amount as people type it: '12,50', '1.250,50', '€ 7.495,20', or
+    '12.50' (a point without a comma is the decimal point)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("€", "").replace(" ", "").strip()
+            if "," in value:
+                value = value.replace(".", "").replace(",", ".")
+        return super().to_python(value)
+
+
+class DatumField(forms.DateField):
+    """A date within days from today (``vanaf``, ``tot``, either may be
+    None) and, with ``weekdagen``, only on those weekdays and never on a
+    public holiday. The range is worked out when the answer is checked."""
+
+    def __init__(self, *, vanaf=None, tot=None, weekdagen=frozenset(), **kwargs):
+        self.vanaf, self.tot, self.weekdagen = vanaf, tot, frozenset(weekdagen)
+        super().__init__(widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
+
+    def grenzen(self) -> tuple[date | None, date | None]:
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        vandaag = timezone.localdate()
+        return (
+            None if self.vanaf is None else vandaag + timedelta(days=self.vanaf),
+            None if self.tot is None else vandaag + timedelta(days=self.tot),
+        )
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        van, tot = self.grenzen()
+        if van:
+            attrs["min"] = van.isoformat()
+        if tot:
+            attrs["max"] = tot.isoformat()
+        return attrs
+
+    def validate(self, value):
+        from django.utils.formats import date_format
+
+        from kcc import kalender
+
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        van, tot = self.grenzen()
+        if van and value < van:
+            raise ValidationError(
+                _("Kies een datum vanaf %(datum)s.") % {"datum": date_format(van, "j F Y")},
+                code="te_vroeg",
+            )
+        if tot and value > tot:
+            raise ValidationError(
+                _("Kies een datum tot en met %(datum)s.") % {"datum": date_format(tot, "j F Y")},
+                code="te_laat",
+            )
+        if self.weekdagen and (
+            value.weekday() not in self.weekdagen or kalender.is_feestdag(value)
+        ):
+            dagen = " of ".join(_DAGNAMEN[d] for d in sorted(self.weekdagen))
+            raise ValidationError(
+                _("Kies een %(dagen)s die geen feestdag is.") % {"dagen": dagen},
+                code="weekdag",
+            )
+
+
+def _dagen(waarde) -> int | None:
+    return None if waarde in (None, "") else int(Decimal(waarde))
+
+
 def _veld(vraag: dict) -> forms.Field:
     soort = vraag["soort"]
     opties = {
@@ -59,8 +166,33 @@ def _veld(vraag: dict) -> forms.Field:
         return forms.DecimalField(
             min_value=minimum, max_value=maximum, max_digits=12, decimal_places=2, **opties
         )
+    if soort == "aantal":
+        opties["error_messages"]["invalid"] = _("Vul een heel getal in, zoals 2.")
+        return forms.IntegerField(
+            min_value=int(minimum) if minimum is not None else None,
+            max_value=int(maximum) if maximum is not None else None,
+            widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": "1"}),
+            **opties,
+        )
+    if soort == "bedrag":
+        opties["error_messages"]["invalid"] = _("Vul een bedrag in euro in, zoals 12,50.")
+        return BedragField(
+            min_value=minimum,
+            max_value=maximum,
+            max_digits=12,
+            decimal_places=2,
+            widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+            **opties,
+        )
     if soort == "datum":
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **opties)
+        return DatumField(
+            vanaf=_dagen(vraag.get("minimum")),
+            tot=_dagen(vraag.get("maximum")),
+            weekdagen=weekdagen_lezen(vraag.get("weekdagen", "")),
+            **opties,
+        )
+    if soort == "huisnummer":
+        return HuisnummerField(max_length=20, **opties)
     if soort == "keuze":
         keuzes = [(k, k) for k in vraag.get("keuzes", [])]
         return forms.ChoiceField(choices=[("", _("Maak een keuze")), *keuzes], **opties)
@@ -110,8 +242,10 @@ def antwoorden_controleren(vragen: list[dict], antwoorden: dict) -> dict:
     formulier = formulier_voor(vragen, data=ruw)
     if not formulier.is_valid():
         raise ValidationError(formulier.errors.as_data())
+    soorten = {v["sleutel"]: v["soort"] for v in vragen}
     return {
-        sleutel: _opslaan(waarde)
+        # An amount keeps its cents: '1250.50', as it is read back.
+        sleutel: f"{waarde:.2f}" if soorten[sleutel] == "bedrag" else _opslaan(waarde)
         for sleutel, waarde in formulier.cleaned_data.items()
         if waarde not in ("", None)
     }

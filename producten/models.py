@@ -327,12 +327,15 @@ class Formuliervraag(models.Model):
         TEKST = "tekst", _("Korte tekst")
         TEKSTVAK = "tekstvak", _("Lange tekst")
         GETAL = "getal", _("Getal")
+        AANTAL = "aantal", _("Aantal (heel getal)")
+        BEDRAG = "bedrag", _("Bedrag in euro")
         DATUM = "datum", _("Datum")
         KEUZE = "keuze", _("Keuze uit een lijst")
         JANEE = "janee", _("Ja of nee")
         EMAIL = "email", _("E-mailadres")
         TELEFOON = "telefoon", _("Telefoonnummer")
         POSTCODE = "postcode", _("Postcode")
+        HUISNUMMER = "huisnummer", _("Huisnummer")
 
     product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="vragen")
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -343,10 +346,29 @@ class Formuliervraag(models.Model):
     verplicht = models.BooleanField(_("verplicht"), default=True)
     keuzes = models.TextField(_("keuzes"), blank=True, help_text=_("Eén per regel."))
     minimum = models.DecimalField(
-        _("minimum"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("minimum"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Bij een datum: dagen vanaf vandaag, bijvoorbeeld -365 of 1 (morgen)."),
     )
     maximum = models.DecimalField(
-        _("maximum"), max_digits=12, decimal_places=2, null=True, blank=True
+        _("maximum"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("Bij een datum: dagen vanaf vandaag, bijvoorbeeld 0 (vandaag) of 90."),
+    )
+    weekdagen = models.CharField(
+        _("alleen op"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "Bij een datum: alleen deze dagen, bijvoorbeeld 'ma, do'. "
+            "Feestdagen zijn altijd uitgesloten als u dagen kiest."
+        ),
     )
 
     class Meta:
@@ -362,6 +384,23 @@ class Formuliervraag(models.Model):
 
     def keuzes_lijst(self) -> list[str]:
         return [k.strip() for k in self.keuzes.splitlines() if k.strip()]
+
+    def clean(self):
+        from producten.formulier import weekdagen_lezen
+
+        fouten = {}
+        try:
+            weekdagen_lezen(self.weekdagen)
+        except ValueError as fout:
+            fouten["weekdagen"] = _("'%(deel)s' is geen dag; schrijf bijvoorbeeld: ma, do.") % {
+                "deel": fout
+            }
+        if self.weekdagen and self.soort != self.Soort.DATUM:
+            fouten["weekdagen"] = _("Dagen kiezen kan alleen bij een datum.")
+        if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
+            fouten["maximum"] = _("Het maximum is kleiner dan het minimum.")
+        if fouten:
+            raise ValidationError(fouten)
 
 
 class Documentvereiste(models.Model):

@@ -68,6 +68,7 @@ def product_snapshot(product: Product) -> dict:
                 "keuzes": v.keuzes_lijst(),
                 "minimum": None if v.minimum is None else str(v.minimum),
                 "maximum": None if v.maximum is None else str(v.maximum),
+                "weekdagen": v.weekdagen,
             }
             for v in product.vragen.all()
         ],

@@ -181,7 +181,7 @@ def test_it_turns_a_verhuizing_into_one_main_case_with_the_chosen_parts(ingelogd
     pagina = ingelogd.get(formulier_url).content.decode()
     assert 'name="v-soort_container"' not in pagina  # asked only for a chosen part
     antwoorden = {
-        "v-verhuisdatum": "2026-12-01",
+        "v-verhuisdatum": "2026-03-20",
         "v-postcode": "1234 ab",
         "v-huisnummer": "5",
         "v-aantal_personen": "2",

@@ -33,26 +33,50 @@ SCENARIO = [
 ]
 
 
+def _datum(vraag: dict, vandaag) -> str:
+    """A date the question accepts: two weeks ahead when it may be, else the
+    nearest allowed day."""
+    from kcc import kalender
+    from producten.formulier import weekdagen_lezen
+
+    van = int(float(vraag["minimum"])) if vraag.get("minimum") is not None else None
+    tot = int(float(vraag["maximum"])) if vraag.get("maximum") is not None else None
+    dagen = weekdagen_lezen(vraag.get("weekdagen", ""))
+    stap = max(van if van is not None else 14, min(14, tot if tot is not None else 14))
+    for verschuiving in range(stap, (tot if tot is not None else stap + 60) + 1):
+        dag = vandaag + timedelta(days=verschuiving)
+        if not dagen or (dag.weekday() in dagen and not kalender.is_feestdag(dag)):
+            return dag.isoformat()
+    return (vandaag + timedelta(days=stap)).isoformat()
+
+
 def voorbeeldantwoorden(vragen: list[dict], klant: Klant) -> dict:
     """Plausible answers to a product's form, as a customer would give them."""
     vandaag = timezone.localdate()
     waarden = {
         "tekst": "Zie de toelichting van de klant",
         "tekstvak": "De klant heeft dit telefonisch toegelicht.",
-        "datum": (vandaag + timedelta(days=14)).isoformat(),
         "janee": "ja",
         "email": klant.email or "demo@example.nl",
         "telefoon": klant.telefoon or "0612345678",
         "postcode": klant.postcode or "1234AB",
+        "huisnummer": "12",
     }
     antwoorden = {}
     for vraag in vragen:
-        if vraag["soort"] == "keuze":
+        soort, minimum = vraag["soort"], vraag.get("minimum")
+        if soort == "keuze":
             antwoorden[vraag["sleutel"]] = vraag["keuzes"][0]
-        elif vraag["soort"] == "getal":
-            antwoorden[vraag["sleutel"]] = vraag.get("minimum") or "1"
+        elif soort == "getal":
+            antwoorden[vraag["sleutel"]] = minimum or "1"
+        elif soort == "aantal":
+            antwoorden[vraag["sleutel"]] = str(int(float(minimum or 1)))
+        elif soort == "bedrag":
+            antwoorden[vraag["sleutel"]] = minimum or "25.00"
+        elif soort == "datum":
+            antwoorden[vraag["sleutel"]] = _datum(vraag, vandaag)
         else:
-            antwoorden[vraag["sleutel"]] = waarden.get(vraag["soort"], "Demo")
+            antwoorden[vraag["sleutel"]] = waarden.get(soort, "Demo")
     return antwoorden
 
 
