@@ -39,6 +39,32 @@ def klant_gebruiker(*, bsn: str | None = None, kvk_nummer: str | None = None) ->
 # --- Notices for staff -------------------------------------------------------
 
 
+def verantwoordelijken(afdeling_id: int | None) -> list[User]:
+    """Who gets a notice about work of an afdeling that no one person holds
+    (an escalation, a case not picked up, an 80% signal without a
+    behandelaar, a hand-over). The rule:
+
+    1. the afdeling's own active teamleiders;
+    2. if it has none (or the work has no afdeling), the KCC's teamleiders,
+       who keep control of the whole chain;
+    3. if the KCC has none either, every active teamleider.
+
+    So every notice reaches someone who can act on it.
+    """
+    from django.conf import settings
+
+    leiders = User.objects.filter(groups__name=Rol.TEAMLEIDER, is_active=True)
+    for kandidaten in (
+        leiders.filter(afdelingen=afdeling_id) if afdeling_id is not None else leiders.none(),
+        leiders.filter(afdelingen__code=settings.KCC_AFDELING_CODE),
+        leiders,
+    ):
+        gevonden = list(kandidaten.distinct().order_by("pk"))
+        if gevonden:
+            return gevonden
+    return []
+
+
 def meldingen_versturen(
     *, ontvangers: Iterable[User], soort: str, titel: str, url: str = ""
 ) -> list[Melding]:

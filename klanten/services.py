@@ -25,7 +25,7 @@ from kcc.links import link
 from kcc.models import Afdeling, Melding, User
 from kcc.realtime import klant_group, push_to_group
 from kcc.roles import Rol
-from kcc.services import meldingen_versturen
+from kcc.services import meldingen_versturen, verantwoordelijken
 from kcc.telefoon import normaliseer_telefoon
 from klanten import brp
 from klanten.models import (
@@ -454,7 +454,9 @@ def contactverzoek_maken(
         uiterlijk_op=uiterlijk,
         signaaldatum=signaal,
     )
-    ontvangers = [medewerker] if medewerker else list(_teamleiders(afdeling))
+    ontvangers = (
+        [medewerker] if medewerker else verantwoordelijken(afdeling.pk if afdeling else None)
+    )
     meldingen_versturen(
         ontvangers=[o for o in ontvangers if o != user],
         soort=Melding.Soort.TOEGEWEZEN,
@@ -464,13 +466,6 @@ def contactverzoek_maken(
     )
     _live(klant, "contactverzoek", _("Er is een contactverzoek gemaakt"))
     return verzoek
-
-
-def _teamleiders(afdeling: Afdeling | None):
-    leiders = User.objects.filter(groups__name=Rol.TEAMLEIDER, is_active=True)
-    if afdeling is not None:
-        leiders = leiders.filter(afdelingen=afdeling)
-    return leiders.distinct()
 
 
 def mag_contactverzoek_behandelen(user: User, verzoek: Contactverzoek) -> bool:
@@ -611,17 +606,18 @@ def contactverzoeken_bewaken(*, vandaag: date | None = None) -> tuple[list[int],
         for verzoek in Contactverzoek.objects.filter(pk__in=gesignaleerd).select_related(
             "medewerker"
         ):
-            if verzoek.medewerker is not None:
-                meldingen_versturen(
-                    ontvangers=[verzoek.medewerker],
-                    soort=Melding.Soort.SIGNAAL,
-                    titel=_("Contactverzoek bijna te laat: %(vraag)s")
-                    % {"vraag": verzoek.vraag[:80]},
-                    url=url,
-                )
+            # Who holds it; nobody yet: those responsible for its afdeling.
+            meldingen_versturen(
+                ontvangers=[verzoek.medewerker]
+                if verzoek.medewerker
+                else verantwoordelijken(verzoek.afdeling_id),
+                soort=Melding.Soort.SIGNAAL,
+                titel=_("Contactverzoek bijna te laat: %(vraag)s") % {"vraag": verzoek.vraag[:80]},
+                url=url,
+            )
         for verzoek in Contactverzoek.objects.filter(pk__in=geescaleerd):
             meldingen_versturen(
-                ontvangers=_teamleiders(verzoek.afdeling),
+                ontvangers=verantwoordelijken(verzoek.afdeling_id),
                 soort=Melding.Soort.ESCALATIE,
                 titel=_("Contactverzoek over de termijn: %(vraag)s")
                 % {"vraag": verzoek.vraag[:80]},

@@ -19,6 +19,7 @@ from kcc.choices import Doelgroep, KanaalSoort
 from kcc.fsm import vergrendeld
 from kcc.models import Afdeling, Melding, User
 from kcc.roles import Rol
+from kcc.services import verantwoordelijken
 from klanten.models import Klant, Klantcontact
 from klanten.services import is_klant_zelf
 from producten import services as producten_services
@@ -166,14 +167,6 @@ def _vlag_zetten(zaken, veld: str, nu) -> list[int]:
     return ids
 
 
-def teamleiders_van(afdeling_id: int | None):
-    """Who leads an afdeling (or, for a case without one, every teamleider)."""
-    leiders = User.objects.filter(groups__name=Rol.TEAMLEIDER, is_active=True)
-    if afdeling_id is not None:
-        leiders = leiders.filter(afdelingen=afdeling_id)
-    return leiders.distinct()
-
-
 def _termijnmeldingen(gesignaleerd: list[int], geescaleerd: list[int], niet_opgepakt) -> None:
     alle = set(gesignaleerd) | set(geescaleerd) | set(niet_opgepakt)
     if not alle:
@@ -183,14 +176,14 @@ def _termijnmeldingen(gesignaleerd: list[int], geescaleerd: list[int], niet_opge
     }
     for pk in gesignaleerd:
         zaak = zaken[pk]
-        if zaak.behandelaar is not None:
-            _melden(
-                [zaak.behandelaar],
-                Melding.Soort.SIGNAAL,
-                _("Zaak %(nummer)s (%(product)s): 80%% van de termijn is verstreken")
-                % {"nummer": zaak.nummer, "product": zaak.product.naam},
-                zaak,
-            )
+        # The behandelaar; a case nobody holds yet: those responsible for its afdeling.
+        _melden(
+            [zaak.behandelaar] if zaak.behandelaar else verantwoordelijken(zaak.afdeling_id),
+            Melding.Soort.SIGNAAL,
+            _("Zaak %(nummer)s (%(product)s): 80%% van de termijn is verstreken")
+            % {"nummer": zaak.nummer, "product": zaak.product.naam},
+            zaak,
+        )
     for pks, soort, tekst in [
         (
             geescaleerd,
@@ -206,7 +199,7 @@ def _termijnmeldingen(gesignaleerd: list[int], geescaleerd: list[int], niet_opge
         for pk in pks:
             zaak = zaken[pk]
             _melden(
-                teamleiders_van(zaak.afdeling_id),
+                verantwoordelijken(zaak.afdeling_id),
                 soort,
                 tekst % {"nummer": zaak.nummer, "product": zaak.product.naam},
                 zaak,
@@ -829,7 +822,7 @@ def zaak_overdragen(*, zaak: Zaak, user: User, afdeling: Afdeling, toelichting: 
         },
     )
     _melden(
-        teamleiders_van(afdeling.pk),
+        verantwoordelijken(afdeling.pk),
         Melding.Soort.OVERGEDRAGEN,
         _("Zaak %(nummer)s is aan %(afdeling)s overgedragen")
         % {"nummer": zaak.nummer, "afdeling": afdeling},
