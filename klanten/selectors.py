@@ -95,6 +95,27 @@ def zoekopdracht(zoekterm: str) -> Zoekopdracht | None:
     return Zoekopdracht(soort, filters, namen, vast)
 
 
+def gevonden_klanten(filters: Q, *, limit: int) -> list[Klant]:
+    """The customers ``filters`` finds, each once, in the order found. A
+    registration that was merged into another (a duplicate) counts as the
+    customer it was merged into: every phone number, e-mail address or BSN a
+    customer ever had still finds them, in search, on a call and in the inbox."""
+    klanten: list[Klant] = []
+    for klant in (
+        Klant.objects.filter(filters).select_related("samengevoegd_in").order_by("id")[: limit * 2]
+    ):
+        # A chain (merged into one that was merged later) is short and rare.
+        for _stap in range(10):
+            if klant.samengevoegd_in_id is None:
+                break
+            klant = klant.samengevoegd_in or Klant.objects.get(pk=klant.samengevoegd_in_id)
+        if klant.pk not in {k.pk for k in klanten}:
+            klanten.append(klant)
+        if len(klanten) == limit:
+            break
+    return klanten
+
+
 def _op_gelijkenis(namen: list[str], filters: Q, limit: int) -> list[Klant]:
     """Typo tolerance (PostgreSQL): surnames that look like the longest name
     typed ("Janssen" for "Jansen", "Mulders" for "Mulder")."""
@@ -121,8 +142,7 @@ def klanten_zoeken(
     opdracht = zoekopdracht(zoekterm)
     if opdracht is None:
         return []
-    gevonden = Klant.objects.filter(opdracht.filters, samengevoegd_in__isnull=True)
-    resultaten = list(gevonden.order_by("id")[:limit])
+    resultaten = gevonden_klanten(opdracht.filters, limit=limit)
     if not resultaten and opdracht.namen:
         resultaten = _op_gelijkenis(opdracht.namen, opdracht.vast, limit)
     for klant in resultaten:

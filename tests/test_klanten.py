@@ -374,3 +374,27 @@ def test_it_anonymises_old_contact_notes_but_keeps_the_figures(moulin, klantmana
     assert (oud.vraag, oud.antwoord, oud.namens) == ("", "", "")
     assert (oud.onderwerp, oud.in_een_keer_goed, oud.duur_seconden) == ("Afval", True, 180)
     assert Klantcontact.objects.get(pk=nieuw.pk).vraag == "Mijn buurman ..."
+
+
+def test_a_merged_registrations_phone_number_and_email_still_find_the_customer(
+    client, klantmanager, teamleider
+):
+    from kanalen.post import services as post_services
+    from kanalen.telefonie.services import bellers
+    from klanten.selectors import klanten_zoeken
+
+    behouden = KlantFactory(
+        bsn="999993653", geslachtsnaam="Moulin", telefoon="+31612345678", email="s@example.nl"
+    )
+    dubbel = KlantFactory(
+        bsn=None, geslachtsnaam="Moulin", telefoon="+31687654321", email="oud@example.nl"
+    )
+    services.klanten_samenvoegen(behouden=behouden, opheffen=dubbel, user=teamleider)
+    # Search, the call's screen pop and the inbox find the one who remains.
+    for term in ("06 87654321", "oud@example.nl"):
+        assert klanten_zoeken(zoekterm=term, user=klantmanager) == [behouden], term
+    assert bellers("0687654321") == [behouden]
+    sms = post_services.sms_ontvangen(van="+31687654321", tekst="Nog een vraag")
+    assert sms.klant == behouden
+    # Never twice, when both numbers match.
+    assert klanten_zoeken(zoekterm="Moulin", user=klantmanager) == [behouden]

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
@@ -36,6 +37,7 @@ from kcc.models import User
 from kcc.telefoon import normaliseer_telefoon
 from klanten import services as klant_services
 from klanten.models import Klant
+from klanten.selectors import gevonden_klanten
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +105,7 @@ def email_ontvangen(*, ruw: bytes) -> Inboxitem:
     in_antwoord_op = str(bericht.get("In-Reply-To") or "").strip()[:300]
     item = Inboxitem(
         kanaal=KanaalSoort.EMAIL,
-        klant=Klant.objects.filter(email=adres, samengevoegd_in__isnull=True).first(),
+        klant=next(iter(gevonden_klanten(Q(email=adres), limit=1)), None),
         van=adres,
         naam=naam[:200],
         onderwerp=str(bericht.get("Subject") or "")[:300],
@@ -167,7 +169,7 @@ def sms_ontvangen(*, van: str, tekst: str, bericht_id: str = "") -> Inboxitem:
             return bestaand
     item = Inboxitem(
         kanaal=KanaalSoort.SMS,
-        klant=Klant.objects.filter(telefoon=van, samengevoegd_in__isnull=True).first(),
+        klant=next(iter(gevonden_klanten(Q(telefoon=van), limit=1)), None),
         van=van,
         onderwerp=_("Sms"),
         tekst=tekst.strip()[:2000],

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -32,6 +33,7 @@ from kcc.models import User
 from kcc.realtime import push_to_user
 from kcc.telefoon import normaliseer_telefoon
 from klanten.models import Klant, Klantcontact
+from klanten.selectors import gevonden_klanten
 from klanten.services import Contacttijd
 
 logger = logging.getLogger(__name__)
@@ -65,11 +67,7 @@ def bellers(nummer: str) -> list[Klant]:
         genormaliseerd = normaliseer_telefoon(nummer)
     except ValidationError:
         return []
-    return list(
-        Klant.objects.filter(telefoon=genormaliseerd, samengevoegd_in__isnull=True).order_by("id")[
-            :10
-        ]
-    )
+    return gevonden_klanten(Q(telefoon=genormaliseerd), limit=10)
 
 
 def schermpop_url(gesprek: Gesprek) -> str:
