@@ -152,6 +152,8 @@ def test_a_question_for_a_colleague_becomes_their_contactverzoek_with_a_notice(
         "+31612345678",
     )
     assert Melding.objects.filter(ontvanger=collega).count() == 1
+    bevestiging = client.get(response["Location"]).content.decode()
+    assert "Het contactverzoek staat bij Ria" in bevestiging and "None" not in bevestiging
 
     client.force_login(collega)
     lijst = client.get("/kcc/contactverzoeken/").content.decode()

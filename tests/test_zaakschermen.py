@@ -227,6 +227,25 @@ def test_it_hands_a_case_to_another_afdeling_which_is_told(
     assert "Schrijf op wat de afdeling moet weten." in leeg.content.decode()
 
 
+def test_a_behandelaar_who_hands_a_case_away_goes_back_to_the_work_queue(
+    client, behandelaar, klant, product, teamleider
+):
+    from zaken import services
+
+    zaak = services.zaak_registreren(klant=klant, product=product, kanaal="balie", user=teamleider)
+    vth = AfdelingFactory(code="vergunningen", naam="Vergunningen")
+    client.force_login(behandelaar)
+    response = client.post(
+        f"/kcc/zaken/{zaak.uuid}/actie/",
+        {"actie": "overdragen", "afdeling": str(vth.uuid), "toelichting": "Hoort bij de bouw"},
+        follow=True,
+    )
+    # Not a 404 on a case that is no longer theirs: their queue, and where it went.
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/kcc/zaken/"
+    assert f"{zaak.nummer} ligt nu bij Vergunningen" in response.content.decode()
+
+
 def test_it_keeps_case_documents_checked_and_behind_access_control(
     client, behandelaar, klant, parkeervergunning, teamleider
 ):

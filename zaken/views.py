@@ -19,7 +19,7 @@ from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.models import Afdeling, User
 from zaken import selectors as zaken_selectors
 from zaken import services as zaken_services
-from zaken.models import OPEN_STATUSSEN, ZaakStatus
+from zaken.models import OPEN_STATUSSEN, Zaak, ZaakStatus
 
 _MAG_ZAKEN_ZIEN = ("kcc.zaken_behandelen", "kcc.klantbeeld_inzien")
 
@@ -165,13 +165,26 @@ def zaak_actie(request, zaak_uuid):
         messages.error(request, _("Onbekende handeling."))
     else:
         try:
-            actie(zaak, request.user, request)
+            gewijzigd = actie(zaak, request.user, request)
         except zaken_services.ZaakConflict as conflict:
             messages.warning(request, str(conflict))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
             messages.success(request, _("Opgeslagen."))
+            # Handed to an afdeling this user does not work for: the case is
+            # no longer theirs to open, so they go back to their work queue.
+            zaak = gewijzigd if isinstance(gewijzigd, Zaak) else zaak
+            if not (
+                zaken_services.mag_behandelen(request.user, zaak)
+                or request.user.has_perm("kcc.klantbeeld_inzien")
+            ):
+                messages.info(
+                    request,
+                    _("Zaak %(nummer)s ligt nu bij %(afdeling)s.")
+                    % {"nummer": zaak.nummer, "afdeling": zaak.afdeling},
+                )
+                return redirect("zaken:werkvoorraad")
     return redirect("zaken:zaak", zaak_uuid=zaak.uuid)
 
 

@@ -84,7 +84,7 @@ def contact_registreren(request, klant_uuid):
                 + (
                     " "
                     + _("Het contactverzoek staat bij %(afdeling)s.")
-                    % {"afdeling": data["afdeling"]}
+                    % {"afdeling": data["afdeling"] or data["medewerker"]}
                     if data["vervolg"] == "contactverzoek"
                     else ""
                 ),
