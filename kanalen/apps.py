@@ -6,7 +6,7 @@ class KanalenConfig(AppConfig):
     verbose_name = "Kanalen"
 
     def ready(self):
-        from django.contrib.auth.signals import user_logged_out
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
 
         from kanalen import receivers
         from kcc.links import link_registreren
@@ -18,6 +18,7 @@ class KanalenConfig(AppConfig):
             receivers.klanten_samengevoegd, dispatch_uid="kanalen.klanten_samengevoegd"
         )
         user_logged_out.connect(receivers.uitgelogd, dispatch_uid="kanalen.uitgelogd")
+        user_logged_in.connect(receivers.ingelogd, dispatch_uid="kanalen.ingelogd")
         # Screens of the front office that lower apps link to (kcc.links).
         link_registreren("home", "publiek:home")
         link_registreren("werkplek", "werkplek:index")

@@ -31,3 +31,27 @@ def uitgelogd(sender, request, user, **kwargs):
     """An agent who logs out gets no more work routed to them."""
     if user is not None and user.is_authenticated:
         routering.afmelden(user)
+
+
+def ingelogd(sender, request, user, **kwargs):
+    """A citizen or business that logs in is greeted by name, not by the
+    technical username: the name comes from their customer record (made
+    from the person register on first use)."""
+    if user is None or not user.is_klant:
+        return
+    from klanten import services as klant_services
+    from klanten.selectors import klant_van_gebruiker
+
+    klant = klant_van_gebruiker(user=user)
+    if klant is None and user.bsn:
+        klant = klant_services.klant_met_bsn(bsn=user.bsn, user=user)
+    if klant is None:
+        return
+    if klant.soort == klant.Soort.PERSOON:
+        achternaam = " ".join(p for p in [klant.voorvoegsel, klant.geslachtsnaam] if p)
+        naam = (klant.voornamen[:150], achternaam[:150])
+    else:
+        naam = (klant.organisatienaam[:150], "")
+    if (user.first_name, user.last_name) != naam:
+        user.first_name, user.last_name = naam
+        user.save(update_fields=["first_name", "last_name"])

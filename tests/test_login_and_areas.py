@@ -102,6 +102,26 @@ def test_it_logs_a_citizen_in_with_the_digid_simulator(client, klant):
     assert "999993653" not in user.username
 
 
+def test_a_citizen_and_a_business_are_greeted_by_name_not_by_username(client, klant):
+    from tests.factories import KlantFactory
+
+    client.post(reverse("kcc:digid-login"), {"bsn": "999993653"})
+    assert "Ingelogd als Suzanne Moulin (DigiD)" in client.get("/pip/").content.decode()
+    assert "Ingelogd als Suzanne Moulin" in client.get("/chat/").content.decode()
+    assert client.get("/api/v1/mij/").json()["naam"] == "Suzanne Moulin"
+    client.post(reverse("kcc:uitloggen"))
+    KlantFactory(
+        soort="bedrijf",
+        bsn=None,
+        kvk_nummer="69599084",
+        organisatienaam="Bakkerij De Korenbloem B.V.",
+        voornamen="",
+        geslachtsnaam="",
+    )
+    client.post(reverse("kcc:eherkenning-login"), {"kvk_nummer": "69599084"})
+    assert "Bakkerij De Korenbloem B.V. (eHerkenning)" in client.get("/pip/").content.decode()
+
+
 def test_it_refuses_a_bsn_that_fails_the_elfproef_with_a_friendly_error(client):
     response = client.post(reverse("kcc:digid-login"), {"bsn": "123456789"})
     assert response.status_code == 200
