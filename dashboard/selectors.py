@@ -337,6 +337,16 @@ def servicelevel(cijfers: dict, drempel: int, formule: str) -> float | None:
     return _deel(binnen + cijfers.get(f"verlaten_{drempel}", 0), b + v)
 
 
+def _servicelevel_formule(formule: str, drempels: list[str]) -> str:
+    """The service level's formula with the threshold T per queued channel;
+    a selection without a queued channel (only e-mail, say) says so."""
+    if not drempels:
+        return _("%(formule)s (geen kanaal met wachtrij in deze selectie)") % {
+            "formule": ServicelevelFormule.KEUZES[formule]
+        }
+    return f"{ServicelevelFormule.KEUZES[formule]} (T: {', '.join(drempels)})"
+
+
 def _deel(teller, noemer) -> float | None:
     return 100 * teller / noemer if noemer else None
 
@@ -529,7 +539,7 @@ def _kpis_van(
             "%",
             doel["servicelevel"],
             True,
-            ServicelevelFormule.KEUZES[formule] + " (T: " + ", ".join(drempels) + ")",
+            _servicelevel_formule(formule, drempels),
             sl_noemer,
         ),
         Kpi(

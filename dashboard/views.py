@@ -30,6 +30,14 @@ def index(request):
                 formule=formulier.cleaned_data.get("formule") or "met_verlaten",
                 zonder_kort=formulier.cleaned_data.get("kort_verlaten_weglaten", False),
             )
+            audit_log(
+                user=request.user,
+                actie=Actie.EXPORTEREN,
+                object_type="dashboard.kpi",
+                omschrijving=f"Dashboard-export KPI's {f.van}-{f.tot} ({formaat})",
+                reden="Sturing op KPI's",
+                request=request,
+            )
             return export.downloaden(
                 formaat,
                 f"kpi-{f.van:%Y%m%d}-{f.tot:%Y%m%d}",
@@ -169,7 +177,7 @@ def detail(request, kpi):
     if formaat in ("csv", "xlsx"):
         audit_log(
             user=request.user,
-            actie=Actie.ZOEKEN,
+            actie=Actie.EXPORTEREN,
             object_type=records.model._meta.label,
             omschrijving=f"Dashboard-export {kpi} {f.van}-{f.tot} ({formaat})",
             reden="Sturing op KPI's",

@@ -258,6 +258,13 @@ def test_the_kpis_on_known_numbers(wereld):
         )
     }
     assert van_beantwoord["servicelevel"].waarde == pytest.approx(200 / 3)
+    # A selection without a queued channel names no empty threshold.
+    email = {
+        k.code: k
+        for k in selectors.kpis(selectors.Filter(van=gisteren, tot=gisteren, kanaal="email"))
+    }
+    assert "(T: )" not in email["servicelevel"].formule
+    assert "geen kanaal met wachtrij" in email["servicelevel"].formule
 
 
 def test_a_teamleider_reads_last_months_kpis_and_a_wrong_period_is_explained(
@@ -311,9 +318,13 @@ def test_a_figure_drills_down_to_its_records_and_exports(client, teamleider, wer
     assert client.get("/dashboard/kpi/bestaat-niet/").status_code == 404
     from kcc.models import AuditLogEntry
 
-    assert (
-        AuditLogEntry.objects.filter(omschrijving__startswith="Dashboard-export fcr").count() == 2
-    )
+    # Every export is found under the audit filter "Exporteren".
+    exports = AuditLogEntry.objects.filter(actie=AuditLogEntry.Actie.EXPORTEREN)
+    assert exports.filter(omschrijving__startswith="Dashboard-export fcr").count() == 2
+    assert exports.filter(omschrijving__startswith="Dashboard-export KPI's").count() == 1
+    assert not AuditLogEntry.objects.filter(
+        actie=AuditLogEntry.Actie.ZOEKEN, omschrijving__startswith="Dashboard-export"
+    ).exists()
 
 
 def test_the_wallboard_shows_the_queues_now(client, teamleider, klantmanager):

@@ -176,6 +176,8 @@ def _termijnmeldingen(gesignaleerd: list[int], geescaleerd: list[int], niet_opge
     }
     for pk in gesignaleerd:
         zaak = zaken[pk]
+        if not zaak.behandelaar and pk in geescaleerd:
+            continue  # the teamleiders get the escalation, which says more
         # The behandelaar; a case nobody holds yet: those responsible for its afdeling.
         _melden(
             [zaak.behandelaar] if zaak.behandelaar else verantwoordelijken(zaak.afdeling_id),
