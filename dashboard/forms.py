@@ -12,6 +12,7 @@ from dashboard.selectors import Filter, ServicelevelFormule
 from kcc.choices import KanaalSoort
 from kcc.models import Afdeling, User
 from kcc.roles import Rol
+from kcc.widgets import DatumInvoer
 from producten.models import Thema
 
 VROEGST = date(2000, 1, 1)
@@ -34,14 +35,10 @@ class KpiFilterForm(forms.Form):
         label=_("Dag in de periode"),
         required=False,
         help_text=_("Leeg: gisteren, vorige week of vorige maand."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DatumInvoer(),
     )
-    van = forms.DateField(
-        label=_("Van"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    tot = forms.DateField(
-        label=_("Tot en met"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    van = forms.DateField(label=_("Van"), required=False, widget=DatumInvoer())
+    tot = forms.DateField(label=_("Tot en met"), required=False, widget=DatumInvoer())
     kanaal = forms.ChoiceField(
         label=_("Kanaal"), required=False, choices=[("", _("Alle kanalen")), *KanaalSoort.choices]
     )
@@ -151,7 +148,7 @@ class PlanningForm(forms.Form):
         label=_("Dag"),
         required=False,
         help_text=_("Leeg: morgen."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DatumInvoer(),
     )
     doel = forms.IntegerField(
         label=_("Doel servicelevel (%)"), required=False, min_value=1, max_value=99

@@ -7,13 +7,20 @@ it is not empty. The messages are plain Dutch, for the customer to act on.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import unicodedata
+import uuid
 import zipfile
+from datetime import timedelta
 
+from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 # type code -> (label, content type)
@@ -133,3 +140,65 @@ def download(bestand, *, bestandsnaam: str, soort: str):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- An upload kept while its form is corrected --------------------------
+# A form that comes back with an error (a wrong BSN, a date in the future)
+# cannot give the browser its file back. The checked upload is kept here for
+# a day under a signed, per-user token in a hidden field, so the person need
+# not choose it again.
+
+_BEWAARD_MAP = "tijdelijk"
+_BEWAARD_SALT = "kcc.bestanden.vasthouden"
+_BEWAARD_SECONDEN = 24 * 3600
+
+
+def vasthouden(bestand, *, user) -> str:
+    """Keep ``bestand`` (already checked) for the user's next try; returns the
+    token for the form's hidden field. Files older than a day are removed."""
+    _oude_opruimen()
+    bestand.seek(0)
+    pad = default_storage.save(f"{_BEWAARD_MAP}/{uuid.uuid4().hex}", bestand)
+    return signing.dumps(
+        {"pad": pad, "naam": bestand.name or "bestand", "gebruiker": user.pk}, salt=_BEWAARD_SALT
+    )
+
+
+def terughalen(token: str, *, user):
+    """The file kept under ``token`` for this user (a django File with its
+    original name), or None when the token is unknown, foreign or expired."""
+    if not token:
+        return None
+    try:
+        gegevens = signing.loads(token, salt=_BEWAARD_SALT, max_age=_BEWAARD_SECONDEN)
+    except signing.BadSignature:
+        return None
+    pad = gegevens.get("pad", "")
+    if gegevens.get("gebruiker") != user.pk or not pad.startswith(f"{_BEWAARD_MAP}/"):
+        return None
+    if not default_storage.exists(pad):
+        return None
+    return File(default_storage.open(pad, "rb"), name=gegevens.get("naam") or "bestand")
+
+
+def loslaten(token: str) -> None:
+    """Remove a kept file once it is stored for good."""
+    try:
+        pad = signing.loads(token, salt=_BEWAARD_SALT).get("pad", "")
+    except signing.BadSignature:
+        return
+    if pad.startswith(f"{_BEWAARD_MAP}/"):
+        default_storage.delete(pad)
+
+
+def _oude_opruimen() -> None:
+    grens = timezone.now() - timedelta(seconds=_BEWAARD_SECONDEN)
+    try:
+        _mappen, namen = default_storage.listdir(_BEWAARD_MAP)
+    except FileNotFoundError:
+        return
+    for naam in namen:
+        pad = f"{_BEWAARD_MAP}/{naam}"
+        with contextlib.suppress(OSError):
+            if default_storage.get_modified_time(pad) < grens:
+                default_storage.delete(pad)

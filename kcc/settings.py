@@ -563,6 +563,8 @@ CONTACTVERZOEK_TERMIJN_WERKDAGEN = env_int("CONTACTVERZOEK_TERMIJN_WERKDAGEN", 2
 # --- Platform -------------------------------------------------------------
 
 GEMEENTE_NAAM = env_str("GEMEENTE_NAAM", "Gemeente Voorbeeldstad")
+# The return address printed on letters (one line per part, comma-separated).
+GEMEENTE_POSTADRES = env_str("GEMEENTE_POSTADRES", "Postbus 1000, 1000 AA Voorbeeldstad")
 # Where citizens reach the platform, for links in messages (no trailing slash).
 PUBLIEKE_URL = env_str("PUBLIEKE_URL", "http://localhost:8000").rstrip("/")
 # The afdeling that answers questions and complaints sent through the portal,

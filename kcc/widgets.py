@@ -126,3 +126,13 @@ def keuzes_uit_cache(lijsten, seconden: int = 30) -> None:
         veld.widget.choices = leeg + paren
     if nieuw:
         cache.set_many(nieuw, seconden)
+
+
+class DatumInvoer(forms.DateInput):
+    """A browser's date picker. Its value must be ISO (2026-12-04) whatever
+    the language: a Dutch ``04-12-2026`` shows as an empty field."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")

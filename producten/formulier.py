@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kcc.telefoon import normaliseer_telefoon
+from kcc.widgets import DatumInvoer
 
 _POSTCODE = re.compile(r"^\s*(\d{4})\s?([A-Za-z]{2})\s*$")
 # A house number with an optional letter and addition: 12, 12A, 12-2, 12 bis.
@@ -93,7 +94,7 @@ class DatumField(forms.DateField):
 
     def __init__(self, *, vanaf=None, tot=None, weekdagen=frozenset(), **kwargs):
         self.vanaf, self.tot, self.weekdagen = vanaf, tot, frozenset(weekdagen)
-        super().__init__(widget=forms.DateInput(attrs={"type": "date"}), **kwargs)
+        super().__init__(widget=DatumInvoer(), **kwargs)
 
     def grenzen(self) -> tuple[date | None, date | None]:
         from datetime import timedelta

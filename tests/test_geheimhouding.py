@@ -64,7 +64,31 @@ def geheim(klantmanager):
         afzender="",
         klant=klant,
     )
-    return {"klant": klant, "zaak": zaak, "product": product, "contact": contact, "item": brief}
+    # A second letter, answered by letter: it waits in "Post te versturen".
+    beantwoord = post_services.brief_registreren(
+        user=klantmanager,
+        scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 brief", content_type="application/pdf"),
+        onderwerp="Vraag",
+        afzender="",
+        klant=klant,
+    )
+    post_services.inboxitem_oppakken(item=beantwoord, user=klantmanager)
+    antwoord = post_services.inboxitem_beantwoorden(
+        item=beantwoord, user=klantmanager, tekst="Geachte mevrouw Mulder,"
+    )
+    return {
+        "klant": klant,
+        "zaak": zaak,
+        "product": product,
+        "contact": contact,
+        "item": brief,
+        "brief": antwoord,
+    }
+
+
+# The printed letter needs the address on its envelope: it is in the page
+# for the printout only (hidden on screen, reading it audited).
+AFDRUK = re.compile(r'<address class="brief__adres alleen-afdrukken">.*?</address>', re.S)
 
 
 def _urls(namespaces: set[str]):
@@ -106,6 +130,7 @@ def test_no_staff_screen_or_export_shows_a_shielded_address(client, geheim, klan
         "item_uuid": geheim["item"].uuid,
         "bijlage_uuid": geheim["item"].bijlagen.get().uuid,
         "contact_uuid": geheim["contact"].uuid,
+        "bericht_uuid": geheim["brief"].uuid,
         "uuid": geheim["zaak"].uuid,  # the API's case detail
         "code": geheim["product"].code,
     }
@@ -127,6 +152,9 @@ def test_no_staff_screen_or_export_shows_a_shielded_address(client, geheim, klan
                 inhoud = (
                     b"".join(antwoord.streaming_content) if antwoord.streaming else antwoord.content
                 ).decode("utf-8", "replace")
+                if naam == "werkplek:postbrief":
+                    inhoud, afdruk = AFDRUK.subn("", inhoud)
+                    assert afdruk == 1
                 assert STRAAT not in inhoud and POSTCODE not in inhoud, (user.username, naam, query)
         # Searching: by BSN, and by name and birth date.
         for zoekterm in ("999997087", "Mulder"):

@@ -9,10 +9,14 @@ import time
 from email.message import EmailMessage
 
 import pytest
+from django.utils import timezone
 
+from kanalen.berichten.selectors import eigen_berichten
+from kanalen.berichten.services import bericht_claimen
 from kanalen.models import Bericht, Inboxitem, InboxStatus
 from kanalen.post import services as post_services
 from kanalen.webhooks import handtekening
+from kcc import bestanden
 from kcc.roles import Rol
 from tests.factories import KlantFactory, UserFactory
 
@@ -214,5 +218,115 @@ def test_a_letter_is_registered_with_its_scan_and_the_letter_norm(client, klant,
     )
     item = Inboxitem.objects.get(pk=item.pk)
     assert item.status == InboxStatus.AFGEHANDELD and item.klantcontact.kanaal == "post"
-    bericht = Bericht.objects.get(klant=klant, kanaal="portaal")
-    assert bericht.status == "verzonden" and "bezwaar" in bericht.tekst
+    # The answer is a letter waiting to be printed and posted (never picked
+    # up by the outbox's worker); the customer reads it in Mijn omgeving.
+    bericht = Bericht.objects.get(klant=klant)
+    assert (bericht.kanaal, bericht.status) == ("post", "wachtrij") and "bezwaar" in bericht.tekst
+    assert bericht_claimen(bericht_id=bericht.pk) is None
+    assert bericht in eigen_berichten(klant=klant)
+
+
+def test_a_letter_form_keeps_its_date_and_scan_through_an_error(client, klant, agent):
+    """The date shows in the browser's date picker (ISO) and a scan sent
+    with a wrong BSN need not be chosen again."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(agent)
+    leeg = client.get("/kcc/inbox/brief/").content.decode()
+    assert f'value="{timezone.localdate():%Y-%m-%d}"' in leeg
+    scan = SimpleUploadedFile("brief-woz.pdf", b"%PDF-1.4 brief", content_type="application/pdf")
+    fout = client.post(
+        "/kcc/inbox/brief/",
+        {"bsn": "123456789", "onderwerp": "Bezwaar", "ontvangen_op": "2026-03-06", "scan": scan},
+    )
+    assert fout.status_code == 400
+    html = fout.content.decode()
+    assert 'value="2026-03-06"' in html and "Ontvangen: brief-woz.pdf" in html
+    token = fout.context["form"].data["scan_bewaard"]
+    assert token and not Inboxitem.objects.exists()
+    # Another agent cannot use the token; the agent themself can, without a file.
+    collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-post")
+    client.force_login(collega)
+    gegevens = {"bsn": klant.bsn, "onderwerp": "Bezwaar", "ontvangen_op": "2026-03-06"}
+    ander = client.post("/kcc/inbox/brief/", {**gegevens, "scan_bewaard": token})
+    assert ander.status_code == 400 and "scan" in ander.context["form"].errors
+    client.force_login(agent)
+    client.post("/kcc/inbox/brief/", {**gegevens, "scan_bewaard": token})
+    item = Inboxitem.objects.get()
+    bijlage = item.bijlagen.get()
+    assert (bijlage.bestandsnaam, bijlage.soort) == ("brief-woz.pdf", "pdf")
+    assert bijlage.bestand.read() == b"%PDF-1.4 brief"
+    assert bestanden.terughalen(token, user=agent) is None  # removed once stored
+
+
+def test_a_letter_from_an_unknown_sender_is_answered_by_a_letter_to_print(client, agent):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(agent)
+    scan = SimpleUploadedFile("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+    client.post(
+        "/kcc/inbox/brief/",
+        {
+            "afzender": "J. de Vries, Kerkstraat 4, 1234 AB Voorbeeldstad",
+            "onderwerp": "Vraag over de markt",
+            "ontvangen_op": "2026-03-06",
+            "scan": scan,
+        },
+    )
+    item = Inboxitem.objects.get()
+    client.post(f"/kcc/inbox/{item.uuid}/", {"actie": "oppakken"})
+    scherm = client.get(f"/kcc/inbox/{item.uuid}/").content.decode()
+    assert "Kerkstraat 4" in scherm  # the address field is filled from the letter
+    zonder = client.post(
+        f"/kcc/inbox/{item.uuid}/",
+        {"actie": "beantwoorden", "tekst": "Geachte heer De Vries,", "adres": " "},
+    )
+    assert zonder.status_code == 400 and "Vul het adres in" in zonder.content.decode()
+    assert not Bericht.objects.exists()
+    klaar = client.post(
+        f"/kcc/inbox/{item.uuid}/",
+        {
+            "actie": "beantwoorden",
+            "tekst": "Geachte heer De Vries,\n\nDe markt is op zaterdag.",
+            "adres": "J. de Vries\nKerkstraat 4\n1234 AB Voorbeeldstad",
+        },
+        follow=True,
+    )
+    assert "Post te versturen" in klaar.content.decode()
+    bericht = Bericht.objects.get()
+    assert (bericht.kanaal, bericht.status, bericht.klant) == ("post", "wachtrij", None)
+
+    lijst = client.get("/kcc/post/").content.decode()
+    assert bericht.onderwerp in lijst
+    brief = client.get(f"/kcc/post/{bericht.uuid}/").content.decode()
+    assert "J. de Vries<br>Kerkstraat 4<br>1234 AB Voorbeeldstad" in brief
+    assert "De markt is op zaterdag." in brief and "Met vriendelijke groet" in brief
+    client.post(f"/kcc/post/{bericht.uuid}/")
+    bericht = Bericht.objects.get(pk=bericht.pk)
+    assert bericht.status == "verzonden" and bericht.verzonden_op is not None
+    assert "Alle brieven zijn verstuurd." in client.get("/kcc/post/").content.decode()
+    # A second "Verstuurd" (a colleague's stale page) changes nothing and says so.
+    nogmaals = client.post(f"/kcc/post/{bericht.uuid}/", follow=True)
+    assert "al als verstuurd gemarkeerd" in nogmaals.content.decode()
+
+
+def test_a_letter_to_a_known_customer_goes_to_their_address_and_printing_is_audited(
+    client, klant, agent
+):
+    from kcc.models import AuditLogEntry
+
+    item = Inboxitem.objects.create(
+        kanaal="post", klant=klant, van=klant.naam, onderwerp="Vraag", tekst="Brief"
+    )
+    post_services.inboxitem_oppakken(item=item, user=agent)
+    bericht = post_services.inboxitem_beantwoorden(item=item, user=agent, tekst="Geachte ...")
+    assert post_services.briefadres(bericht) == [
+        klant.naam,
+        f"{klant.straat} {klant.huisnummer}",
+        f"{klant.postcode[:4]} {klant.postcode[4:]}  {klant.woonplaats}",  # as PostNL asks
+    ]
+    client.force_login(agent)
+    assert klant.straat in client.get(f"/kcc/post/{bericht.uuid}/").content.decode()
+    assert AuditLogEntry.objects.filter(
+        betrokkene=klant.bsn, omschrijving__startswith="Brief aan de klant afgedrukt"
+    ).exists()

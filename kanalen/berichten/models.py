@@ -62,6 +62,8 @@ class Bericht(models.Model):
         EMAIL = "email", _("E-mail")
         SMS = "sms", _("Sms")
         PORTAAL = "portaal", _("Alleen in Mijn omgeving")
+        # Printed and posted by the KCC (kanalen.post); "verzonden" once posted.
+        POST = "post", _("Brief per post")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     # Empty only for a reply to someone the platform does not know (an

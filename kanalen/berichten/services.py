@@ -198,6 +198,7 @@ def bericht_claimen(*, bericht_id: int) -> Bericht | None:
                 status=BerichtStatus.WACHTRIJ,
                 volgende_poging__lte=timezone.now(),
             )
+            .exclude(kanaal=Bericht.Kanaal.POST)  # posted by hand (kanalen.post)
             .first()
         )
         if bericht is None:
@@ -320,6 +321,7 @@ def berichten_wachtrij_verwerken(*, limit: int = 1000) -> int:
     # harmless: only one task can claim it.
     ids = list(
         Bericht.objects.filter(status=BerichtStatus.WACHTRIJ, volgende_poging__lte=timezone.now())
+        .exclude(kanaal=Bericht.Kanaal.POST)
         .order_by("volgende_poging")
         .values_list("pk", flat=True)[:limit]
     )
@@ -372,7 +374,7 @@ def bericht_klaarzetten(
         bericht.verzonden()
         bericht.verzonden_op = timezone.now()
         bericht.save()
-    else:
+    elif kanaal != Bericht.Kanaal.POST:  # a letter waits to be printed and posted
         transaction.on_commit(lambda: _in_wachtrij_zetten(bericht.pk))
     return bericht
 

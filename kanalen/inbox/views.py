@@ -16,6 +16,7 @@ from kanalen.inbox import routering
 from kanalen.models import (
     Medewerkerstatus,
 )
+from kanalen.post import services as post_services
 from kcc.access import medewerker_required
 
 
@@ -40,6 +41,7 @@ def werkplek_inbox(request):
             "bezetting": routering.bezetting(user=request.user)
             if request.user.has_perm("kcc.zaken_toewijzen")
             else [],
+            "post_te_versturen": post_services.te_versturen_brieven().count(),
         },
     )
 

@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kcc.widgets import DatumInvoer
+
 
 class BriefForm(forms.Form):
     bsn = forms.CharField(
@@ -23,7 +25,9 @@ class BriefForm(forms.Form):
     onderwerp = forms.CharField(label=_("Onderwerp"), max_length=300)
     ontvangen_op = forms.DateField(
         label=_("Ontvangen op"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DatumInvoer(),
         initial=timezone.localdate,
     )
     scan = forms.FileField(label=_("Scan van de brief"), help_text=_("PDF, JPG of PNG."))
+    # The scan of an earlier try that came back with an error (kcc.bestanden.vasthouden).
+    scan_bewaard = forms.CharField(required=False, widget=forms.HiddenInput)

@@ -28,7 +28,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from kanalen.berichten import services as bericht_services
-from kanalen.models import Bericht, InboxBijlage, Inboxitem, Kanaal
+from kanalen.models import Bericht, BerichtStatus, InboxBijlage, Inboxitem, Kanaal
 from kcc import bestanden, kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
@@ -219,10 +219,11 @@ def inboxitem_vrijgeven(*, item: Inboxitem, user: User) -> Inboxitem:
 
 @transaction.atomic
 def inboxitem_beantwoorden(
-    *, item: Inboxitem, user: User, tekst: str, in_een_keer_goed: bool = True
-) -> Bericht | None:
-    """Answer the item on its own channel (the e-mail in its thread), and
-    close it as a contact on the customer's timeline."""
+    *, item: Inboxitem, user: User, tekst: str, in_een_keer_goed: bool = True, adres: str = ""
+) -> Bericht:
+    """Answer the item on its own channel (the e-mail in its thread, a letter
+    by letter to ``adres`` or the customer's address), and close it as a
+    contact on the customer's timeline."""
     item = vergrendeld(
         item,
         overgang="afhandelen",
@@ -238,18 +239,18 @@ def inboxitem_beantwoorden(
         raise ValidationError({"tekst": [_("Een sms is hoogstens 320 tekens.")]})
     onderwerp = item.onderwerp or _("Uw bericht")
     if item.kanaal == KanaalSoort.POST:
-        # A letter is answered by letter (sent by post); the customer also
-        # finds the answer in Mijn omgeving when we know who they are.
-        antwoord = (
-            bericht_services.bericht_klaarzetten(
-                klant=item.klant,
-                kanaal=Bericht.Kanaal.PORTAAL,
-                ontvanger="",
-                onderwerp=_("Antwoord op uw brief: %(onderwerp)s") % {"onderwerp": onderwerp},
-                tekst=tekst,
-            )
-            if item.klant
-            else None
+        # A letter is answered by letter: it waits in "Post te versturen" to
+        # be printed and posted. A known customer also finds it in Mijn
+        # omgeving (every message of theirs is listed there).
+        adres = adres.strip()
+        if not adres and not (item.klant and item.klant.adres):
+            raise ValidationError({"adres": [_("Vul het adres in waar de brief heen moet.")]})
+        antwoord = bericht_services.bericht_klaarzetten(
+            klant=item.klant,
+            kanaal=Bericht.Kanaal.POST,
+            ontvanger=adres[:254],
+            onderwerp=_("Antwoord op uw brief: %(onderwerp)s") % {"onderwerp": onderwerp},
+            tekst=tekst,
         )
     else:
         antwoord = bericht_services.bericht_klaarzetten(
@@ -388,3 +389,69 @@ def brief_registreren(
             reden="Post registreren",
         )
     return item
+
+
+def te_versturen_brieven():
+    """Letters written and not yet posted, oldest first."""
+    return (
+        Bericht.objects.filter(kanaal=Bericht.Kanaal.POST, status=BerichtStatus.WACHTRIJ)
+        .select_related("klant")
+        .order_by("aangemaakt", "id")
+    )
+
+
+def briefadres(bericht: Bericht) -> list[str]:
+    """The lines of the address block: the address the agent gave (as on
+    the customer's letter), else the customer's name and address."""
+    if bericht.ontvanger:
+        regels = [r.strip() for r in bericht.ontvanger.replace(",", "\n").splitlines()]
+        return [r for r in regels if r]
+    klant = bericht.klant
+    if klant is None or not klant.adres:
+        return []
+    postcode = klant.postcode.replace(" ", "")
+    if len(postcode) == 6:  # 1234AB is written 1234 AB
+        postcode = f"{postcode[:4]} {postcode[4:]}"
+    return [
+        klant.naam,
+        f"{klant.straat} {klant.huisnummer}",
+        f"{postcode}  {klant.woonplaats}".strip(),
+    ]
+
+
+def brief_afdrukken(*, bericht: Bericht, user: User) -> list[str]:
+    """The address block of a letter to print; reading a customer's address
+    (also a shielded one: the envelope needs it) is in the audit log."""
+    if not user.has_perm("kcc.werkplek_gebruiken"):
+        raise PermissionDenied
+    if bericht.kanaal != Bericht.Kanaal.POST:
+        raise ValidationError(_("Dit bericht is geen brief."))
+    if bericht.klant_id:
+        audit_log(
+            user=user,
+            actie=Actie.INZIEN,
+            obj=bericht,
+            betrokkene=bericht.klant.identificatie,
+            omschrijving="Brief aan de klant afgedrukt (met adres)",
+            reden="Antwoord per post versturen",
+        )
+    return briefadres(bericht)
+
+
+@transaction.atomic
+def brief_verstuurd(*, bericht: Bericht, user: User) -> Bericht:
+    """The letter is printed and in the post: it counts as sent from now."""
+    if not user.has_perm("kcc.werkplek_gebruiken"):
+        raise PermissionDenied
+    bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
+    if bericht.kanaal != Bericht.Kanaal.POST:
+        raise ValidationError(_("Dit bericht is geen brief."))
+    if bericht.status != BerichtStatus.WACHTRIJ:
+        raise InboxConflict(_("Deze brief is al als verstuurd gemarkeerd."))
+    nu = timezone.now()
+    bericht.claimen()
+    bericht.geclaimd_op = nu
+    bericht.verzonden()
+    bericht.verzonden_op = nu
+    bericht.save()
+    return bericht

@@ -68,5 +68,7 @@ urlpatterns = [
         post.werkplek_inboxbijlage,
         name="inboxbijlage",
     ),
+    path("post/", post.werkplek_post, name="post"),
+    path("post/<uuid:bericht_uuid>/", post.werkplek_postbrief, name="postbrief"),
     path("berichten/mislukt/", berichten.werkplek_mislukte_berichten, name="mislukte-berichten"),
 ]

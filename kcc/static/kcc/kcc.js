@@ -8,6 +8,13 @@
     summary.focus();
   }
 
+  // "Afdrukken" buttons print the page (a letter to post); without this
+  // file they stay hidden and the browser's own print does the same.
+  document.querySelectorAll("[data-afdrukken]").forEach(function (knop) {
+    knop.hidden = false;
+    knop.addEventListener("click", function () { window.print(); });
+  });
+
   // A websocket that comes back after a dropped connection (1 s, 2 s, 4 s ...
   // up to 30 s). onOpen gets true when it is a reconnection: the page then
   // fetches what it may have missed; a push is a convenience, never the only copy.
