@@ -10,8 +10,8 @@ from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
 from kcc.choices import Doelgroep, KanaalSoort
-from producten import selectors
-from producten.models import KennisItem, Product
+from producten import selectors, services
+from producten.models import KennisItem, OnbeantwoordeZoekvraag, Product
 
 
 class ProductKanaalSerializer(serializers.Serializer):
@@ -203,7 +203,18 @@ class KennisItemListView(generics.ListAPIView):
         zoekterm = params.get("q", "").strip()[:200]
         if zoekterm:
             # Narrow first, then rank: the best matches within the filter.
-            return selectors.kennisitems_zoeken(
+            gevonden = selectors.kennisitems_zoeken(
                 zoekterm=zoekterm, limit=100, binnen=queryset.distinct()
             )
+            if not gevonden and not params.get("product") and not params.get("thema"):
+                # A question the whole knowledge base has no answer to (a
+                # chat widget or a colleague's system asking): the beheerder
+                # sees it, as from the search pages.
+                services.zoekvraag_zonder_resultaat(
+                    zoekterm=zoekterm,
+                    bron=OnbeantwoordeZoekvraag.Bron.WERKPLEK
+                    if self.request.user.has_perm("kcc.werkplek_gebruiken")
+                    else OnbeantwoordeZoekvraag.Bron.PORTAAL,
+                )
+            return gevonden
         return queryset.order_by("vraag").distinct()

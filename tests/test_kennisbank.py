@@ -110,6 +110,29 @@ def test_it_keeps_searches_that_found_nothing_for_the_beheerder(
     assert "zwembad openingstijden" in rapport
 
 
+def test_every_knowledge_search_that_finds_nothing_is_counted(client, klantmanager, kennisbank):
+    """Each place a person searches the knowledge base: the public FAQ and
+    product search, the workspace's product screen and knowledge base, the
+    contact form, and the API a chat widget or another system asks."""
+    zoekpogingen = [
+        (None, "/vragen/", "q", "portaal"),
+        (None, "/producten/zoeken/", "q", "portaal"),
+        (None, "/api/v1/kennisitems/", "q", "portaal"),
+        (klantmanager, "/kcc/producten/", "q", "werkplek"),
+        (klantmanager, "/kcc/kennisbank/", "q", "werkplek"),
+        (klantmanager, "/kcc/kennisbank/contact/", "kennis", "werkplek"),
+        (klantmanager, "/api/v1/kennisitems/", "q", "werkplek"),
+    ]
+    vogels = ["kwartel", "fazant", "merel", "spreeuw", "reiger", "ekster", "gaai"]
+    for vogel, (gebruiker, pad, parameter, bron) in zip(vogels, zoekpogingen, strict=True):
+        client.logout()
+        if gebruiker:
+            client.force_login(gebruiker)
+        zoekterm = f"zwembad {vogel}"
+        assert client.get(pad, {parameter: zoekterm}).status_code == 200, pad
+        assert OnbeantwoordeZoekvraag.objects.filter(zoekterm=zoekterm, bron=bron).exists(), pad
+
+
 def test_it_answers_the_public_faq_from_the_same_items(client, kennisbank):
     page = client.get("/vragen/", {"q": "paspoort kwijt"}).content.decode()
     assert "Mijn paspoort is gestolen" in page

@@ -115,6 +115,69 @@ def test_an_agent_answers_from_the_knowledge_base_and_registers_the_contact(
     assert "Hoe lang is mijn paspoort geldig?" in client.get(url).content.decode()
 
 
+def test_the_contact_forms_knowledge_search_keeps_what_the_agent_typed(
+    client, klantmanager, beller, paspoort
+):
+    """Without JavaScript the search posts the contact form: it comes back
+    with the answers, everything typed and the contact's start time, and
+    nothing is registered until the agent says so."""
+    item = maak_kennisitem(
+        "Hoe lang is een paspoort geldig?",
+        "Tien jaar voor volwassenen.",
+        trefwoorden="paspoort geldig",
+        producten=[paspoort],
+    )
+    client.force_login(klantmanager)
+    url = f"/kcc/klanten/{beller.uuid}/"
+    getypt = {
+        "kanaal": "telefoon",
+        "richting": "inkomend",
+        "onderwerp": "",
+        "vraag": "Mijn paspoort verloopt, hoe lang is het geldig?",
+        "gestart_op": "2026-12-06 09:58:12",
+        "vervolg": "geen",
+    }
+    gezocht = client.post(
+        f"{url}contact/", {**getypt, "kennis": "paspoort geldig", "kennis_zoeken": "1"}
+    )
+    pagina = gezocht.content.decode()
+    assert gezocht.status_code == 200
+    assert "Hoe lang is een paspoort geldig?" in pagina
+    assert "Mijn paspoort verloopt, hoe lang is het geldig?" in pagina
+    assert 'value="2026-12-06 09:58:12"' in pagina  # the start time, kept
+    assert not Klantcontact.objects.exists()
+
+    gekozen = client.post(
+        f"{url}contact/",
+        {**getypt, "onderwerp": "Verlopen", "kennisitem_kiezen": str(item.uuid)},
+    ).content.decode()
+    assert "Tien jaar voor volwassenen." in gekozen
+    assert "Mijn paspoort verloopt, hoe lang is het geldig?" in gekozen
+    assert 'value="Verlopen"' in gekozen  # the agent's own subject stays
+    assert f'value="{item.uuid}"' in gekozen
+    assert not Klantcontact.objects.exists()
+
+
+def test_a_knowledge_search_from_the_contact_form_that_finds_nothing_is_counted(
+    client, klantmanager, beller
+):
+    from producten.models import OnbeantwoordeZoekvraag
+
+    client.force_login(klantmanager)
+    url = f"/kcc/klanten/{beller.uuid}/"
+    client.get(url, {"kennis": "zwembad openingstijden"})
+    client.post(f"{url}contact/", {"kennis": "zwembad openingstijden", "kennis_zoeken": "1"})
+    fragment = client.get("/kcc/kennisbank/contact/", {"kennis": "zwembad openingstijden"})
+    assert "Niets gevonden in de kennisbank" in fragment.content.decode()
+    rij = OnbeantwoordeZoekvraag.objects.get()
+    assert (rij.zoekterm, rij.aantal, rij.bron) == ("zwembad openingstijden", 3, "werkplek")
+    # Sending the form back with a mistake shows the answers again; that is
+    # not a new search.
+    client.post(f"{url}contact/", {"kennis": "zwembad openingstijden", "kanaal": "telefoon"})
+    rij.refresh_from_db()
+    assert rij.aantal == 3
+
+
 def test_a_contact_form_with_mistakes_shows_them_and_writes_nothing(client, klantmanager, beller):
     client.force_login(klantmanager)
     response = client.post(

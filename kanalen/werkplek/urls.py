@@ -51,6 +51,7 @@ urlpatterns = [
     path("producten/", kennis.werkplek_producten, name="producten"),
     path("producten/<slug:code>/", kennis.werkplek_product, name="product"),
     path("kennisbank/", kennis.werkplek_kennisbank, name="kennisbank"),
+    path("kennisbank/contact/", contact.contact_kennis, name="contact_kennis"),
     path(
         "kennisbank/<uuid:item_uuid>/gebruik/",
         kennis.werkplek_kennisgebruik,

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kanalen.telefonie import services as telefonie_services
 from kanalen.werkplek.contactformulier import (
@@ -19,7 +19,13 @@ from kanalen.werkplek.contactformulier import (
     gesprek_van_medewerker,
 )
 from kanalen.werkplek.forms import KlantcontactForm
-from kanalen.werkplek.views.klantbeeld import KLANTBEELD_INZIEN, klant_openen, klantbeeld_pagina
+from kanalen.werkplek.views.klantbeeld import (
+    KLANTBEELD_INZIEN,
+    ingevulde_contactvelden,
+    kennis_zoeken,
+    klant_openen,
+    klantbeeld_pagina,
+)
 from kcc.access import medewerker_required
 from kcc.forms import fouten_overnemen
 from klanten import services as klant_services
@@ -29,6 +35,12 @@ from producten import selectors as producten_selectors
 @require_POST
 @medewerker_required(KLANTBEELD_INZIEN)
 def contact_registreren(request, klant_uuid):
+    if "kennis_zoeken" in request.POST or "kennisitem_kiezen" in request.POST:
+        # The knowledge search inside the contact form (without JavaScript):
+        # the page comes back with the answers, and with everything typed so
+        # far and the contact's start time kept. Nothing is registered.
+        klant = klant_openen(request, klant_uuid, "Klantbeeld: kennisbank gezocht tijdens contact")
+        return klantbeeld_pagina(request, klant, ingevuld=ingevulde_contactvelden(request.POST))
     klant = klant_openen(request, klant_uuid, "Klantcontact vastleggen")
     formulier = KlantcontactForm(request.POST)
     if formulier.is_valid():
@@ -131,4 +143,17 @@ def anoniem_contact(request):
         "werkplek/anoniem_contact.html",
         {"formulier": formulier},
         status=400 if formulier.is_bound and formulier.errors else 200,
+    )
+
+
+@require_GET
+@medewerker_required(KLANTBEELD_INZIEN)
+def contact_kennis(request):
+    """The answers of the contact form's knowledge search, for the page to
+    show in place (the search then keeps the form as it is)."""
+    zoekterm = request.GET.get("kennis", "").strip()[:200]
+    return render(
+        request,
+        "werkplek/kennis_resultaten.html",
+        {"kennis": kennis_zoeken(zoekterm), "kennis_term": zoekterm},
     )

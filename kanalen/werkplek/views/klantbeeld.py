@@ -6,6 +6,7 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,6 +28,8 @@ from klanten import selectors as klant_selectors
 from klanten import services as klant_services
 from klanten.models import Klant, Toestemming
 from producten import selectors as producten_selectors
+from producten import services as producten_services
+from producten.models import OnbeantwoordeZoekvraag
 
 KLANTBEELD_INZIEN = "kcc.klantbeeld_inzien"
 
@@ -54,16 +57,68 @@ def _aanvraagbare_producten(doelgroep: str) -> list[dict]:
     return producten
 
 
-def klantbeeld_pagina(request, klant, *, contactformulier=None, status=200):
-    """The klantbeeld page with the forms as they are (fresh, or with errors)."""
-    contactvelden = gesprek = None
-    kennis_term = request.GET.get("kennis", "").strip()[:200]
-    kennis = (
-        producten_selectors.kennisitems_zoeken(zoekterm=kennis_term, limit=5)
-        if kennis_term
+def kennis_zoeken(zoekterm: str, *, opnemen: bool = True) -> list | None:
+    """The contact form's knowledge search: the best five answers, or None
+    when nothing was asked. A search that finds nothing is counted for the
+    beheerder, as on the other search pages."""
+    if not zoekterm:
+        return None
+    kennis = producten_selectors.kennisitems_zoeken(zoekterm=zoekterm, limit=5)
+    prefetch_related_objects(kennis, "producten")
+    if not kennis and opnemen:
+        producten_services.zoekvraag_zonder_resultaat(
+            zoekterm=zoekterm, bron=OnbeantwoordeZoekvraag.Bron.WERKPLEK
+        )
+    return kennis
+
+
+def ingevulde_contactvelden(post) -> dict:
+    """What the agent typed in the contact form so far, to show it again."""
+    return {naam: post.get(naam) for naam in KlantcontactForm.base_fields if naam in post}
+
+
+def _kennis_overnemen(initial: dict, gekozen: str) -> bool:
+    """Fill the form with a knowledge item's answer. The agent's own subject
+    and product stay when already filled in."""
+    item = (
+        producten_selectors.kennisitems_gepubliceerd()
+        .filter(uuid=gekozen)
+        .prefetch_related("producten")
+        .first()
+        if is_uuid(gekozen)
         else None
     )
-    if contactformulier is None:
+    if item is None:
+        return False
+    product = item.producten.first()
+    initial.update({"kennisitem": item.uuid, "antwoord": item.antwoord, "kennis_geholpen": "ja"})
+    if not initial.get("onderwerp"):
+        initial["onderwerp"] = item.vraag[:200]
+    if not initial.get("product") and product is not None:
+        initial["product"] = product.uuid
+    return True
+
+
+def klantbeeld_pagina(request, klant, *, contactformulier=None, ingevuld=None, status=200):
+    """The klantbeeld page with the forms as they are: fresh, with errors, or
+    (``ingevuld``) with what the agent typed while searching the knowledge base."""
+    contactvelden = gesprek = None
+    if ingevuld is not None:
+        kennis_term = request.POST.get("kennis", "").strip()[:200]
+        kennis = kennis_zoeken(kennis_term, opnemen="kennis_zoeken" in request.POST)
+    elif contactformulier is not None:  # sent back with errors: the results as they were
+        kennis_term = request.POST.get("kennis", "").strip()[:200]
+        kennis = kennis_zoeken(kennis_term, opnemen=False)
+    else:
+        kennis_term = request.GET.get("kennis", "").strip()[:200]
+        kennis = kennis_zoeken(kennis_term)
+    if contactformulier is None and ingevuld is not None:
+        gesprek = gesprek_van_medewerker(request, ingevuld.get("gesprek"))
+        initial = dict(ingevuld)
+        if "kennisitem_kiezen" in request.POST:
+            _kennis_overnemen(initial, request.POST["kennisitem_kiezen"])
+        contactformulier = KlantcontactForm(initial=initial)
+    elif contactformulier is None:
         initial = {"gestart_op": timezone.now(), "kanaal": request.GET.get("kanaal", "telefoon")}
         gesprek = gesprek_van_medewerker(request, request.GET.get("gesprek"))
         if gesprek is not None:  # the screen pop of a call this agent answered
@@ -71,25 +126,7 @@ def klantbeeld_pagina(request, klant, *, contactformulier=None, status=200):
             initial["gestart_op"] = gesprek.beantwoord_op or gesprek.aangeboden_op
         gekozen = request.GET.get("kennisitem")
         if gekozen:
-            item = (
-                producten_selectors.kennisitems_gepubliceerd()
-                .filter(uuid=gekozen)
-                .prefetch_related("producten")
-                .first()
-                if is_uuid(gekozen)
-                else None
-            )
-            if item is not None:
-                product = item.producten.first()
-                initial.update(
-                    {
-                        "kennisitem": item.uuid,
-                        "antwoord": item.antwoord,
-                        "onderwerp": item.vraag[:200],
-                        "product": product.uuid if product else None,
-                        "kennis_geholpen": "ja",
-                    }
-                )
+            _kennis_overnemen(initial, gekozen)
         contactformulier = KlantcontactForm(initial=initial)
         if not gekozen:
             contactvelden = blanco_contactvelden(contactformulier, initial["kanaal"])

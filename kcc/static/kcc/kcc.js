@@ -110,6 +110,55 @@
     });
   }
 
+  // The contact form's knowledge search: the answers appear in place and
+  // "Gebruik dit antwoord" fills the form, so nothing typed is lost and the
+  // contact's start time stays. Without this the form posts and comes back
+  // filled in the same way.
+  var kennisZoeker = document.querySelector("[data-kennis-zoeken]");
+  if (kennisZoeker && window.fetch) {
+    var contactForm = kennisZoeker.closest("form");
+    var kennisInvoer = kennisZoeker.querySelector("input[name=kennis]");
+    var kennisUitslag = contactForm.querySelector("[data-kennis-resultaten]");
+    var kennisZoeken = function (knop) {
+      var adres = kennisZoeker.getAttribute("data-kennis-zoeken") +
+        "?kennis=" + encodeURIComponent(kennisInvoer.value);
+      fetch(adres, { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) { kennisUitslag.innerHTML = html; })
+        .catch(function () {  // then the server does it with a page load
+          knop.setAttribute("data-gewoon-versturen", "");
+          contactForm.requestSubmit(knop);
+        });
+    };
+    var kennisOvernemen = function (knop) {
+      var velden = contactForm.elements;
+      velden.namedItem("antwoord").value = knop.getAttribute("data-antwoord");
+      if (!velden.namedItem("onderwerp").value) {
+        velden.namedItem("onderwerp").value = knop.getAttribute("data-onderwerp");
+      }
+      var product = velden.namedItem("product");
+      if (product && !product.value && knop.getAttribute("data-product")) {
+        product.value = knop.getAttribute("data-product");
+      }
+      velden.namedItem("kennisitem").value = knop.value;
+      contactForm.querySelectorAll("input[name=kennis_geholpen]").forEach(function (keuze) {
+        keuze.checked = keuze.value === "ja";
+      });
+      velden.namedItem("antwoord").focus();
+    };
+    contactForm.addEventListener("submit", function (e) {
+      var knop = e.submitter;
+      if (!knop || knop.hasAttribute("data-gewoon-versturen")) { return; }
+      if (knop.name === "kennis_zoeken") {
+        e.preventDefault();
+        kennisZoeken(knop);
+      } else if (knop.name === "kennisitem_kiezen") {
+        e.preventDefault();
+        kennisOvernemen(knop);
+      }
+    });
+  }
+
   // Chat: messages both ways over the websocket; every message is stored on
   // the server first and numbered, so after a dropped connection the client
   // asks for what came after the last number it showed. Without JavaScript
