@@ -20,6 +20,15 @@ def zaak_gewijzigd(sender, zaak, wijziging, **kwargs):
     )
 
 
+def inbox_gewijzigd(sender, **kwargs):
+    """An e-mail, SMS, letter or contactverzoek was stored (new, taken,
+    released, done, routed): every open inbox fetches its list again. Chats
+    say so from their own services, since a chat is saved on every message."""
+    from kcc.realtime import INBOX_GROUP, push_to_group
+
+    push_to_group(INBOX_GROUP, {"type": "wachtrij"})
+
+
 def klanten_samengevoegd(sender, behouden, opheffen, **kwargs):
     """A duplicate customer was merged: the messages sent to them move along."""
     from kanalen.models import Bericht

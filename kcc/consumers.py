@@ -8,7 +8,7 @@ connections are refused.
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from kcc.realtime import CHAT_WACHTRIJ_GROUP, user_group
+from kcc.realtime import INBOX_GROUP, user_group
 
 
 class UserEventsConsumer(AsyncJsonWebsocketConsumer):
@@ -19,17 +19,17 @@ class UserEventsConsumer(AsyncJsonWebsocketConsumer):
             return
         self.group = user_group(user.uuid)
         await self.channel_layer.group_add(self.group, self.channel_name)
-        # Staff also hear when the chat queue changes (nothing personal in it).
+        # Staff also hear when the inbox changes (nothing personal in it).
         self.wachtrij = await database_sync_to_async(user.has_perm)("kcc.werkplek_gebruiken")
         if self.wachtrij:
-            await self.channel_layer.group_add(CHAT_WACHTRIJ_GROUP, self.channel_name)
+            await self.channel_layer.group_add(INBOX_GROUP, self.channel_name)
         await self.accept()
 
     async def disconnect(self, code):
         if hasattr(self, "group"):
             await self.channel_layer.group_discard(self.group, self.channel_name)
         if getattr(self, "wachtrij", False):
-            await self.channel_layer.group_discard(CHAT_WACHTRIJ_GROUP, self.channel_name)
+            await self.channel_layer.group_discard(INBOX_GROUP, self.channel_name)
 
     async def receive_json(self, content, **kwargs):
         # The channel is server-to-client; the client may only ask "still there?".

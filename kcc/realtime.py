@@ -28,8 +28,10 @@ def push_to_user(user_uuid: uuid.UUID | str, event: dict) -> None:
     transaction.on_commit(send)
 
 
-# Staff pages hear here when a chat joins or leaves the queue.
-CHAT_WACHTRIJ_GROUP = "chat.wachtrij"
+# Staff pages hear here when the one inbox changes: a chat, e-mail, SMS,
+# letter or contactverzoek arrives, is taken, released or done. The events
+# say only that something changed (nothing personal); the page fetches its list.
+INBOX_GROUP = "werkplek.inbox"
 
 
 def klant_group(klant_uuid: uuid.UUID | str) -> str:

@@ -128,6 +128,16 @@ def producten_zoeken(*, zoekterm: str, limit: int = 20) -> list[Product]:
     )
 
 
+def product_herkennen(tekst: str) -> Product | None:
+    """The offered product whose name or search words ``tekst`` names, if any."""
+    return zoeken.op_titel(producten_aangeboden(), tekst=tekst, titel="naam")
+
+
+def productgroepen() -> list[Thema]:
+    """The themes as product groups, for routing work by skill."""
+    return list(Thema.objects.order_by("volgorde", "naam"))
+
+
 def themas_met_aantal() -> list[Thema]:
     today = timezone.localdate()
     return list(

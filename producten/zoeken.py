@@ -25,9 +25,12 @@ def woorden(zoekterm: str) -> list[str]:
     return [w.lower() for w in _WOORD.findall(zoekterm)][:MAX_WOORDEN]
 
 
-def tsquery_tekst(ws: list[str]) -> str:
+def tsquery_tekst(ws: list[str], *, alleen_titel: bool = False) -> str:
     """The raw tsquery for ``ws``. Only letters and digits reach it (see
-    _WOORD), so nothing a caller types can change its syntax."""
+    _WOORD), so nothing a caller types can change its syntax. With
+    ``alleen_titel`` only whole words of the title and keywords (weight A) match."""
+    if alleen_titel:
+        return " | ".join(f"{w}:A" for w in ws)
     return " | ".join([*ws[:-1], f"{ws[-1]}:*"])
 
 
@@ -45,10 +48,23 @@ def zoek(
     )
 
 
-def postgres_zoekopdracht(queryset: QuerySet, *, ws: list[str]) -> QuerySet:
+def op_titel(queryset: QuerySet, *, tekst: str, titel: str):
+    """The row whose title or keywords name a word of ``tekst`` best (no
+    partial words, no look-alikes), or None: for recognising what a message
+    is about, where a wrong guess costs more than none."""
+    ws = woorden(tekst)
+    if not ws:
+        return None
+    gevonden = postgres_zoekopdracht(queryset, ws=ws, alleen_titel=True)
+    return gevonden.order_by("-rank", titel).first()
+
+
+def postgres_zoekopdracht(
+    queryset: QuerySet, *, ws: list[str], alleen_titel: bool = False
+) -> QuerySet:
     """``queryset`` narrowed to rows matching ``ws``, annotated with ``rank``."""
     tabel = queryset.model._meta.db_table
-    query = tsquery_tekst(ws)
+    query = tsquery_tekst(ws, alleen_titel=alleen_titel)
     # RawSQL: the generated column is unknown to the model. The table name
     # comes from the model, the words only as a parameter.
     return queryset.annotate(

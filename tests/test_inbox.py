@@ -189,3 +189,128 @@ def test_the_list_reads_a_fixed_number_of_queries(agent, django_assert_max_num_q
         voorraad = routering.inbox(user=agent)
     assert len(voorraad["open"]) == 20
     assert timezone.now() - voorraad["nu"] < timedelta(seconds=5)
+
+
+def test_e_mail_sms_and_letters_get_a_product_group_and_route_by_skill(client, agent):
+    from tests.factories import maak_product
+
+    maak_product()  # "Paspoort aanvragen", in the product group Documenten
+    documenten = Thema.objects.get(slug="documenten")
+    afval = Thema.objects.create(slug="afval", naam="Afval")
+    mail = post_services.email_ontvangen(ruw=_mail("Mijn paspoort is verlopen", "<p1@mail>"))
+    sms = post_services.sms_ontvangen(van="0612345678", tekst="Paspoort kwijt, wat nu?")
+    onbekend = post_services.email_ontvangen(ruw=_mail("Hallo", "<p2@mail>"))
+    assert (mail.thema, sms.thema, onbekend.thema) == (documenten, documenten, None)
+    antwoord = (
+        b"From: Piet <piet@example.nl>\r\nSubject: Re: iets anders\r\n"
+        b"Message-ID: <p3@mail>\r\nIn-Reply-To: <p1@mail>\r\n\r\nEn nog iets."
+    )
+    assert post_services.email_ontvangen(ruw=antwoord).thema == documenten  # its thread's
+
+    # An agent who knows about waste sees the unknown mail, not the passports;
+    # a colleague puts the unknown one in "Afval", and it stays theirs.
+    routering.beschikbaarheid(agent).vaardigheden.add(afval)
+    assert {i.uuid for i in routering.inbox(user=agent)["open"]} == {str(onbekend.uuid)}
+    collega = UserFactory(rollen=[Rol.KLANTMANAGER], username="collega-groep")
+    client.force_login(collega)
+    pagina = client.get(f"/kcc/inbox/{onbekend.uuid}/").content.decode()
+    assert "Productgroep wijzigen" in pagina
+    gewijzigd = client.post(
+        f"/kcc/inbox/{onbekend.uuid}/", {"actie": "productgroep", "thema": "afval"}, follow=True
+    )
+    assert "Productgroep: Afval." in gewijzigd.content.decode()
+    assert Inboxitem.objects.get(pk=onbekend.pk).thema == afval
+    assert [i.groep for i in routering.inbox(user=agent)["open"]] == ["Afval"]
+    client.post(f"/kcc/inbox/{onbekend.uuid}/", {"actie": "productgroep", "thema": ""})
+    assert Inboxitem.objects.get(pk=onbekend.pk).thema is None
+
+
+def test_every_kind_of_item_updates_the_open_inboxes_live(
+    agent, kcc_afdeling, django_capture_on_commit_callbacks
+):
+    """An e-mail, SMS, letter or contactverzoek that arrives, is taken,
+    routed, released or done tells every open inbox (no personal data)."""
+    import asyncio
+    import threading
+
+    from channels.layers import get_channel_layer
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kcc.realtime import INBOX_GROUP
+
+    # One event loop for the listening side (the layer's queues belong to it).
+    lus = asyncio.new_event_loop()
+    threading.Thread(target=lus.run_forever, daemon=True).start()
+
+    def in_lus(coroutine):
+        return asyncio.run_coroutine_threadsafe(coroutine, lus).result()
+
+    layer = get_channel_layer()
+    kanaal = in_lus(layer.new_channel())
+    in_lus(layer.group_add(INBOX_GROUP, kanaal))
+
+    async def alles_lezen():
+        gelezen = []
+        try:
+            while True:
+                gelezen.append((await asyncio.wait_for(layer.receive(kanaal), 0.3))["event"])
+        except TimeoutError:
+            return gelezen
+
+    verzoek = {}
+    mail = {}
+    stappen = [
+        ("e-mail", lambda: mail.setdefault("item", post_services.email_ontvangen(ruw=_mail()))),
+        (
+            "sms",
+            lambda: post_services.sms_ontvangen(van="0612345678", tekst="Is het stadhuis open?"),
+        ),
+        (
+            "brief",
+            lambda: post_services.brief_registreren(
+                user=agent,
+                scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4\n%%EOF\n"),
+                onderwerp="Bezwaar",
+                afzender="J. Jansen, Dorpsstraat 1, Voorbeeldstad",
+            ),
+        ),
+        ("oppakken", lambda: post_services.inboxitem_oppakken(item=mail["item"], user=agent)),
+        (
+            "productgroep",
+            lambda: post_services.inboxitem_productgroep(item=mail["item"], user=agent, thema=None),
+        ),
+        ("vrijgeven", lambda: post_services.inboxitem_vrijgeven(item=mail["item"], user=agent)),
+        (
+            "contactverzoek",
+            lambda: verzoek.setdefault(
+                "v",
+                klant_services.contactverzoek_maken(
+                    klant=None,
+                    user=None,
+                    vraag="Bel mij terug",
+                    afdeling=kcc_afdeling,
+                    naam="Kees",
+                    telefoon="0612345678",
+                ),
+            ),
+        ),
+        (
+            "contactverzoek oppakken",
+            lambda: klant_services.contactverzoek_oppakken(contactverzoek=verzoek["v"], user=agent),
+        ),
+        (
+            "contactverzoek afhandelen",
+            lambda: klant_services.contactverzoek_afhandelen(
+                contactverzoek=verzoek["v"], user=agent, uitkomst="Teruggebeld"
+            ),
+        ),
+        ("chat", lambda: _chat()),
+    ]
+    try:
+        for naam, stap in stappen:
+            with django_capture_on_commit_callbacks(execute=True):
+                stap()
+            assert {"type": "wachtrij"} in in_lus(alles_lezen()), naam
+    finally:
+        in_lus(layer.group_discard(INBOX_GROUP, kanaal))
+        lus.call_soon_threadsafe(lus.stop)

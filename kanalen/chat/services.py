@@ -23,11 +23,11 @@ from kcc import kalender
 from kcc.choices import KanaalSoort
 from kcc.fsm import vergrendeld
 from kcc.models import User
-from kcc.realtime import CHAT_WACHTRIJ_GROUP, push_to_group
+from kcc.realtime import INBOX_GROUP, push_to_group
 from klanten import services as klant_services
 from klanten.models import Klant
 
-WACHTRIJ_GROEP = CHAT_WACHTRIJ_GROUP
+WACHTRIJ_GROEP = INBOX_GROUP
 
 
 def chat_groep(chat: Chat) -> str:

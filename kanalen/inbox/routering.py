@@ -35,7 +35,7 @@ from kanalen.models import (
 from kanalen.post import services as post_services
 from kcc.choices import KanaalSoort, choice_label
 from kcc.models import User
-from kcc.realtime import CHAT_WACHTRIJ_GROUP, push_to_group
+from kcc.realtime import INBOX_GROUP, push_to_group
 from klanten import selectors as klant_selectors
 from klanten import services as klant_services
 from klanten.models import ContactverzoekStatus
@@ -56,6 +56,7 @@ class Werkitem:
     uuid: str
     object: object
     van_mij: bool = False
+    groep: str = ""  # the product group it is about, which routes it by skill
     # The norm clock as the list shows it, worked out for one moment (klok_zetten).
     wacht_minuten: int = 0
     te_laat: bool = False
@@ -87,7 +88,7 @@ def status_wijzigen(*, user: User, status: str) -> Medewerkerstatus:
         # The history for occupancy: close the open period, start the next.
         Statusperiode.objects.filter(medewerker=user, einde__isnull=True).update(einde=nu)
         Statusperiode.objects.create(medewerker=user, status=status, begin=nu)
-        push_to_group(CHAT_WACHTRIJ_GROUP, {"type": "bezetting"})
+        push_to_group(INBOX_GROUP, {"type": "bezetting"})
     return huidig
 
 
@@ -136,6 +137,7 @@ def _chats(user: User, themas: list[int]) -> list[Werkitem]:
             uuid=str(c.uuid),
             object=c,
             van_mij=c.medewerker_id == user.pk,
+            groep=c.thema.naam if c.thema else "",
         )
         for c in chats
     ]
@@ -143,8 +145,9 @@ def _chats(user: User, themas: list[int]) -> list[Werkitem]:
 
 def _inboxitems(user: User, themas: list[int]) -> list[Werkitem]:
     velden = ("uuid", "kanaal", "status", "van", "naam", "onderwerp", "tekst", "ontvangen_op")
-    basis = Inboxitem.objects.select_related("klant").only(
+    basis = Inboxitem.objects.select_related("klant", "thema").only(
         *velden,
+        "thema__naam",
         "uiterlijk_op",
         "medewerker_id",
         "klant__soort",
@@ -173,6 +176,7 @@ def _inboxitems(user: User, themas: list[int]) -> list[Werkitem]:
             uuid=str(i.uuid),
             object=i,
             van_mij=i.medewerker_id == user.pk,
+            groep=i.thema.naam if i.thema_id else "",
         )
         for i in items
     ]

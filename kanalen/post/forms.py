@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kcc.widgets import DatumInvoer
+from producten.models import Thema
 
 
 class BriefForm(forms.Form):
@@ -27,6 +28,14 @@ class BriefForm(forms.Form):
         label=_("Ontvangen op"),
         widget=DatumInvoer(),
         initial=timezone.localdate,
+    )
+    thema = forms.ModelChoiceField(
+        label=_("Productgroep"),
+        queryset=Thema.objects.order_by("volgorde", "naam"),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Herkennen uit het onderwerp"),
+        help_text=_("Daarmee gaat de brief naar de collega's met kennis van dit onderwerp."),
     )
     scan = forms.FileField(label=_("Scan van de brief"), help_text=_("PDF, JPG of PNG."))
     # The scan of an earlier try that came back with an error (kcc.bestanden.vasthouden).

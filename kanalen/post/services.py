@@ -28,7 +28,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from kanalen.berichten import services as bericht_services
-from kanalen.models import Bericht, BerichtStatus, InboxBijlage, Inboxitem, Kanaal
+from kanalen.models import Bericht, BerichtStatus, InboxBijlage, Inboxitem, InboxStatus, Kanaal
 from kcc import bestanden, kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
@@ -38,6 +38,8 @@ from kcc.telefoon import normaliseer_telefoon
 from klanten import services as klant_services
 from klanten.models import Klant
 from klanten.selectors import gevonden_klanten
+from producten import selectors as producten_selectors
+from producten.models import Thema
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +90,15 @@ def _draad(in_antwoord_op: str) -> Inboxitem | None:
     return (eerder.draad or eerder) if eerder is not None else None
 
 
+def productgroep_herkennen(*teksten: str) -> Thema | None:
+    """The product group a message is most likely about, for routing by
+    skill: that of the product its words name (the subject first, by name or
+    search word). None when none is named; an agent can always set or
+    correct it on the item."""
+    product = producten_selectors.product_herkennen(" ".join(t for t in teksten if t))
+    return product.themas.order_by("volgorde", "naam").first() if product else None
+
+
 @transaction.atomic
 def email_ontvangen(*, ruw: bytes) -> Inboxitem:
     """An incoming e-mail (the raw message) as an inbox item with its
@@ -103,17 +114,22 @@ def email_ontvangen(*, ruw: bytes) -> Inboxitem:
     if "@" not in adres:
         raise ValidationError(_("Dit bericht heeft geen afzender."))
     in_antwoord_op = str(bericht.get("In-Reply-To") or "").strip()[:300]
+    draad = _draad(in_antwoord_op)
+    onderwerp = str(bericht.get("Subject") or "")[:300]
+    tekst = _tekst(bericht)
     item = Inboxitem(
         kanaal=KanaalSoort.EMAIL,
         klant=next(iter(gevonden_klanten(Q(email=adres), limit=1)), None),
         van=adres,
         naam=naam[:200],
-        onderwerp=str(bericht.get("Subject") or "")[:300],
-        tekst=_tekst(bericht),
+        onderwerp=onderwerp,
+        tekst=tekst,
         bericht_id=bericht_id,
         in_antwoord_op=in_antwoord_op,
-        draad=_draad(in_antwoord_op),
+        draad=draad,
         uiterlijk_op=norm_datum(KanaalSoort.EMAIL),
+        # A reply stays with the product group of its thread.
+        thema=draad.thema if draad is not None else productgroep_herkennen(onderwerp, tekst),
     )
     try:
         with transaction.atomic():
@@ -175,6 +191,7 @@ def sms_ontvangen(*, van: str, tekst: str, bericht_id: str = "") -> Inboxitem:
         tekst=tekst.strip()[:2000],
         bericht_id=bericht_id,
         uiterlijk_op=norm_datum(KanaalSoort.SMS),
+        thema=productgroep_herkennen(tekst),
     )
     try:
         with transaction.atomic():
@@ -199,6 +216,22 @@ def inboxitem_oppakken(*, item: Inboxitem, user: User) -> Inboxitem:
     item.medewerker = user
     item.genomen_op = timezone.now()
     item.save()
+    return item
+
+
+@transaction.atomic
+def inboxitem_productgroep(*, item: Inboxitem, user: User, thema: Thema | None) -> Inboxitem:
+    """Set or correct the product group an item is about: it then goes to
+    the agents with that skill (none: to everyone)."""
+    if not user.has_perm("kcc.werkplek_gebruiken"):
+        raise PermissionDenied
+    item = vergrendeld(
+        item,
+        voorwaarde=lambda item: item.status != InboxStatus.AFGEHANDELD,
+        conflict=lambda _item: InboxConflict(_("Dit bericht is al afgehandeld.")),
+    )
+    item.thema = thema
+    item.save(update_fields=["thema"])
     return item
 
 
@@ -324,6 +357,7 @@ def brief_registreren(
     afzender: str,
     klant: Klant | None = None,
     ontvangen_op: date | None = None,
+    thema: Thema | None = None,
 ) -> Inboxitem:
     """A letter that came in by post, registered with its scan (checked by
     content) and the letter norm counted from the day it arrived."""
@@ -366,6 +400,7 @@ def brief_registreren(
         if ontvangen_op == vandaag
         else timezone.make_aware(datetime.combine(ontvangen_op, time(9))),
         uiterlijk_op=norm_datum(KanaalSoort.POST, ontvangen_op),
+        thema=thema or productgroep_herkennen(onderwerp),
     )
     bijlage = InboxBijlage(
         item=item,

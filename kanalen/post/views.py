@@ -25,13 +25,15 @@ from kcc.audit import Actie, audit_log
 from kcc.forms import fouten_overnemen
 from kcc.identifiers import is_valid_bsn, normalise_bsn
 from klanten import services as klant_services
+from producten.models import Thema
+from producten.selectors import productgroepen
 
 
 @require_http_methods(["GET", "POST"])
 @medewerker_required()
 def werkplek_inboxitem(request, item_uuid):
     item = get_object_or_404(
-        Inboxitem.objects.select_related("klant", "medewerker", "draad"), uuid=item_uuid
+        Inboxitem.objects.select_related("klant", "medewerker", "draad", "thema"), uuid=item_uuid
     )
     fouten: dict[str, list[str]] = {}
     antwoord = ""
@@ -44,6 +46,16 @@ def werkplek_inboxitem(request, item_uuid):
             if actie == "oppakken":
                 post_services.inboxitem_oppakken(item=item, user=request.user)
                 messages.success(request, _("U heeft het bericht opgepakt."))
+            elif actie == "productgroep":
+                thema = Thema.objects.filter(slug=request.POST.get("thema", "")).first()
+                post_services.inboxitem_productgroep(item=item, user=request.user, thema=thema)
+                messages.success(
+                    request,
+                    _("Productgroep: %(thema)s. Het bericht gaat naar wie daar kennis van heeft.")
+                    % {"thema": thema.naam}
+                    if thema
+                    else _("Geen productgroep: het bericht staat open voor iedereen."),
+                )
             elif actie == "vrijgeven":
                 post_services.inboxitem_vrijgeven(item=item, user=request.user)
                 messages.info(request, _("Het bericht staat weer open voor collega's."))
@@ -91,6 +103,7 @@ def werkplek_inboxitem(request, item_uuid):
         "werkplek/inboxitem.html",
         {
             "item": item,
+            "themas": productgroepen(),
             "gesprek": list(
                 Inboxitem.objects.filter(Q(pk=draad.pk) | Q(draad=draad))
                 .exclude(pk=item.pk)
@@ -208,6 +221,7 @@ def _brief_registreren(request, formulier: BriefForm, scan) -> Inboxitem | None:
             afzender=data["afzender"],
             klant=klant,
             ontvangen_op=data["ontvangen_op"],
+            thema=data["thema"],
         )
     except ValidationError as fout:
         fouten_overnemen(formulier, fout)

@@ -217,13 +217,42 @@
     }
   }
 
-  // The chat queue: reload when a chat joins or is taken (the page is short).
+  // The inbox and the chat queue follow every change of the one inbox (a
+  // chat, e-mail, SMS, letter or contactverzoek arriving or being taken).
+  // The inbox fetches its lists again, at most every two seconds, and puts
+  // them in place (not while the agent is in them); the short chat queue
+  // reloads.
   var wachtrij = document.querySelector("[data-chat-wachtrij]");
   if (wachtrij && meldingenLive) {
-    var bezig = false;  // the agent just accepted a chat: let that page load
+    var bezig = false;  // the agent just took something: let that page load
     document.addEventListener("submit", function () { bezig = true; });
+    var lijsten = document.querySelector("[data-inbox-lijsten]");
+    var gepland = false;
+    var lijstenVerversen = function () {
+      if (gepland) { return; }
+      gepland = true;
+      window.setTimeout(function () {
+        if (lijsten.contains(document.activeElement)) {  // try again when focus has left
+          gepland = false;
+          lijsten.addEventListener("focusout", lijstenVerversen, { once: true });
+          return;
+        }
+        fetch(window.location.href, { credentials: "same-origin" })
+          .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+          .then(function (html) {
+            var nieuw = new DOMParser().parseFromString(html, "text/html");
+            var deel = nieuw.querySelector("[data-inbox-lijsten]");
+            if (deel && !bezig) { lijsten.innerHTML = deel.innerHTML; }
+          })
+          .catch(function () { /* the next change or a reload shows it */ })
+          .then(function () { gepland = false; });
+      }, 2000);
+    };
     verbind(meldingenLive.getAttribute("data-meldingen-ws"), function (event) {
-      if (event.type === "wachtrij" && !bezig) { window.location.reload(); }
+      if (event.type !== "wachtrij" || bezig) { return; }
+      if (lijsten) { lijstenVerversen(); } else { window.location.reload(); }
+    }, function (herverbonden) {
+      if (herverbonden && lijsten) { lijstenVerversen(); }
     });
   }
 
