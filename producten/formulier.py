@@ -320,5 +320,16 @@ def formulier_initial(vragen: list[dict], antwoorden: dict) -> dict:
             continue
         if isinstance(waarde, bool):
             waarde = "ja" if waarde else "nee"
+        elif soorten[sleutel] == "bedrag":
+            # The field is a text box: '1250,50' as the customer typed it,
+            # not the stored '1250.50' (BedragField reads both back).
+            waarde = _bedrag_invoer(waarde)
         initial[sleutel] = waarde
     return initial
+
+
+def _bedrag_invoer(waarde):
+    try:
+        return formaat.getal(Decimal(str(waarde)), 2, groeperen=False)
+    except ArithmeticError:
+        return waarde

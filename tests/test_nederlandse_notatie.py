@@ -200,6 +200,17 @@ def test_an_answer_reads_in_dutch_whatever_its_kind():
     assert antwoord_leesbaar({"soort": "datum"}, "morgen") == "morgen"
 
 
+def test_a_stored_amount_comes_back_into_its_text_box_with_a_decimal_comma():
+    from producten.formulier import antwoorden_controleren, formulier_initial
+
+    vragen = [{"sleutel": "bedrag", "vraag": "Hoeveel?", "soort": "bedrag"}]
+    opgeslagen = antwoorden_controleren(vragen, {"bedrag": "€ 1.250,50"})
+    assert opgeslagen == {"bedrag": "1250.50"}  # stored for machines
+    initial = formulier_initial(vragen, opgeslagen)
+    assert initial == {"bedrag": "1250,50"}
+    assert antwoorden_controleren(vragen, initial) == opgeslagen  # and it reads back
+
+
 # --- The AVG dossier --------------------------------------------------------------
 
 
