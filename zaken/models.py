@@ -338,7 +338,7 @@ class NormrealisatiePerDag(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.datum} {self.product_id}: {self.binnen_norm}/{self.met_norm}"
+        return f"{self.datum:%d-%m-%Y} {self.product_id}: {self.binnen_norm}/{self.met_norm}"
 
 
 class NormrealisatieDag(models.Model):
