@@ -357,3 +357,39 @@ def test_the_dashboard_exports_carry_dutch_numbers_and_dates(client, teamleider)
     xlsx = client.get("/dashboard/kpi/fcr/", {**query, "formaat": "xlsx"})
     cellen, _stijlen = _xlsx_cellen(xlsx.content)
     assert float(cellen["A2"][1]) == pytest.approx(46090 + 11 / 24)  # 9 March 2026 11:00
+
+
+# --- What no page or message may do again ---------------------------------------
+
+
+def test_no_template_shows_a_machine_date_to_a_person():
+    """An ISO date or moment is only for attributes a browser reads (a link's
+    query, an input's value, <time datetime>); text gets the Dutch filters
+    (|datum, |moment, |date:"j F Y"), never a cut-off ISO string."""
+    from django.conf import settings
+
+    machine = re.compile(r"""\|date:['"](?:Y-m-d|c)['"]|\|slice:['"]:1[06]['"]|isoformat""")
+    in_attribuut = re.compile(
+        r"""[\w-]+=["'][^"'<>]*\{\{[^}]*(?:\|date:['"](?:Y-m-d|c)['"])[^}]*\}\}"""
+    )
+    fouten = []
+    for map_ in settings.TEMPLATES[0]["DIRS"]:
+        for pad in sorted(map_.rglob("*.html")):
+            tekst = pad.read_text(encoding="utf-8")
+            toegestaan = len(in_attribuut.findall(tekst))
+            if len(machine.findall(tekst)) > toegestaan:
+                fouten.append(pad.name)
+    assert not fouten
+
+
+def test_no_code_writes_a_moment_in_iso_for_a_person():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    fouten = [
+        str(pad.relative_to(root))
+        for app in ("kcc", "producten", "klanten", "zaken", "kanalen", "dashboard")
+        for pad in (root / app).rglob("*.py")
+        if "devdata" not in pad.parts and "%Y-%m-%d %H" in pad.read_text(encoding="utf-8")
+    ]
+    assert not fouten
