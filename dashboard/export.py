@@ -40,15 +40,19 @@ def _csv_cel(waarde):
         return ""
     if isinstance(waarde, float | Decimal):
         return formaat.getal(waarde, groeperen=False)
+    if isinstance(waarde, datetime):
+        return f"{_lokaal_naief(waarde):%d-%m-%Y %H:%M}"
     if isinstance(waarde, bool | date):
         return formaat.tekst(waarde)
     return _veilig(waarde)
 
 
 def _lokaal_naief(waarde: datetime) -> datetime:
-    # A spreadsheet has no time zones: the municipality's clock time.
-    if timezone.is_aware(waarde):
-        waarde = timezone.localtime(waarde)
+    # A spreadsheet has no time zones: the municipality's clock time. The
+    # default zone, not localtime()'s per-call lookup of the current one: an
+    # export writes tens of thousands of these.
+    if waarde.tzinfo is not None:
+        waarde = waarde.astimezone(timezone.get_default_timezone())
     return waarde.replace(tzinfo=None)
 
 
