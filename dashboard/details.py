@@ -32,14 +32,15 @@ from klanten.models import Contactverzoek, ContactverzoekStatus, Klantcontact
 from zaken.models import Zaak, ZaakStatus
 
 
-def _moment(waarde) -> str:
+def _moment(waarde):
     # The municipality's time zone (cached); localtime() looks up the
     # current one per call, a noticeable share of an export of many rows.
-    return f"{waarde.astimezone(timezone.get_default_timezone()):%d-%m-%Y %H:%M}" if waarde else ""
+    # A value, not text: the page, the CSV and the XLSX each write it their way.
+    return waarde.astimezone(timezone.get_default_timezone()) if waarde else None
 
 
-def _datum(waarde) -> str:
-    return f"{waarde:%d-%m-%Y}" if waarde else ""
+def _datum(waarde):
+    return waarde or None
 
 
 def _janee(waarde) -> str:

@@ -6,6 +6,7 @@ writes them; they can always be rebuilt from the raw data."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kcc import formaat
 from kcc.choices import KanaalSoort
 
 # Waiting-time thresholds (s) the queue rollup counts "within" for; the
@@ -46,7 +47,8 @@ class ContactenPerHalfuur(Contactcijfers):
         ]
 
     def __str__(self):
-        return f"{self.datum} {self.halfuur // 2}:{self.halfuur % 2 * 30:02d} {self.kanaal}"
+        uur, minuut = divmod(self.halfuur * 30, 60)
+        return f"{formaat.datum(self.datum)} {uur:02d}:{minuut:02d} {self.kanaal}"
 
 
 class ContactenPerMedewerker(Contactcijfers):
@@ -61,7 +63,7 @@ class ContactenPerMedewerker(Contactcijfers):
         indexes = [models.Index(fields=["datum", "kanaal"])]
 
     def __str__(self):
-        return f"{self.datum} {self.kanaal} {self.medewerker_id}"
+        return f"{self.datum:%d-%m-%Y} {self.kanaal} {self.medewerker_id}"
 
 
 class ContactenPerProduct(Contactcijfers):
@@ -80,7 +82,7 @@ class ContactenPerProduct(Contactcijfers):
         indexes = [models.Index(fields=["datum", "kanaal"])]
 
     def __str__(self):
-        return f"{self.datum} {self.kanaal} {self.product_id}"
+        return f"{self.datum:%d-%m-%Y} {self.kanaal} {self.product_id}"
 
 
 class WachtrijPerHalfuur(models.Model):
@@ -122,7 +124,8 @@ class WachtrijPerHalfuur(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.datum} {self.halfuur // 2}:{self.halfuur % 2 * 30:02d} {self.kanaal}"
+        uur, minuut = divmod(self.halfuur * 30, 60)
+        return f"{formaat.datum(self.datum)} {uur:02d}:{minuut:02d} {self.kanaal}"
 
 
 class BeschikbaarheidPerMedewerker(models.Model):
@@ -146,7 +149,7 @@ class BeschikbaarheidPerMedewerker(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.datum} {self.medewerker_id}"
+        return f"{self.datum:%d-%m-%Y} {self.medewerker_id}"
 
 
 class ContactenPerDoelgroep(models.Model):
@@ -177,7 +180,7 @@ class ContactenPerDoelgroep(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.datum} {self.kanaal} {self.doelgroep}"
+        return f"{self.datum:%d-%m-%Y} {self.kanaal} {self.doelgroep}"
 
 
 class Rollupstand(models.Model):
@@ -211,4 +214,4 @@ class Kpidoel(models.Model):
         ordering = ["code"]
 
     def __str__(self):
-        return f"{self.code}: {self.doel}"
+        return f"{self.code}: {formaat.getal(self.doel)}"

@@ -154,7 +154,8 @@ def planning(request):
 
 
 def _rond(waarde):
-    return "" if waarde is None else round(waarde, 1)
+    # A number, not text: the CSV writes it with a decimal comma, the XLSX as a number.
+    return None if waarde is None else round(waarde, 1)
 
 
 @require_GET

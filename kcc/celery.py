@@ -1,12 +1,25 @@
 import os
 
 from celery import Celery
+from celery.signals import task_prerun
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kcc.settings")
 
 app = Celery("kcc")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@task_prerun.connect
+def _nederlands_en_lokaal(**kwargs):
+    """A task writes messages, notices and exports as a page does: in the
+    site's language and the municipality's time zone (kcc.formaat), whatever
+    the worker's thread was left with by the task before it."""
+    from django.conf import settings
+    from django.utils import timezone, translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    timezone.deactivate()
 
 
 def time_limits(seconds: int) -> dict[str, int]:

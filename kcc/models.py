@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from kcc import formaat
 from kcc.identifiers import validate_bsn, validate_kvk_nummer
 from kcc.roles import Rol
 
@@ -181,8 +182,10 @@ class AuditLogEntry(models.Model):
         default_permissions = ("view",)
 
     def __str__(self):
+        # Local time: the admin's list and title are read by a person.
         return (
-            f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} {self.object_type}"
+            f"{formaat.moment(self.tijdstip)} {self.gebruikersnaam} "
+            f"{self.get_actie_display()} {self.object_type}"
         )
 
     def save(self, *args, **kwargs):

@@ -9,6 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
+from kcc import formaat
 from kcc.choices import Doelgroep, KanaalSoort
 from kcc.identifiers import validate_bsn, validate_kvk_nummer, validate_vestigingsnummer
 from kcc.telefoon import normaliseer_telefoon
@@ -351,7 +352,7 @@ class Klantcontact(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kanaal_display()} {self.gestart_op:%d-%m-%Y %H:%M}"
+        return f"{self.get_kanaal_display()} {formaat.moment(self.gestart_op)}"
 
     @property
     def duur_seconden(self) -> int | None:

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kcc import kalender
+from kcc import formaat, kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
 from kcc.fsm import vergrendeld
@@ -461,7 +461,7 @@ def contactverzoek_maken(
         ontvangers=[o for o in ontvangers if o != user],
         soort=Melding.Soort.TOEGEWEZEN,
         titel=_("Contactverzoek voor u: %(vraag)s (uiterlijk %(datum)s)")
-        % {"vraag": verzoek.vraag[:80], "datum": f"{uiterlijk:%d-%m-%Y}"},
+        % {"vraag": verzoek.vraag[:80], "datum": formaat.datum(uiterlijk)},
         url=link("contactverzoeken"),
     )
     _live(klant, "contactverzoek", _("Er is een contactverzoek gemaakt"))
@@ -569,7 +569,7 @@ def contactverzoek_verlengen(
         actie=Actie.WIJZIGEN,
         obj=verzoek,
         betrokkene=verzoek.klant.identificatie if verzoek.klant else "",
-        omschrijving=f"Termijn van de klacht verlengd tot {verzoek.uiterlijk_op:%d-%m-%Y}",
+        omschrijving=f"Termijn van de klacht verlengd tot {formaat.datum(verzoek.uiterlijk_op)}",
         reden=_("Klacht vraagt meer tijd (Awb 9:11 lid 2)"),
     )
     _live(verzoek.klant, "contactverzoek", _("De termijn van een klacht is verlengd"))

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kcc import formaat
 from kcc.telefoon import normaliseer_telefoon
 from kcc.widgets import DatumInvoer
 
@@ -252,6 +253,52 @@ def antwoorden_controleren(vragen: list[dict], antwoorden: dict) -> dict:
     }
 
 
+def antwoord_leesbaar(vraag: dict | None, waarde) -> str:
+    """One answer as the customer and staff read it: a date as '16 januari
+    2027', an amount as '€ 1.250,50', a number with a decimal comma, ja/nee.
+    Works on a stored answer (ISO date, '1250.50') and on one still as typed
+    in a draft; what does not read as its kind is shown as it was typed."""
+    soort = (vraag or {}).get("soort")
+    if waarde in (None, ""):
+        return ""
+    if isinstance(waarde, bool) or (soort == "janee" and waarde in ("ja", "nee")):
+        return formaat.tekst(waarde in (True, "ja"))
+    tekst = str(waarde).strip()
+    try:
+        if soort == "datum":
+            return formaat.datum_lang(date.fromisoformat(tekst))
+        if soort in ("getal", "aantal", "bedrag"):
+            bedrag = BedragField().to_python(tekst) if soort == "bedrag" else None
+            getal = bedrag if bedrag is not None else Decimal(tekst.replace(",", "."))
+            return formaat.bedrag(getal) if soort == "bedrag" else formaat.getal(getal)
+    except (ValueError, ArithmeticError, ValidationError):
+        return tekst
+    if soort == "telefoon":
+        return formaat.telefoonnummer(tekst)
+    if soort == "postcode" and _POSTCODE.match(tekst):
+        match = _POSTCODE.match(tekst)
+        return f"{match[1]} {match[2].upper()}"
+    return tekst
+
+
+def antwoorden_leesbaar(vragen: list[dict], antwoorden: dict) -> list[tuple[str, str]]:
+    """The answers with the questions as the form asked them, in the form's
+    order; an answer to a question not in ``vragen`` keeps its key."""
+    per_sleutel: dict[str, dict] = {}
+    for vraag in vragen:
+        per_sleutel.setdefault(vraag["sleutel"], vraag)
+    volgorde = {sleutel: i for i, sleutel in enumerate(per_sleutel)}
+    return [
+        (
+            per_sleutel[sleutel]["vraag"] if sleutel in per_sleutel else sleutel,
+            antwoord_leesbaar(per_sleutel.get(sleutel), waarde),
+        )
+        for sleutel, waarde in sorted(
+            (antwoorden or {}).items(), key=lambda paar: volgorde.get(paar[0], len(volgorde))
+        )
+    ]
+
+
 def herbruikbare_antwoorden(vragen: list[dict], eerder: dict) -> dict:
     """Earlier answers a new form may start from: those to its own questions,
     but never a date, which belongs to the request it was given for (a pickup
@@ -273,5 +320,16 @@ def formulier_initial(vragen: list[dict], antwoorden: dict) -> dict:
             continue
         if isinstance(waarde, bool):
             waarde = "ja" if waarde else "nee"
+        elif soorten[sleutel] == "bedrag":
+            # The field is a text box: '1250,50' as the customer typed it,
+            # not the stored '1250.50' (BedragField reads both back).
+            waarde = _bedrag_invoer(waarde)
         initial[sleutel] = waarde
     return initial
+
+
+def _bedrag_invoer(waarde):
+    try:
+        return formaat.getal(Decimal(str(waarde)), 2, groeperen=False)
+    except ArithmeticError:
+        return waarde

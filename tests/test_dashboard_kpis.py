@@ -314,7 +314,7 @@ def test_a_figure_drills_down_to_its_records_and_exports(client, teamleider, wer
     assert xlsx.content[:2] == b"PK"
     kpis = client.get("/dashboard/", {**query, "formaat": "csv"})
     tekst = b"".join(kpis.streaming_content).decode("utf-8-sig")
-    assert "In één keer goed (FCR);33.3;80" in tekst
+    assert "In één keer goed (FCR);33,3;80" in tekst
     assert client.get("/dashboard/kpi/bestaat-niet/").status_code == 404
     from kcc.models import AuditLogEntry
 

@@ -16,7 +16,7 @@ from kanalen.berichten.services import bericht_claimen
 from kanalen.models import Bericht, Inboxitem, InboxStatus
 from kanalen.post import services as post_services
 from kanalen.webhooks import handtekening
-from kcc import bestanden
+from kcc import bestanden, formaat
 from kcc.roles import Rol
 from tests.factories import KlantFactory, UserFactory
 
@@ -87,7 +87,7 @@ def test_an_email_on_the_webhook_becomes_one_item_with_its_attachment_and_is_ack
     bijlage = item.bijlagen.get()
     assert (bijlage.bestandsnaam, bijlage.soort) == ("brief.pdf", "pdf")
     assert [m.subject for m in mailoutbox] == ["Ontvangen: Vraag over mijn paspoort"]
-    assert f"{item.uiterlijk_op:%d-%m-%Y}" in mailoutbox[0].body
+    assert formaat.datum_lang(item.uiterlijk_op) in mailoutbox[0].body  # "12 maart 2026"
     assert mailoutbox[0].extra_headers["In-Reply-To"] == "<m1@mail>"
 
     nogmaals = _post(client, "/api/v1/inbox/email/", _mail(), "message/rfc822")

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
+from kcc import formaat
 from kcc.choices import KanaalSoort
 
 
@@ -227,14 +228,22 @@ class Zaak(models.Model):
         self.termijndatum = min(datums, default=GEEN_TERMIJN)
 
     def antwoorden_leesbaar(self) -> list[tuple[str, str]]:
-        """The customer's answers with the questions as the form asked them."""
-        vragen = {v["sleutel"]: v["vraag"] for v in self.productversie.inhoud.get("vragen", [])}
-        leesbaar = []
-        for sleutel, waarde in self.antwoorden.items():
-            if isinstance(waarde, bool):
-                waarde = _("ja") if waarde else _("nee")
-            leesbaar.append((vragen.get(sleutel, sleutel), str(waarde)))
-        return leesbaar
+        """The customer's answers with the questions as the form asked them,
+        each in Dutch (a date as '16 januari 2027', an amount as '€ 12,50').
+        A compound request keeps every answer on its main case and its
+        parts; their questions come from the frozen versions of all of them."""
+        from producten.formulier import antwoorden_leesbaar
+
+        if not self.antwoorden:
+            return []
+        hoofd = self.hoofdzaak if self.hoofdzaak_id else self
+        versies = [hoofd.productversie]
+        versies += [
+            deel.productversie
+            for deel in hoofd.deelzaken.select_related("productversie").order_by("id")
+        ]
+        vragen = [vraag for versie in versies for vraag in versie.inhoud.get("vragen", [])]
+        return antwoorden_leesbaar(vragen, self.antwoorden)
 
     # The transitions change only the status; zaken.services checks the
     # actor, locks the row, updates the dates and writes the history.
@@ -329,7 +338,7 @@ class NormrealisatiePerDag(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.datum} {self.product_id}: {self.binnen_norm}/{self.met_norm}"
+        return f"{self.datum:%d-%m-%Y} {self.product_id}: {self.binnen_norm}/{self.met_norm}"
 
 
 class NormrealisatieDag(models.Model):
@@ -345,7 +354,7 @@ class NormrealisatieDag(models.Model):
         verbose_name_plural = _("opgebouwde normrealisatiedagen")
 
     def __str__(self):
-        return f"{self.datum} ({self.opgebouwd_op:%Y-%m-%d %H:%M})"
+        return f"{self.datum:%d-%m-%Y} ({formaat.moment(self.opgebouwd_op)})"
 
 
 class ZaakNotitie(models.Model):

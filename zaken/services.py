@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kcc import bestanden, kalender
+from kcc import bestanden, formaat, kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import Doelgroep, KanaalSoort
 from kcc.fsm import vergrendeld
@@ -545,7 +545,7 @@ def zaak_verlengen(*, zaak: Zaak, user: User, weken: int, reden: str) -> Zaak:
             "Wij hebben meer tijd nodig voor uw aanvraag: %(reden)s. U hoort uiterlijk "
             "%(datum)s van ons."
         )
-        % {"reden": reden.strip().rstrip("."), "datum": f"{zaak.uiterste_datum:%d-%m-%Y}"},
+        % {"reden": reden.strip().rstrip("."), "datum": formaat.datum_lang(zaak.uiterste_datum)},
         klant_informeren=True,
     )
     return zaak
@@ -804,7 +804,7 @@ def zaak_overdragen(*, zaak: Zaak, user: User, afdeling: Afdeling, toelichting: 
         p
         for p in [
             zaak.overdracht,
-            f"{timezone.localtime():%d-%m-%Y %H:%M} {user}: {toelichting.strip()}",
+            f"{formaat.moment(timezone.now())} {user}: {toelichting.strip()}",
         ]
         if p
     )

@@ -1,17 +1,15 @@
-from decimal import ROUND_HALF_UP, Decimal
-
 from django import template
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+
+from kcc import formaat
 
 register = template.Library()
 
 
 def _getal(waarde, decimalen: int) -> str:
-    """Rounded half up, then formatted: Django's number_format cuts a float
-    off (66.67 would read 66,6)."""
-    afgerond = Decimal(str(waarde)).quantize(Decimal(1).scaleb(-decimalen), ROUND_HALF_UP)
-    return number_format(afgerond, decimalen)
+    """Rounded half up, then written the Dutch way (kcc.formaat): Django's
+    number_format cuts a float off (66.67 would read 66,6)."""
+    return formaat.getal(waarde, decimalen)
 
 
 @register.filter

@@ -25,7 +25,7 @@ from kanalen.models import (
     Afspraakrooster,
     Bericht,
 )
-from kcc import kalender
+from kcc import formaat, kalender
 from kcc.fsm import vergrendeld
 from kcc.models import User
 from klanten import services as klant_services
@@ -160,8 +160,8 @@ def _afspraakbericht(
     # A reminder goes by SMS only with the customer's consent to SMS reminders.
     sms = not herinnering or heeft_toestemming(klant, Toestemming.Soort.SMS_HERINNERINGEN)
     kanaal, ontvanger = bericht_services.kanaal_en_ontvanger(klant, sms=sms)
-    moment = timezone.localtime(afspraak.begin)
-    wanneer = f"{moment:%d-%m-%Y} {moment:%H:%M}"
+    # An SMS stays short; an e-mail or portal message names the day.
+    wanneer = formaat.moment(afspraak.begin)
     if kanaal == Bericht.Kanaal.SMS:
         tekst = _("%(inleiding)s %(product)s op %(wanneer)s. Code: %(code)s. %(gemeente)s") % {
             "inleiding": inleiding,
@@ -180,7 +180,7 @@ def _afspraakbericht(
             "naam": klant.naam,
             "inleiding": inleiding,
             "product": afspraak.product.naam,
-            "wanneer": wanneer,
+            "wanneer": formaat.moment_lang(afspraak.begin, met_dag=True),
             "code": afspraak.code,
             "link": settings.PUBLIEKE_URL + "/pip/afspraken/",
             "gemeente": settings.GEMEENTE_NAAM,
@@ -219,7 +219,7 @@ def afspraak_maken(
             )
             % {
                 "product": product.naam,
-                "wanneer": f"{timezone.localtime(dubbel.begin):%d-%m-%Y %H:%M}",
+                "wanneer": formaat.moment(dubbel.begin),
             },
             code="dubbel",
         )

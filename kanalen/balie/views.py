@@ -21,6 +21,7 @@ from kanalen.balie import afspraken as afspraak_services
 from kanalen.balie import wachtnummers as wachtnummer_services
 from kanalen.models import Afspraak, Balie, Wachtnummer
 from kanalen.portaal.views.klant import ingelogde_klant, ingelogde_klant_of_404
+from kcc import formaat
 from kcc.access import klant_required, medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
@@ -224,7 +225,7 @@ def werkplek_afspraak(request, klant_uuid):
                     "De klant krijgt een bevestiging."
                 )
                 % {
-                    "wanneer": f"{timezone.localtime(afspraak.begin):%d-%m-%Y %H:%M}",
+                    "wanneer": formaat.moment(afspraak.begin),
                     "code": afspraak.code,
                 },
             )

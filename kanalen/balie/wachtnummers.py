@@ -27,6 +27,7 @@ from kanalen.models import (
     Wachtnummer,
     Wachtrijgebeurtenis,
 )
+from kcc import formaat
 from kcc.choices import KanaalSoort
 from kcc.fsm import vergrendeld
 from kcc.models import User
@@ -116,14 +117,13 @@ def aanmelden_met_code(*, code: str) -> Wachtnummer:
     if timezone.localdate(afspraak.begin) != timezone.localdate(nu):
         raise ValidationError(
             _("Uw afspraak is op %(datum)s, niet vandaag.")
-            % {"datum": f"{timezone.localtime(afspraak.begin):%d-%m-%Y}"}
+            % {"datum": formaat.datum_lang(afspraak.begin)}
         )
     vanaf = afspraak.begin - timedelta(minutes=settings.BALIE_AANMELDEN_VOOR_MINUTEN)
     tot = afspraak.begin + timedelta(minutes=settings.BALIE_AANMELDEN_NA_MINUTEN)
     if nu < vanaf:
         raise ValidationError(
-            _("U bent vroeg. Meld u vanaf %(tijd)s aan.")
-            % {"tijd": f"{timezone.localtime(vanaf):%H:%M}"}
+            _("U bent vroeg. Meld u vanaf %(tijd)s aan.") % {"tijd": formaat.tijd(vanaf)}
         )
     if afspraak.status != Afspraak.Status.GEPLAND or nu > tot:
         raise ValidationError(
@@ -318,7 +318,7 @@ def schermstand(aantal: int = 8) -> dict:
             {
                 "nummer": t.nummer,
                 "balie": t.balie.naam if t.balie else "",
-                "tijd": f"{timezone.localtime(t.opgeroepen_op):%H:%M}",
+                "tijd": formaat.tijd(t.opgeroepen_op),
             }
             for t in oproepen
         ],

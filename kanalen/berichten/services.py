@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 
 from kanalen.berichten import sms
 from kanalen.models import Bericht, BerichtSjabloon, BerichtStatus
+from kcc import formaat
 from kcc.audit import Actie, audit_log
 from kcc.models import User
 from kcc.realtime import klant_group, push_to_group
@@ -132,7 +133,7 @@ def bericht_voor_zaakwijziging(*, zaak, wijziging) -> Bericht:
         "product": zaak.product.naam,
         "status": zaak.get_status_display(),
         "tekst": wijziging.burgertekst,
-        "datum": f"{timezone.localtime(wijziging.tijdstip):%d-%m-%Y}",
+        "datum": formaat.datum_lang(wijziging.tijdstip),
     }
     if sjabloon is not None:
         onderwerp = vul_in(sjabloon.onderwerp, waarden)

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kanalen.models import Chat, Chatbericht, Kanaal, Wachtrijgebeurtenis
-from kcc import kalender
+from kcc import formaat, kalender
 from kcc.choices import KanaalSoort
 from kcc.fsm import vergrendeld
 from kcc.models import User
@@ -75,7 +75,7 @@ def bericht_als_dict(bericht: Chatbericht) -> dict:
         "volgnummer": bericht.volgnummer,
         "van": bericht.van,
         "tekst": bericht.tekst,
-        "tijdstip": timezone.localtime(bericht.tijdstip).strftime("%H:%M"),
+        "tijdstip": formaat.tijd(bericht.tijdstip),
     }
 
 
@@ -184,7 +184,7 @@ def transcript(chat: Chat) -> str:
         Chatbericht.Van.SYSTEEM: "",
     }
     return "\n".join(
-        f"[{timezone.localtime(b.tijdstip):%H:%M}] {namen[b.van]}: {b.tekst}".replace("] : ", "] ")
+        f"[{formaat.tijd(b.tijdstip)}] {namen[b.van]}: {b.tekst}".replace("] : ", "] ")
         for b in chat.berichten.order_by("volgnummer")
     )
 

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import RETURN_VALUE, FSMField, transition
 
+from kcc import formaat
+
 
 class Medewerkerstatus(models.Model):
     """An agent's availability and skills for routing: which product groups
@@ -70,4 +72,4 @@ class Statusperiode(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.medewerker_id} {self.status} {self.begin:%Y-%m-%d %H:%M}"
+        return f"{self.medewerker_id} {self.get_status_display()} {formaat.moment(self.begin)}"

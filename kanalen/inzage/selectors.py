@@ -5,7 +5,12 @@ at their data.
 
 from __future__ import annotations
 
+import json
+from datetime import date, datetime
+
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kcc.choices import weergave
 from kcc.models import AuditLogEntry
@@ -15,8 +20,52 @@ from klanten.models import (
 from zaken.models import Zaak
 
 
-def _tijd(waarde) -> str | None:
-    return waarde.isoformat() if waarde else None
+def _tijd(waarde):
+    """A moment in the municipality's time (a date as it is): the page
+    formats it the Dutch way, the JSON file writes it as ISO 8601 with the
+    offset (never a bare UTC time a reader takes for local)."""
+    if isinstance(waarde, datetime):
+        return timezone.localtime(waarde)
+    return waarde or None
+
+
+# What the page calls each of the customer's data (the file keeps the keys).
+GEGEVENS_LABELS = {
+    "soort": gettext_lazy("Soort klant"),
+    "bsn": gettext_lazy("BSN"),
+    "kvk_nummer": gettext_lazy("KvK-nummer"),
+    "vestigingsnummer": gettext_lazy("Vestigingsnummer"),
+    "naam": gettext_lazy("Naam"),
+    "geboortedatum": gettext_lazy("Geboortedatum"),
+    "adres": gettext_lazy("Adres"),
+    "email": gettext_lazy("E-mailadres"),
+    "telefoon": gettext_lazy("Telefoonnummer"),
+    "berichten_via": gettext_lazy("Berichten via"),
+    "taal": gettext_lazy("Taal"),
+    "geheimhouding": gettext_lazy("Geheimhouding"),
+    "geregistreerd_sinds": gettext_lazy("Bij ons bekend sinds"),
+}
+
+
+def gegevens_leesbaar(dossier: dict) -> list[tuple[str, object]]:
+    """The dossier's data with the names a person reads ('KvK-nummer', not
+    'kvk_nummer'), in the dossier's order."""
+    return [
+        (GEGEVENS_LABELS.get(sleutel, sleutel.replace("_", " ").capitalize()), waarde)
+        for sleutel, waarde in dossier["gegevens"].items()
+    ]
+
+
+def _json_waarde(waarde):
+    if isinstance(waarde, date):  # a datetime is a date too
+        return waarde.isoformat()
+    raise TypeError(type(waarde).__name__)
+
+
+def dossier_json(dossier: dict) -> str:
+    """The dossier as a file for machines and other organisations (AVG art.
+    20): keys as they are, dates and moments in ISO 8601 with the offset."""
+    return json.dumps(dossier, ensure_ascii=False, indent=2, default=_json_waarde)
 
 
 def persoonsdossier(*, klant: Klant, voor_medewerker: bool) -> dict:

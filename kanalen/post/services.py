@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from kanalen.berichten import services as bericht_services
 from kanalen.models import Bericht, BerichtStatus, InboxBijlage, Inboxitem, InboxStatus, Kanaal
-from kcc import bestanden, kalender
+from kcc import bestanden, formaat, kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
 from kcc.fsm import vergrendeld
@@ -155,7 +155,7 @@ def email_ontvangen(*, ruw: bytes) -> Inboxitem:
 
 
 def _ontvangst_bevestigen(item: Inboxitem) -> None:
-    datum = f"{item.uiterlijk_op:%d-%m-%Y}" if item.uiterlijk_op else ""
+    datum = formaat.datum_lang(item.uiterlijk_op)
     tekst = (
         _("Wij hebben uw e-mail ontvangen.")
         + " "
@@ -395,7 +395,7 @@ def brief_registreren(
         naam=klant.naam if klant else afzender[:200],
         onderwerp=onderwerp.strip()[:300],
         tekst=_("Brief, ontvangen op %(datum)s; zie de scan.")
-        % {"datum": f"{ontvangen_op:%d-%m-%Y}"},
+        % {"datum": formaat.datum(ontvangen_op)},
         ontvangen_op=timezone.now()
         if ontvangen_op == vandaag
         else timezone.make_aware(datetime.combine(ontvangen_op, time(9))),

@@ -19,7 +19,7 @@ from kanalen.models import (
 )
 from kanalen.post import services as post_services
 from kanalen.post.forms import BriefForm
-from kcc import bestanden
+from kcc import bestanden, formaat
 from kcc.access import medewerker_required
 from kcc.audit import Actie, audit_log
 from kcc.forms import fouten_overnemen
@@ -189,7 +189,7 @@ def werkplek_brief(request):
                 messages.success(
                     request,
                     _("De brief staat in de inbox; beantwoorden uiterlijk %(datum)s.")
-                    % {"datum": f"{item.uiterlijk_op:%d-%m-%Y}" if item.uiterlijk_op else "-"},
+                    % {"datum": formaat.datum(item.uiterlijk_op) or "-"},
                 )
                 return redirect("werkplek:inboxitem", item_uuid=item.uuid)
         _scan_vasthouden(formulier, nieuw, bewaard, token, request.user)

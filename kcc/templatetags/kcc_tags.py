@@ -1,5 +1,7 @@
 from django import template
 
+from kcc import formaat
+
 register = template.Library()
 
 
@@ -34,15 +36,26 @@ def termijn(aantal, eenheid):
 
 @register.filter
 def euro(bedrag):
-    """'€ 84,40'; 'gratis' for 0; for no fixed price, a pointer to the explanation."""
-    from django.utils.formats import number_format
+    """A price: '€ 7.495,20'; 'gratis' for 0; for no fixed price, a pointer to the explanation."""
     from django.utils.translation import gettext
 
     if bedrag in (None, ""):
         return gettext("afhankelijk van uw situatie")
     if bedrag == 0:
         return gettext("gratis")
-    return f"€ {number_format(bedrag, decimal_pos=2)}"
+    return formaat.bedrag(bedrag)
+
+
+@register.filter(name="bedrag")
+def bedrag_filter(waarde):
+    """An amount: '€ 7.495,20', also '€ 0,00'; '-' for none."""
+    return formaat.bedrag(waarde) or "-"
+
+
+@register.filter(name="getal")
+def getal_filter(waarde, decimalen=None):
+    """'7.495,2' with ``|getal:1``; '-' for none."""
+    return formaat.getal(waarde, None if decimalen in (None, "") else int(decimalen)) or "-"
 
 
 @register.simple_tag(takes_context=True)
@@ -78,27 +91,33 @@ def kort(tekst, lengte=300):
 
 @register.filter
 def moment(waarde):
-    """'06-12-2026 14:05' in local time; what ``date:"d-m-Y H:i"`` writes,
-    without the format machinery, for the lists that show dozens of moments."""
-    from django.utils import timezone
-
-    if not waarde:
-        return ""
-    return f"{timezone.localtime(waarde):%d-%m-%Y %H:%M}"
+    """'06-12-2026 14:05' in local time (kcc.formaat)."""
+    return formaat.moment(waarde)
 
 
 @register.filter
 def datum(waarde):
-    """'06-12-2026' (local date of a moment); what ``date:"d-m-Y"`` writes."""
-    from datetime import datetime
+    """'06-12-2026' (the local date of a moment)."""
+    return formaat.datum(waarde)
 
-    from django.utils import timezone
 
-    if not waarde:
-        return ""
-    if isinstance(waarde, datetime):
-        waarde = timezone.localtime(waarde)
-    return f"{waarde:%d-%m-%Y}"
+@register.filter(name="datum_lang")
+def datum_lang_filter(waarde):
+    """'6 december 2026' (the local date of a moment)."""
+    return formaat.datum_lang(waarde)
+
+
+@register.filter(name="moment_lang")
+def moment_lang_filter(waarde):
+    """'6 december 2026 om 14:05' in local time."""
+    return formaat.moment_lang(waarde)
+
+
+@register.filter
+def leesbaar(waarde, lang=False):
+    """Any value as a person reads it (kcc.formaat.tekst): a date, a moment
+    in local time, ja/nee, a number with a decimal comma."""
+    return formaat.tekst(waarde, lang=bool(lang))
 
 
 @register.filter
@@ -110,17 +129,7 @@ def get_item(mapping, sleutel):
 @register.filter
 def telefoon(nummer):
     """'+31612345678' as people read it: '06 12345678'."""
-    import phonenumbers
-
-    if not nummer:
-        return ""
-    try:
-        parsed = phonenumbers.parse(nummer, "NL")
-    except phonenumbers.NumberParseException:
-        return nummer
-    if parsed.country_code == 31:
-        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return formaat.telefoonnummer(nummer)
 
 
 @register.filter(name="weergave")

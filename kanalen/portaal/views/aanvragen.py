@@ -17,7 +17,7 @@ from kanalen.portaal.views.klant import ingelogde_klant
 from kcc.access import klant_required, per_uuid_of_404
 from kcc.choices import KanaalSoort
 from producten import selectors as producten_selectors
-from producten.formulier import formulier_initial, formulier_voor
+from producten.formulier import antwoord_leesbaar, formulier_initial, formulier_voor
 
 
 def _eigen_aanvraag(klant, aanvraag_uuid) -> Aanvraag:
@@ -243,6 +243,8 @@ def portaal_aanvraag_controleren(request, aanvraag_uuid):
         veld = formulier.fields[vraag["sleutel"]]
         if hasattr(veld, "choices"):
             waarde = dict(veld.choices).get(waarde, waarde)
+        else:
+            waarde = antwoord_leesbaar(vraag, waarde)
         antwoorden.append(
             {"vraag": vraag["vraag"], "antwoord": waarde, "fout": fouten.get(vraag["sleutel"])}
         )

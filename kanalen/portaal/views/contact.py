@@ -13,6 +13,7 @@ from kanalen.portaal import beoordelingen as beoordeling_services
 from kanalen.portaal import vragen as vraag_services
 from kanalen.portaal.forms import BeoordelingForm, VraagOfKlachtForm
 from kanalen.portaal.views.klant import ingelogde_klant, ingelogde_klant_of_404
+from kcc import formaat
 from kcc.access import klant_required
 from kcc.forms import fouten_overnemen
 from klanten.models import Klantcontact
@@ -87,7 +88,7 @@ def portaal_vraag(request):
                         "Dank u wel. Wij hebben uw bericht ontvangen en reageren uiterlijk op "
                         "%(datum)s."
                     )
-                    % {"datum": f"{verzoek.uiterlijk_op:%d-%m-%Y}"},
+                    % {"datum": formaat.datum_lang(verzoek.uiterlijk_op)},
                 )
                 return redirect("portaal:contacten")
         status = 400

@@ -4,8 +4,6 @@ download of everything.
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -96,7 +94,7 @@ def portaal_gegevens_downloaden(request):
     klant = ingelogde_klant_of_404(request)
     dossier = inzage_selectors.persoonsdossier(klant=klant, voor_medewerker=False)
     response = HttpResponse(
-        json.dumps(dossier, ensure_ascii=False, indent=2),
+        inzage_selectors.dossier_json(dossier),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from kanalen.portaal import vragen as vraag_services
+from kcc import formaat
 from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
 from klanten import selectors as klant_selectors
@@ -51,7 +52,7 @@ def werkplek_contactverzoeken(request):
                 messages.success(
                     request,
                     _("De termijn is verlengd tot %(datum)s; de klant krijgt bericht.")
-                    % {"datum": f"{verzoek.uiterlijk_op:%d-%m-%Y}"},
+                    % {"datum": formaat.datum(verzoek.uiterlijk_op)},
                 )
             else:
                 messages.error(request, _("Onbekende handeling."))

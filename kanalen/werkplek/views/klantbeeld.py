@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
@@ -375,10 +373,18 @@ def inzage(request, klant_uuid):
     )
     if request.GET.get("formaat") == "json":
         response = HttpResponse(
-            json.dumps(dossier, ensure_ascii=False, indent=2),
+            inzage_selectors.dossier_json(dossier),
             content_type="application/json; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="gegevens-{klant.uuid}.json"'
         response["Cache-Control"] = "private, no-store"
         return response
-    return render(request, "werkplek/inzage.html", {"klant": klant, "dossier": dossier})
+    return render(
+        request,
+        "werkplek/inzage.html",
+        {
+            "klant": klant,
+            "dossier": dossier,
+            "gegevens": inzage_selectors.gegevens_leesbaar(dossier),
+        },
+    )
