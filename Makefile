@@ -16,7 +16,7 @@ WS_PORT ?= 8001
 EMBEDDED := $(BIN)/python -m kcc.embedded
 
 .DEFAULT_GOAL := help
-.PHONY: help install services stop run platform serve test suite bench benchmarks betrouwbaarheid lint format check-compose openapi clean
+.PHONY: help install services stop run platform serve test suite bench benchmarks betrouwbaarheid lint format check-compose openapi messages clean
 
 help:
 	@echo "make run       set up everything and start the platform with demo data on http://$(HOST):$(PORT)"
@@ -25,6 +25,7 @@ help:
 	@echo "make bench     benchmarks (see docs/benchmarks.md)"
 	@echo "make loadtest  a mixed day of users against the production stack (see docs/benchmarks.md)"
 	@echo "make openapi   regenerate docs/openapi.yaml after an API change"
+	@echo "make messages  compile locale/ after editing the project's Dutch for Django and DRF"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -137,6 +138,12 @@ format: install
 
 openapi: install
 	$(MANAGE) spectacular --api-version v1 --validate --file docs/openapi.yaml
+
+# The project's Dutch for messages of Django and DRF (locale/nl/LC_MESSAGES):
+# compiles each .po into the .mo beside it, in Python (polib), so no GNU
+# gettext is needed. Both files are committed; run this after editing a .po.
+messages: install
+	$(BIN)/python -c 'import pathlib, polib; [polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo"))) for po in sorted(pathlib.Path("locale").rglob("*.po"))]'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
