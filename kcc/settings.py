@@ -35,7 +35,12 @@ VAR_DIR = Path(env_str("KCC_VAR_DIR", str(BASE_DIR / "var")))
 DJANGO_ENV = env_choice("DJANGO_ENV", ("development", "production"), "development")
 PRODUCTION = DJANGO_ENV == "production"
 
-DEBUG = env_bool("DJANGO_DEBUG", not PRODUCTION)
+# Off unless asked for, on a developer's machine too: `make run` is also the
+# demo, and with DEBUG a refused or missing page (another citizen's case)
+# shows Django's English technical page, with the settings, instead of the
+# platform's own Dutch one. DJANGO_DEBUG=true puts tracebacks in the browser;
+# they are in the log either way.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DJANGO_DEBUG must not be true when DJANGO_ENV=production.")
 
@@ -424,6 +429,12 @@ STORAGES = {
         )
     },
 }
+
+# Outside production WhiteNoise serves the apps' static folders as they are,
+# with or without DEBUG, and sees a changed file at once; production serves
+# what collectstatic wrote to STATIC_ROOT (the Dockerfile runs it).
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 
 # --- E-mail and SMS -------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Configuration comes from the environment and fails loudly on a bad value."""
 
+import json
 import os
 import re
 import subprocess
@@ -195,6 +196,41 @@ def _geinstalleerd(tmp_path, **overrides) -> set[str]:
     )
     assert result.returncode == 0, result.stderr
     return set(result.stdout.strip().splitlines()[-1].split(","))
+
+
+def _instellingen(tmp_path, *namen, **overrides) -> dict:
+    """The values of settings ``namen`` in a process started with only
+    ``overrides`` in its environment."""
+    result = subprocess.run(  # noqa: S603 - this interpreter, the project's settings
+        [
+            sys.executable,
+            "-c",
+            "import json, sys, django; django.setup(); from django.conf import settings; "
+            "print(json.dumps({n: getattr(settings, n) for n in sys.argv[1:]}))",
+            *namen,
+        ],
+        cwd=ROOT,
+        env={
+            "DJANGO_SETTINGS_MODULE": "kcc.settings",
+            "PATH": os.environ.get("PATH", ""),
+            "KCC_VAR_DIR": str(tmp_path),
+            "DATABASE_URL": "postgres://kcc@db/kcc",
+            "REDIS_URL": "redis://redis:6379/0",
+            **overrides,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_it_runs_without_debug_unless_asked(tmp_path):
+    """`make run` sets nothing: the demo shows the Dutch error pages, not
+    Django's English technical page."""
+    assert _instellingen(tmp_path, "DEBUG") == {"DEBUG": False}
+    assert _instellingen(tmp_path, "DEBUG", DJANGO_DEBUG="true") == {"DEBUG": True}
 
 
 def test_it_leaves_the_development_data_out_of_production(tmp_path):
