@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 from django.utils.translation import gettext_lazy as _
 
 from kcc.env import (
@@ -26,6 +27,7 @@ from kcc.env import (
     env_list,
     env_str,
     parse_database_url,
+    parse_public_url,
     parse_redis_url,
 )
 
@@ -51,13 +53,40 @@ if PRODUCTION:
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when DJANGO_ENV=production.")
-    # The container healthchecks call /healthz/live on the loopback address.
-    ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 else:
     # Only ever used on a developer's machine: production refuses to start
     # without its own key (see above).
     SECRET_KEY = env_str("DJANGO_SECRET_KEY", "development-only-key-not-for-production")
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+
+# Where citizens reach the platform, for the links in e-mails and SMS: those
+# are written by a worker, or for a request on another address (an agent's
+# workspace), so no request can tell. Production must name it; `make run`
+# sets it to the address it serves on, and a development process without it
+# assumes make run's default.
+PUBLIEKE_URL = env_str("PUBLIEKE_URL", None if PRODUCTION else "http://127.0.0.1:8000")
+if not PUBLIEKE_URL:
+    raise ImproperlyConfigured(
+        "PUBLIEKE_URL is required when DJANGO_ENV=production: the address where citizens "
+        "reach the platform (such as https://mijn.voorbeeldstad.nl), for the links in "
+        "e-mails and SMS."
+    )
+PUBLIEKE_URL = parse_public_url("PUBLIEKE_URL", PUBLIEKE_URL, require_https=PRODUCTION)
+_publieke_host = urlsplit(PUBLIEKE_URL).hostname
+if ":" in _publieke_host:
+    _publieke_host = f"[{_publieke_host}]"  # an IPv6 address, as a Host header has it
+if not validate_host(_publieke_host, ALLOWED_HOSTS):
+    # A link in a message must open a page, not Django's 400 for a host it
+    # does not serve.
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            f"The host of PUBLIEKE_URL ({PUBLIEKE_URL}) is not in DJANGO_ALLOWED_HOSTS."
+        )
+    # `make run HOST=...` serves the address its links point to.
+    ALLOWED_HOSTS.append(_publieke_host)
+if PRODUCTION:
+    # The container healthchecks call /healthz/live on the loopback address.
+    ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -576,8 +605,6 @@ CONTACTVERZOEK_TERMIJN_WERKDAGEN = env_int("CONTACTVERZOEK_TERMIJN_WERKDAGEN", 2
 GEMEENTE_NAAM = env_str("GEMEENTE_NAAM", "Gemeente Voorbeeldstad")
 # The return address printed on letters (one line per part, comma-separated).
 GEMEENTE_POSTADRES = env_str("GEMEENTE_POSTADRES", "Postbus 1000, 1000 AA Voorbeeldstad")
-# Where citizens reach the platform, for links in messages (no trailing slash).
-PUBLIEKE_URL = env_str("PUBLIEKE_URL", "http://localhost:8000").rstrip("/")
 # The afdeling that answers questions and complaints sent through the portal,
 # and within how many working days a question gets a reaction.
 PORTAAL_AFDELING = env_str("PORTAAL_AFDELING", "kcc")
