@@ -10,13 +10,17 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # The websockets' ASGI server, beside the WSGI one (no proxy in front locally).
 WS_PORT ?= 8001
+# Where the links in e-mails and SMS point (PUBLIEKE_URL): where `make run`
+# serves, unless set; on all interfaces (HOST=0.0.0.0), this machine's name.
+PUBLIEKE_HOST = $(if $(filter 0.0.0.0 ::,$(HOST)),$(shell hostname -f 2>/dev/null || hostname),$(if $(findstring :,$(HOST)),[$(HOST)],$(HOST)))
+PUBLIEKE_URL ?= http://$(PUBLIEKE_HOST):$(PORT)
 # Runs a command with the embedded PostgreSQL and Redis under var/ up (those
 # not configured by DATABASE_URL / REDIS_URL), and stops afterwards the ones
 # it started.
 EMBEDDED := $(BIN)/python -m kcc.embedded
 
 .DEFAULT_GOAL := help
-.PHONY: help install services stop run platform serve test suite bench benchmarks betrouwbaarheid lint format check-compose openapi clean
+.PHONY: help install services stop run platform serve test suite bench benchmarks betrouwbaarheid lint format check-compose openapi messages clean
 
 help:
 	@echo "make run       set up everything and start the platform with demo data on http://$(HOST):$(PORT)"
@@ -25,6 +29,7 @@ help:
 	@echo "make bench     benchmarks (see docs/benchmarks.md)"
 	@echo "make loadtest  a mixed day of users against the production stack (see docs/benchmarks.md)"
 	@echo "make openapi   regenerate docs/openapi.yaml after an API change"
+	@echo "make messages  compile locale/ after editing the project's Dutch for Django and DRF"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +50,9 @@ stop: install
 run: install
 	@$(EMBEDDED) run -- $(MAKE) --no-print-directory platform
 
+# The demo's messages and every process of `make run` link to PUBLIEKE_URL.
+platform serve: export PUBLIEKE_URL := $(PUBLIEKE_URL)
+
 platform:
 	$(MANAGE) database_aanmaken
 	$(MANAGE) migrate --noinput
@@ -64,7 +72,7 @@ serve:
 	$(BIN)/celery -A kcc worker --loglevel=INFO --concurrency=2 -Q berichten,snel,celery -n snel@%h & pids="$$pids $$!"; \
 	$(BIN)/celery -A kcc worker --loglevel=INFO --concurrency=1 -Q zwaar -n zwaar@%h & pids="$$pids $$!"; \
 	$(BIN)/celery -A kcc beat --loglevel=INFO & pids="$$pids $$!"; \
-	echo "KCC platform on http://$(HOST):$(PORT)/ (websockets on port $(WS_PORT); demo accounts: see README.md)"; \
+	echo "KCC platform on http://$(HOST):$(PORT)/ (websockets on port $(WS_PORT); links in messages: $(PUBLIEKE_URL); demo accounts: see README.md)"; \
 	wait -n
 
 # On the embedded Redis the tests use database 1, `make run` database 0.
@@ -81,7 +89,7 @@ suite:
 	$(MANAGE) makemigrations --check --dry-run --verbosity 0
 	@echo "== production settings (check --deploy, as docker-compose.yml configures them)"
 	DJANGO_ENV=production DJANGO_SECRET_KEY=check-deploy-$$(printf '%060d' 0) \
-		DJANGO_ALLOWED_HOSTS=kcc.example.nl EMAIL_HOST=smtp.example.nl \
+		DJANGO_ALLOWED_HOSTS=kcc.example.nl PUBLIEKE_URL=https://kcc.example.nl EMAIL_HOST=smtp.example.nl \
 		DATABASE_URL=postgres://kcc@localhost/kcc REDIS_URL=redis://localhost:6379/0 \
 		DIGID_BACKEND=oidc EHERKENNING_BACKEND=oidc OIDC_RP_CLIENT_ID=kcc OIDC_RP_CLIENT_SECRET=x \
 		OIDC_OP_AUTHORIZATION_ENDPOINT=https://broker.example.nl/authorize \
@@ -97,7 +105,7 @@ suite:
 # validate it. CI must validate it; elsewhere a missing tool is only noted.
 check-compose:
 	@if command -v docker-compose >/dev/null 2>&1; then \
-		DJANGO_SECRET_KEY=x POSTGRES_PASSWORD=x EMAIL_HOST=x docker-compose -f docker-compose.yml config --quiet \
+		DJANGO_SECRET_KEY=x POSTGRES_PASSWORD=x EMAIL_HOST=x PUBLIEKE_URL=x docker-compose -f docker-compose.yml config --quiet \
 		&& echo "docker-compose.yml: valid"; \
 	elif [ -n "$$CI" ]; then \
 		echo "docker-compose is required in CI to validate docker-compose.yml" >&2; exit 1; \
@@ -137,6 +145,12 @@ format: install
 
 openapi: install
 	$(MANAGE) spectacular --api-version v1 --validate --file docs/openapi.yaml
+
+# The project's Dutch for messages of Django and DRF (locale/nl/LC_MESSAGES):
+# compiles each .po into the .mo beside it, in Python (polib), so no GNU
+# gettext is needed. Both files are committed; run this after editing a .po.
+messages: install
+	$(BIN)/python -c 'import pathlib, polib; [polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo"))) for po in sorted(pathlib.Path("locale").rglob("*.po"))]'
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

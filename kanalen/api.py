@@ -2,6 +2,7 @@
 
 import logging
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, generics, serializers
 from rest_framework.permissions import AllowAny
 
@@ -53,5 +54,5 @@ class KanaalListView(generics.ListAPIView):
 
 class WebhookFout(exceptions.APIException):
     status_code = 400
-    default_detail = "Gebeurtenis geweigerd."
+    default_detail = _("Gebeurtenis geweigerd.")
     default_code = "geweigerd"

@@ -7,6 +7,8 @@ programs and, for validation errors, ``invalidParams`` per field.
 
 from __future__ import annotations
 
+import json
+
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +28,41 @@ class KccSessionScheme(SessionScheme):
     target_class = "kcc.api_auth.SessionAuthentication"
 
 
+# A problem's title names its kind and is the same every time it occurs
+# (RFC 9457, 3.1.4); what went wrong this time is in its detail. DRF's own
+# messages cannot be the title: some have placeholders ("{method}") that are
+# filled in the detail only.
+TITELS = {
+    400: _("De invoer is niet geldig."),
+    401: _("U bent niet ingelogd."),
+    403: _("U heeft hiervoor geen toegang."),
+    404: _("Niet gevonden."),
+    405: _("Deze methode is hier niet toegestaan."),
+    406: _("Het gevraagde antwoordformaat is niet beschikbaar."),
+    409: _("Het verzoek past niet bij de huidige toestand."),
+    415: _("Het formaat van de invoer wordt niet ondersteund."),
+    429: _("Te veel verzoeken."),
+    500: _("Er ging iets mis op de server."),
+}
+
+
+def _leesfout(exc: exceptions.ParseError, request) -> str:
+    """DRF's parsers explain a body they cannot read in English, with the
+    parser's own message; the caller gets it in Dutch."""
+    oorzaak = exc.__context__
+    if isinstance(oorzaak, json.JSONDecodeError):
+        return _("De invoer is geen geldige JSON (regel %(regel)s, positie %(positie)s).") % {
+            "regel": oorzaak.lineno,
+            "positie": oorzaak.colno,
+        }
+    soort = (getattr(request, "content_type", "") or "").split(";")[0].strip()
+    if soort == "application/json":
+        return _("De invoer is geen geldige JSON.")
+    if soort.startswith("multipart/"):
+        return _("Het formulier met bestanden kon niet worden gelezen.")
+    return _("De invoer kon niet worden gelezen.")
+
+
 def problem_exception_handler(exc, context):
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -35,19 +72,23 @@ def problem_exception_handler(exc, context):
     if response is None:
         return None
     request = context.get("request")
+    status = response.status_code
     problem = {
-        "type": f"https://httpstatuses.io/{response.status_code}",
-        "title": str(getattr(exc, "default_detail", "Error")),
-        "status": response.status_code,
-        "code": getattr(exc, "default_code", "error"),
+        "type": f"https://httpstatuses.io/{status}",
+        "title": str(TITELS.get(status, _("Het verzoek is niet gelukt."))),
+        "status": status,
+        "code": getattr(exc.detail, "code", None) or exc.default_code,
         "instance": request.path if request else None,
     }
     if isinstance(exc, exceptions.ValidationError) and isinstance(response.data, dict):
-        problem["title"] = str(_("De invoer is niet geldig."))
         problem["invalidParams"] = [
             {"name": field, "code": "invalid", "reason": " ".join(map(str, errors))}
             for field, errors in response.data.items()
         ]
+    elif isinstance(exc, exceptions.ParseError):
+        problem["detail"] = str(_leesfout(exc, request))
+    elif isinstance(response.data, list):
+        problem["detail"] = " ".join(map(str, response.data))
     elif isinstance(response.data, dict) and "detail" in response.data:
         problem["detail"] = str(response.data["detail"])
     response.data = problem

@@ -140,3 +140,22 @@ def parse_redis_url(name: str, value: str) -> str:
     if not parts.hostname:
         raise ImproperlyConfigured(f"{name} has no host: {value!r}.")
     return value
+
+
+def parse_public_url(name: str, value: str, *, require_https: bool) -> str:
+    """An address people open from a message: scheme and host, perhaps a
+    path, without the trailing slash (paths are appended to it)."""
+    parts = urlsplit(value)
+    schemes = {"https"} if require_https else {"http", "https"}
+    if parts.scheme not in schemes or not parts.hostname:
+        raise ImproperlyConfigured(
+            f"{name} must be a full address starting with {' or '.join(sorted(schemes))}://, "
+            f"such as https://mijn.voorbeeldstad.nl: {value!r}."
+        )
+    try:
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} has an invalid port: {value!r}.") from None
+    if parts.query or parts.fragment:
+        raise ImproperlyConfigured(f"{name} must not have a query or fragment: {value!r}.")
+    return value.rstrip("/")

@@ -12,6 +12,7 @@ architecture test fails on a URL name of a higher app written in a lower one.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
@@ -30,3 +31,10 @@ def link(naam: str, *args) -> str:
     except KeyError:
         raise ImproperlyConfigured(f"No app registered a link named {naam!r}.") from None
     return reverse(url_naam, args=args)
+
+
+def publieke_url(pad: str) -> str:
+    """``pad`` (a path of this platform) as the full address a customer opens
+    from an e-mail or SMS: on PUBLIEKE_URL, never on the host of the request
+    at hand (a worker has none; an agent's may be internal)."""
+    return settings.PUBLIEKE_URL + pad

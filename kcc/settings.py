@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 from django.utils.translation import gettext_lazy as _
 
 from kcc.env import (
@@ -26,6 +27,7 @@ from kcc.env import (
     env_list,
     env_str,
     parse_database_url,
+    parse_public_url,
     parse_redis_url,
 )
 
@@ -35,7 +37,12 @@ VAR_DIR = Path(env_str("KCC_VAR_DIR", str(BASE_DIR / "var")))
 DJANGO_ENV = env_choice("DJANGO_ENV", ("development", "production"), "development")
 PRODUCTION = DJANGO_ENV == "production"
 
-DEBUG = env_bool("DJANGO_DEBUG", not PRODUCTION)
+# Off unless asked for, on a developer's machine too: `make run` is also the
+# demo, and with DEBUG a refused or missing page (another citizen's case)
+# shows Django's English technical page, with the settings, instead of the
+# platform's own Dutch one. DJANGO_DEBUG=true puts tracebacks in the browser;
+# they are in the log either way.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DJANGO_DEBUG must not be true when DJANGO_ENV=production.")
 
@@ -46,13 +53,40 @@ if PRODUCTION:
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS is required when DJANGO_ENV=production.")
-    # The container healthchecks call /healthz/live on the loopback address.
-    ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 else:
     # Only ever used on a developer's machine: production refuses to start
     # without its own key (see above).
     SECRET_KEY = env_str("DJANGO_SECRET_KEY", "development-only-key-not-for-production")
     ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+
+# Where citizens reach the platform, for the links in e-mails and SMS: those
+# are written by a worker, or for a request on another address (an agent's
+# workspace), so no request can tell. Production must name it; `make run`
+# sets it to the address it serves on, and a development process without it
+# assumes make run's default.
+PUBLIEKE_URL = env_str("PUBLIEKE_URL", None if PRODUCTION else "http://127.0.0.1:8000")
+if not PUBLIEKE_URL:
+    raise ImproperlyConfigured(
+        "PUBLIEKE_URL is required when DJANGO_ENV=production: the address where citizens "
+        "reach the platform (such as https://mijn.voorbeeldstad.nl), for the links in "
+        "e-mails and SMS."
+    )
+PUBLIEKE_URL = parse_public_url("PUBLIEKE_URL", PUBLIEKE_URL, require_https=PRODUCTION)
+_publieke_host = urlsplit(PUBLIEKE_URL).hostname
+if ":" in _publieke_host:
+    _publieke_host = f"[{_publieke_host}]"  # an IPv6 address, as a Host header has it
+if not validate_host(_publieke_host, ALLOWED_HOSTS):
+    # A link in a message must open a page, not Django's 400 for a host it
+    # does not serve.
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            f"The host of PUBLIEKE_URL ({PUBLIEKE_URL}) is not in DJANGO_ALLOWED_HOSTS."
+        )
+    # `make run HOST=...` serves the address its links point to.
+    ALLOWED_HOSTS.append(_publieke_host)
+if PRODUCTION:
+    # The container healthchecks call /healthz/live on the loopback address.
+    ALLOWED_HOSTS += ["127.0.0.1", "localhost"]
 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
@@ -425,6 +459,12 @@ STORAGES = {
     },
 }
 
+# Outside production WhiteNoise serves the apps' static folders as they are,
+# with or without DEBUG, and sees a changed file at once; production serves
+# what collectstatic wrote to STATIC_ROOT (the Dockerfile runs it).
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
+
 # --- E-mail and SMS -------------------------------------------------------
 
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "KCC Gemeente Voorbeeldstad <kcc@example.nl>")
@@ -565,8 +605,6 @@ CONTACTVERZOEK_TERMIJN_WERKDAGEN = env_int("CONTACTVERZOEK_TERMIJN_WERKDAGEN", 2
 GEMEENTE_NAAM = env_str("GEMEENTE_NAAM", "Gemeente Voorbeeldstad")
 # The return address printed on letters (one line per part, comma-separated).
 GEMEENTE_POSTADRES = env_str("GEMEENTE_POSTADRES", "Postbus 1000, 1000 AA Voorbeeldstad")
-# Where citizens reach the platform, for links in messages (no trailing slash).
-PUBLIEKE_URL = env_str("PUBLIEKE_URL", "http://localhost:8000").rstrip("/")
 # The afdeling that answers questions and complaints sent through the portal,
 # and within how many working days a question gets a reaction.
 PORTAAL_AFDELING = env_str("PORTAAL_AFDELING", "kcc")

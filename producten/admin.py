@@ -3,6 +3,7 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -47,6 +48,8 @@ class LevensgebeurtenisAdmin(admin.ModelAdmin):
 @admin.register(Aanbieder)
 class AanbiederAdmin(admin.ModelAdmin):
     list_display = ["naam", "code", "soort", "website"]
+    # A website typed without its scheme ("www.rdw.nl") is read as https://.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["soort"]
     search_fields = ["naam", "code"]
 

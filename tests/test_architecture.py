@@ -78,6 +78,22 @@ def test_it_reads_the_environment_only_in_one_place():
     assert readers == []
 
 
+def test_it_builds_the_links_in_messages_only_on_the_public_address():
+    """A link a customer opens from an e-mail or SMS is made by
+    kcc.links.publieke_url; the address of a request is right only for the
+    API's answers to their own caller."""
+    offenders = []
+    for app in settings.PROJECT_APPS:
+        for path in (ROOT / app).rglob("*.py"):
+            relative = path.relative_to(ROOT)
+            text = path.read_text()
+            if "build_absolute_uri" in text and path.name != "api.py":
+                offenders.append(f"{relative}: build_absolute_uri")
+            if "PUBLIEKE_URL" in text and str(relative) not in {"kcc/links.py", "kcc/settings.py"}:
+                offenders.append(f"{relative}: PUBLIEKE_URL")
+    assert offenders == []
+
+
 def test_it_never_sets_a_status_field_directly():
     # Status changes go through FSM transitions (docs/conventions.md, habit 2).
     offenders = []

@@ -148,7 +148,7 @@ def _product(data, code):
         ),
         pytest.param(
             lambda d: _product(d, "paspoort").update(vragen={"sleutel": "a"}),
-            'Product paspoort, vragen: Verwachtte een lijst met items, maar kreeg type "dict".',
+            'Product paspoort, vragen: Verwacht werd een lijst, maar dit is van het type "dict".',
             id="object instead of list",
         ),
         pytest.param(
@@ -210,12 +210,12 @@ def _product(data, code):
         ),
         pytest.param(
             lambda d: _product(d, "paspoort").pop("samenvatting"),
-            "Product paspoort, samenvatting: Dit veld is vereist.",
+            "Product paspoort, samenvatting: Dit veld is verplicht.",
             id="missing key",
         ),
         pytest.param(
             lambda d: d["producten"].append({"naam": "Zonder code"}),
-            "Product nr. 3, code: Dit veld is vereist.",
+            "Product nr. 3, code: Dit veld is verplicht.",
             id="missing code",
         ),
         pytest.param(
@@ -260,7 +260,7 @@ def test_it_reports_every_mistake_in_the_file_at_once(export):
     with pytest.raises(ValidationError) as error:
         catalogus.importeren(export)
     assert error.value.messages == [
-        "Product id-kaart, naam: Dit veld is vereist.",
+        "Product id-kaart, naam: Dit veld is verplicht.",
         'Product id-kaart, servicenorm, eenheid: "maanden" is een ongeldige keuze.',
         "Product paspoort, kanalen, fax: Dit kanaal bestaat niet.",
         "Kennisitem Wat kost een paspoort?, herzien_op: "

@@ -1,7 +1,9 @@
 """Configuration comes from the environment and fails loudly on a bad value."""
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -129,6 +131,7 @@ PRODUCTION = {
     "DATABASE_URL": "postgres://kcc@db/kcc",
     "REDIS_URL": "redis://redis:6379/0",
     "EMAIL_HOST": "smtp.example.nl",
+    "PUBLIEKE_URL": "https://kcc.example.nl",
 }
 
 
@@ -195,6 +198,103 @@ def _geinstalleerd(tmp_path, **overrides) -> set[str]:
     )
     assert result.returncode == 0, result.stderr
     return set(result.stdout.strip().splitlines()[-1].split(","))
+
+
+def _instellingen(tmp_path, *namen, **overrides) -> dict:
+    """The values of settings ``namen`` in a process started with only
+    ``overrides`` in its environment."""
+    result = subprocess.run(  # noqa: S603 - this interpreter, the project's settings
+        [
+            sys.executable,
+            "-c",
+            "import json, sys, django; django.setup(); from django.conf import settings; "
+            "print(json.dumps({n: getattr(settings, n) for n in sys.argv[1:]}))",
+            *namen,
+        ],
+        cwd=ROOT,
+        env={
+            "DJANGO_SETTINGS_MODULE": "kcc.settings",
+            "PATH": os.environ.get("PATH", ""),
+            "KCC_VAR_DIR": str(tmp_path),
+            "DATABASE_URL": "postgres://kcc@db/kcc",
+            "REDIS_URL": "redis://redis:6379/0",
+            **overrides,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_it_runs_without_debug_unless_asked(tmp_path):
+    """`make run` sets nothing: the demo shows the Dutch error pages, not
+    Django's English technical page."""
+    assert _instellingen(tmp_path, "DEBUG") == {"DEBUG": False}
+    assert _instellingen(tmp_path, "DEBUG", DJANGO_DEBUG="true") == {"DEBUG": True}
+
+
+def test_it_refuses_production_without_the_public_address_for_links_in_messages(tmp_path):
+    zonder = {k: v for k, v in PRODUCTION_MET_INLOGGEN.items() if k != "PUBLIEKE_URL"}
+    result = _django_setup(**zonder, KCC_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "PUBLIEKE_URL is required when DJANGO_ENV=production" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("waarde", "melding"),
+    [
+        ("kcc.example.nl", "must be a full address starting with https://"),
+        ("http://kcc.example.nl", "must be a full address starting with https://"),
+        ("https://mijn.example.nl", "The host of PUBLIEKE_URL"),
+        ("https://kcc.example.nl/?x=1", "must not have a query"),
+    ],
+)
+def test_it_refuses_a_public_address_that_would_give_broken_links(tmp_path, waarde, melding):
+    omgeving = {**PRODUCTION_MET_INLOGGEN, "PUBLIEKE_URL": waarde}
+    result = _django_setup(**omgeving, KCC_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert melding in result.stderr
+
+
+def test_it_links_to_where_make_run_serves_in_development(tmp_path):
+    assert _instellingen(tmp_path, "PUBLIEKE_URL") == {"PUBLIEKE_URL": "http://127.0.0.1:8000"}
+    # `make run HOST=kcc-demo.local PORT=9000` sets PUBLIEKE_URL, and serves its host.
+    waarden = _instellingen(
+        tmp_path, "PUBLIEKE_URL", "ALLOWED_HOSTS", PUBLIEKE_URL="http://kcc-demo.local:9000/"
+    )
+    assert waarden["PUBLIEKE_URL"] == "http://kcc-demo.local:9000"
+    assert "kcc-demo.local" in waarden["ALLOWED_HOSTS"]
+    # In production the address is checked, not silently served.
+    waarden = _instellingen(tmp_path, "PUBLIEKE_URL", "ALLOWED_HOSTS", **PRODUCTION_MET_INLOGGEN)
+    assert waarden == {
+        "PUBLIEKE_URL": "https://kcc.example.nl",
+        "ALLOWED_HOSTS": ["kcc.example.nl", "127.0.0.1", "localhost"],
+    }
+
+
+def test_make_run_gives_its_processes_the_address_it_serves_on():
+    # The platform target's commands print the variable instead of running
+    # manage.py; the serve target it starts inherits the same environment.
+    result = subprocess.run(  # noqa: S603 - the project's own Makefile
+        [
+            shutil.which("make"),
+            "--no-print-directory",
+            "-i",
+            "platform",
+            "MANAGE=printenv PUBLIEKE_URL",
+            "MAKE=true",
+            "HOST=10.1.2.3",
+            "PORT=9000",
+        ],
+        cwd=ROOT,
+        env={"PATH": os.environ.get("PATH", "")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "http://10.1.2.3:9000" in result.stdout.splitlines(), result.stdout + result.stderr
 
 
 def test_it_leaves_the_development_data_out_of_production(tmp_path):

@@ -28,3 +28,14 @@ def test_it_labels_every_form_field(client):
     page = client.get("/kcc/inloggen/").content.decode()
     for field_id in re.findall(r'<input[^>]+id="([^"]+)"', page):
         assert f'for="{field_id}"' in page
+
+
+def test_it_serves_the_static_files_without_debug(client):
+    """`make run` runs without DEBUG, so the demo shows the platform's Dutch
+    error pages; outside production WhiteNoise serves the static files
+    itself, without collectstatic."""
+    page = client.get("/").content.decode()
+    bestanden = re.findall(r'(?:src|href)="(/static/[^"]+)"', page)
+    assert bestanden
+    for url in [*bestanden, "/static/admin/js/SelectFilter2.js"]:
+        assert client.get(url).status_code == 200, url

@@ -8,6 +8,7 @@ from datetime import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, generics, serializers, status
@@ -24,7 +25,7 @@ from zaken.models import Zaak, ZaakDocument, ZaakStatus
 
 class ZaakConflictError(exceptions.APIException):
     status_code = status.HTTP_409_CONFLICT
-    default_detail = "De zaak is intussen gewijzigd."
+    default_detail = _("De zaak is intussen gewijzigd.")
     default_code = "conflict"
 
 

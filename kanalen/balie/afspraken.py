@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,7 @@ from kanalen.models import (
 )
 from kcc import formaat, kalender
 from kcc.fsm import vergrendeld
+from kcc.links import publieke_url
 from kcc.models import User
 from klanten import services as klant_services
 from klanten.models import Klant, Toestemming
@@ -182,7 +184,7 @@ def _afspraakbericht(
             "product": afspraak.product.naam,
             "wanneer": formaat.moment_lang(afspraak.begin, met_dag=True),
             "code": afspraak.code,
-            "link": settings.PUBLIEKE_URL + "/pip/afspraken/",
+            "link": publieke_url(reverse("portaal:afspraken")),
             "gemeente": settings.GEMEENTE_NAAM,
         }
     return bericht_services.bericht_klaarzetten(

@@ -39,6 +39,7 @@ from kanalen.berichten import sms
 from kanalen.models import Bericht, BerichtSjabloon, BerichtStatus
 from kcc import formaat
 from kcc.audit import Actie, audit_log
+from kcc.links import publieke_url
 from kcc.models import User
 from kcc.realtime import klant_group, push_to_group
 from kcc.telefoon import is_mobiel, normaliseer_telefoon
@@ -116,9 +117,7 @@ def kanaal_en_ontvanger(klant: Klant, *, sms: bool = True) -> tuple[str, str]:
 
 def beoordelingslink(zaak) -> str:
     """The address in a closing message where the customer rates the case."""
-    return settings.PUBLIEKE_URL + reverse(
-        "portaal:beoordelen-zaak", kwargs={"zaak_uuid": zaak.uuid}
-    )
+    return publieke_url(reverse("portaal:beoordelen-zaak", kwargs={"zaak_uuid": zaak.uuid}))
 
 
 def bericht_voor_zaakwijziging(*, zaak, wijziging) -> Bericht:

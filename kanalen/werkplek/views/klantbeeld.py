@@ -22,6 +22,7 @@ from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
 from kcc.forms import fouten_overnemen
+from kcc.links import publieke_url
 from klanten import selectors as klant_selectors
 from klanten import services as klant_services
 from klanten.models import Klant, Toestemming
@@ -227,9 +228,7 @@ def bericht_versturen(request, klant_uuid):
         data = formulier.cleaned_data
         tekst = data["tekst"]
         if data["product"] is not None:
-            link = request.build_absolute_uri(
-                reverse("publiek:product", kwargs={"code": data["product"].code})
-            )
+            link = publieke_url(reverse("publiek:product", kwargs={"code": data["product"].code}))
             tekst = f"{tekst}\n\n" + _("Online aanvragen: %(link)s") % {"link": link}
         try:
             bericht_services.bericht_aan_klant(
