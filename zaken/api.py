@@ -395,13 +395,17 @@ ACTIES = {
     "heropenen": _actie(
         "heropenen",
         VerplichteRedenInput,
-        lambda z, u, d: services.zaak_heropenen(zaak=z, user=u, reden=d["reden"]),
+        lambda z, u, d: services.zaak_heropenen(
+            zaak=z, user=u, reden=d["reden"], verwachte_status=d.get("verwachte_status")
+        ),
         "Afgehandelde zaak heropenen (teamleider)",
     ),
     "intrekken": _actie(
         "intrekken",
         RedenInput,
-        lambda z, u, d: services.zaak_intrekken(zaak=z, user=u, reden=d["reden"]),
+        lambda z, u, d: services.zaak_intrekken(
+            zaak=z, user=u, reden=d["reden"], verwachte_status=d.get("verwachte_status")
+        ),
         "Zaak intrekken namens de klant",
     ),
     "overdragen": _actie(
