@@ -9,7 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
@@ -195,6 +200,19 @@ class ZaakListView(generics.ListAPIView):
     """Cases: a citizen's own; for staff the cases of their afdelingen (or all, for the KCC)."""
 
     serializer_class = ZaakSerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "status",
+                str,
+                enum=ZaakStatus.values,
+                description="Alleen zaken met deze status (een andere waarde wordt genegeerd).",
+            )
+        ]
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         zaken = _zaken_voor(self.request.user).order_by("-geregistreerd_op")
