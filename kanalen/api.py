@@ -8,6 +8,7 @@ from rest_framework.permissions import AllowAny
 
 from kanalen import selectors as kanaal_selectors
 from kanalen.models import Kanaal, Openingstijd
+from kcc.openapi import KccAutoSchema
 
 logger = logging.getLogger(__name__)
 
@@ -56,3 +57,15 @@ class WebhookFout(exceptions.APIException):
     status_code = 400
     default_detail = _("Gebeurtenis geweigerd.")
     default_code = "geweigerd"
+
+
+class WebhookSchema(KccAutoSchema):
+    """A signed webhook reads its body itself (the signature covers the raw
+    bytes) and answers what kanalen.webhooks refuses: never a 403 or 415."""
+
+    def problemen(self) -> dict[int, str]:
+        return {
+            400: "Gebeurtenis of bericht geweigerd: niet te lezen of niet geldig (zie detail).",
+            401: "Geen, een verlopen of een onjuiste handtekening.",
+            503: "Dit webhook is niet ingesteld (geen gedeeld geheim).",
+        }

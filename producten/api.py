@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
@@ -20,9 +20,24 @@ class ProductKanaalSerializer(serializers.Serializer):
     kosten = serializers.DecimalField(max_digits=8, decimal_places=2, allow_null=True)
 
 
-class TermijnSerializer(serializers.Serializer):
-    aantal = serializers.IntegerField()
-    eenheid = serializers.CharField()
+# A term or null, written out here: in OpenAPI 3.0 "nullable" next to a $ref
+# (what drf-spectacular makes of a serializer with allow_null) does not
+# allow null to a strict reader.
+TERMIJN_OF_NULL = {
+    "type": "object",
+    "nullable": True,
+    "properties": {
+        "aantal": {"type": "integer", "minimum": 0},
+        "eenheid": {"type": "string", "description": "dagen, werkdagen of weken"},
+    },
+    "required": ["aantal", "eenheid"],
+}
+
+
+class StatusstapSerializer(serializers.Serializer):
+    fase = serializers.CharField()
+    naam = serializers.CharField()
+    burgertekst = serializers.CharField()
 
 
 class DocumentvereisteSerializer(serializers.Serializer):
@@ -88,11 +103,13 @@ class ProductDetailSerializer(ProductLijstSerializer):
             "prefill",
         ]
 
+    @extend_schema_field(TERMIJN_OF_NULL)
     def get_servicenorm(self, product) -> dict | None:
         if product.servicenorm_aantal is None:
             return None
         return {"aantal": product.servicenorm_aantal, "eenheid": product.servicenorm_eenheid}
 
+    @extend_schema_field(TERMIJN_OF_NULL)
     def get_wettelijke_termijn(self, product) -> dict | None:
         if product.wettelijke_termijn_aantal is None:
             return None
@@ -104,6 +121,7 @@ class ProductDetailSerializer(ProductLijstSerializer):
     def get_onderdelen(self, product) -> list[str]:
         return [regel.onderdeel.code for regel in product.onderdeel_regels.all()]
 
+    @extend_schema_field(StatusstapSerializer(many=True))
     def get_statusstappen(self, product) -> list[dict]:
         return [
             {"fase": s.fase, "naam": s.naam, "burgertekst": s.burgertekst}

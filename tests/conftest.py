@@ -62,6 +62,25 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _api_contract(monkeypatch):
+    """Every answer a test gets from /api/v1/ is checked against the committed
+    docs/openapi.yaml (tests/contract.py): a status, content type or body the
+    file does not describe fails the test that received it."""
+    from django.test import Client
+
+    from tests import contract
+
+    gewoon = Client.request
+
+    def request(self, **kwargs):
+        response = gewoon(self, **kwargs)
+        contract.controleren(response)
+        return response
+
+    monkeypatch.setattr(Client, "request", request)
+
+
 @pytest.fixture
 def klantmanager(db):
     return UserFactory(rollen=[Rol.KLANTMANAGER], username="km")

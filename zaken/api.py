@@ -10,7 +10,12 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+)
 from rest_framework import exceptions, generics, serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
@@ -19,6 +24,7 @@ from rest_framework.views import APIView
 from kcc import bestanden
 from kcc.audit import Actie, audit_log
 from kcc.models import Afdeling
+from kcc.openapi import probleem
 from zaken import selectors, services
 from zaken.models import Zaak, ZaakDocument, ZaakStatus
 
@@ -37,9 +43,17 @@ class StatusWijzigingSerializer(serializers.Serializer):
 
 
 class StatusWijzigingMedewerkerSerializer(StatusWijzigingSerializer):
-    van = serializers.CharField()
-    reden = serializers.CharField()
-    door = serializers.CharField(source="door.get_username", default=None)
+    """A row of the status history; ``van``, ``reden`` and ``door`` only for staff."""
+
+    # Not required: the schema describes a citizen's rows too.
+    van = serializers.CharField(required=False)
+    reden = serializers.CharField(required=False)
+    door = serializers.CharField(
+        source="door.get_username",
+        default=None,
+        allow_null=True,
+        help_text="Gebruikersnaam; leeg bij een stap van het systeem.",
+    )
 
 
 class ZaakSerializer(serializers.ModelSerializer):
@@ -91,7 +105,7 @@ class ZaakDetailSerializer(ZaakSerializer):
     class Meta(ZaakSerializer.Meta):
         fields = [*ZaakSerializer.Meta.fields, "toelichting", "historie", "documenten"]
 
-    @extend_schema(responses=StatusWijzigingMedewerkerSerializer(many=True))
+    @extend_schema_field(StatusWijzigingMedewerkerSerializer(many=True))
     def get_historie(self, zaak) -> list[dict]:
         medewerker = self.context.get("medewerker", False)
         serializer = (
@@ -187,6 +201,19 @@ class ZaakListView(generics.ListAPIView):
     """Cases: a citizen's own; for staff the cases of their afdelingen (or all, for the KCC)."""
 
     serializer_class = ZaakSerializer
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "status",
+                str,
+                enum=ZaakStatus.values,
+                description="Alleen zaken met deze status (een andere waarde wordt genegeerd).",
+            )
+        ]
+    )
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         zaken = _zaken_voor(self.request.user).order_by("-geregistreerd_op")
@@ -306,7 +333,14 @@ def _actie(naam: str, invoer, uitvoeren, samenvatting: str) -> type[_ZaakActie]:
     class Actie(_ZaakActie):
         @extend_schema(
             request=invoer,
-            responses={200: ZaakDetailSerializer},
+            responses={
+                200: ZaakDetailSerializer,
+                **probleem(
+                    409,
+                    "De zaak is intussen gewijzigd (verwachte_status klopt niet meer), "
+                    "of haar status laat dit niet toe.",
+                ),
+            },
             operation_id=f"zaak_{naam}",
             summary=samenvatting,
         )
@@ -380,13 +414,17 @@ ACTIES = {
     "heropenen": _actie(
         "heropenen",
         VerplichteRedenInput,
-        lambda z, u, d: services.zaak_heropenen(zaak=z, user=u, reden=d["reden"]),
+        lambda z, u, d: services.zaak_heropenen(
+            zaak=z, user=u, reden=d["reden"], verwachte_status=d.get("verwachte_status")
+        ),
         "Afgehandelde zaak heropenen (teamleider)",
     ),
     "intrekken": _actie(
         "intrekken",
         RedenInput,
-        lambda z, u, d: services.zaak_intrekken(zaak=z, user=u, reden=d["reden"]),
+        lambda z, u, d: services.zaak_intrekken(
+            zaak=z, user=u, reden=d["reden"], verwachte_status=d.get("verwachte_status")
+        ),
         "Zaak intrekken namens de klant",
     ),
     "overdragen": _actie(
@@ -441,7 +479,16 @@ class ZaakDocumentToevoegenView(APIView):
 class ZaakDocumentInhoudView(APIView):
     """The file itself, as a download (staff reads are logged)."""
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(
+        responses={
+            (200, soort): OpenApiResponse(
+                OpenApiTypes.BINARY,
+                description="Het bestand, met het type dat bij het uploaden uit de inhoud "
+                "bleek (application/octet-stream als dat onbekend is).",
+            )
+            for soort in [*(s for _, s in bestanden.SOORTEN.values()), "application/octet-stream"]
+        }
+    )
     def get(self, request, uuid):
         document = selectors.document_openen(document_uuid=uuid, user=request.user, request=request)
         return bestanden.download(

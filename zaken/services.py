@@ -643,9 +643,14 @@ def zaak_afwijzen(
 
 
 @transaction.atomic
-def zaak_intrekken(*, zaak: Zaak, user: User, reden: str = "") -> Zaak:
+def zaak_intrekken(
+    *, zaak: Zaak, user: User, reden: str = "", verwachte_status: str | None = None
+) -> Zaak:
     """Withdrawn by the customer (or an agent on their behalf); parts go with it."""
     _eis(is_klant_zelf(user, zaak.klant) or user.has_perm("kcc.klantbeeld_inzien"))
+    if verwachte_status is not None:
+        # What the caller saw must still hold before any part is touched.
+        vergrendeld(zaak, verwacht=verwachte_status, conflict=lambda _rij: ZaakConflict())
     for deelzaak in zaak.deelzaken.exclude(status__in=EIND_STATUSSEN):
         _afsluiten(
             deelzaak,
@@ -671,12 +676,14 @@ def zaak_intrekken(*, zaak: Zaak, user: User, reden: str = "") -> Zaak:
 
 
 @transaction.atomic
-def zaak_heropenen(*, zaak: Zaak, user: User, reden: str) -> Zaak:
+def zaak_heropenen(
+    *, zaak: Zaak, user: User, reden: str, verwachte_status: str | None = None
+) -> Zaak:
     """A teamleider reopens a closed case (a mistake to put right)."""
     _eis(user.has_perm("kcc.zaken_toewijzen"))
     if not reden.strip():
         raise ValidationError(_("Geef aan waarom de zaak wordt heropend."))
-    zaak, van = _overgang(zaak, "heropenen", verwachte_status=None)
+    zaak, van = _overgang(zaak, "heropenen", verwachte_status=verwachte_status)
     # The day it closed on no longer holds it: read that day afresh.
     normrealisatie.dag_vervalt(zaak.afgesloten_op)
     zaak.afgesloten_op = None

@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kanalen import webhooks
-from kanalen.api import WebhookFout
+from kanalen.api import WebhookFout, WebhookSchema
 from kanalen.post import services as post_services
 
 logger = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ class _InboxWebhook(APIView):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    schema = WebhookSchema()
 
     def verwerk(self, request, body: bytes):
         raise NotImplementedError
@@ -81,7 +82,9 @@ class SmsInput(serializers.Serializer):
 class InboxSmsView(_InboxWebhook):
     """An incoming SMS from the gateway."""
 
-    @extend_schema(request=SmsInput, responses={201: InboxitemOutput})
+    # The body is read as JSON whatever its Content-Type says (the signature
+    # covers the raw bytes), so only JSON is described.
+    @extend_schema(request={"application/json": SmsInput}, responses={201: InboxitemOutput})
     def post(self, request):
         return super().post(request)
 

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from kanalen import webhooks
-from kanalen.api import WebhookFout
+from kanalen.api import WebhookFout, WebhookSchema
 from kanalen.models import Wachtrijgebeurtenis
 from kanalen.telefonie import services as telefonie_services
 
@@ -47,6 +47,7 @@ class GesprekGebeurtenisView(APIView):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    schema = WebhookSchema()
     parser_classes = [JSONParser]
 
     @extend_schema(request=GesprekGebeurtenisInput, responses={200: GesprekOutput})
