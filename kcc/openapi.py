@@ -12,7 +12,9 @@ is described as it behaves without anyone remembering to annotate it:
   or changes something (a session's write must carry its CSRF token);
 - 404 when its path names an object, or its list is paged (a page past the
   end);
-- 415 when DRF parses its body (another content type than it accepts).
+- 415 when DRF parses its body (another content type than it accepts);
+- 406 always: DRF negotiates the answer's type first, and a caller whose
+  ``Accept`` takes nothing it writes gets this.
 
 What a view gives beyond these (a 409 on a case that changed meanwhile) it
 declares itself with ``probleem()``. ``tests/test_api_contract.py`` checks
@@ -67,6 +69,7 @@ STANDAARD_PROBLEMEN = {
     403: "Geen toestemming (of het CSRF-token ontbreekt).",
     404: "Niet gevonden, of niet voor u in te zien.",
     415: "Dit soort inhoud (Content-Type) neemt dit adres niet aan.",
+    406: "Dit adres antwoordt niet in het gevraagde formaat (Accept).",
 }
 
 
@@ -92,6 +95,7 @@ class KccAutoSchema(AutoSchema):
             fouten.append(404)
         if leest_body:
             fouten.append(415)
+        fouten.append(406)
         return {status: STANDAARD_PROBLEMEN[status] for status in fouten}
 
     def get_operation(self, path, path_regex, path_prefix, method, registry):

@@ -185,6 +185,8 @@ def _uitlokken(status: int, methode: str, pad: str, operatie: dict, wereld, clie
         return _ondertekend(client, pad, b"{", soort)
     if status == 401:
         return getattr(client, methode)(_pad(pad, wereld), content_type="application/json")
+    if status == 406:
+        return getattr(client, methode)(_pad(pad, wereld), HTTP_ACCEPT="text/csv")
     if status == 403 and methode == "get":
         client.force_login(wereld.burger)
         return client.get(_pad(pad, wereld))
@@ -236,14 +238,16 @@ def test_it_can_give_every_error_it_documents(client, wereld, settings, operatie
 def test_it_documents_the_errors_each_kind_of_operation_gives():
     """The common errors where they belong, and none where they cannot happen."""
     antwoorden = {(m, p): set(o["responses"]) for m, p, o in OPERATIES}
-    assert antwoorden[("get", "/api/v1/kanalen/")] == {"200"}  # public, one page
-    assert antwoorden[("get", "/api/v1/producten/{uuid}/")] == {"200", "404"}
-    assert antwoorden[("get", "/api/v1/afdelingen/")] == {"200", "400", "401", "403", "404"}
+    assert antwoorden[("get", "/api/v1/kanalen/")] == {"200", "406"}  # public, one page
+    assert antwoorden[("get", "/api/v1/producten/{uuid}/")] == {"200", "404", "406"}
+    assert antwoorden[("get", "/api/v1/afdelingen/")] == {
+        "200", "400", "401", "403", "404", "406"
+    }  # fmt: skip
     assert antwoorden[("post", "/api/v1/zaken/{uuid}/afhandelen/")] == {
-        "200", "400", "401", "403", "404", "409", "415"
+        "200", "400", "401", "403", "404", "406", "409", "415"
     }  # fmt: skip
     assert antwoorden[("post", "/api/v1/zaken/{uuid}/documenten/")] == {
-        "201", "400", "401", "403", "404", "415"
+        "201", "400", "401", "403", "404", "406", "415"
     }  # fmt: skip
     for pad in WEBHOOKS:
         assert antwoorden[("post", pad)] - {"200", "201"} == {"400", "401", "503"}
