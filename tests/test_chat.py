@@ -217,3 +217,83 @@ def test_the_agent_hands_a_chat_on_as_a_contactverzoek_or_starts_a_case(client, 
         f"&contact={tweede.klantcontact.uuid}"
     )
     assert medewerker.get(antwoord["Location"]).status_code == 200
+
+
+def test_a_citizen_ends_an_accepted_chat_and_the_agent_wraps_it_up(client, agent):
+    start = client.post("/chat/", {"naam": "Sanne", "vraag": "Hoe laat is de balie open?"})
+    chat = Chat.objects.get()
+    pagina = client.get(start["Location"]).content.decode()
+    assert "Chat verlaten" in pagina
+    chat_services.chat_accepteren(chat=chat, user=agent)
+    pagina = client.get(start["Location"]).content.decode()
+    assert "U bent in gesprek met een medewerker." in pagina
+    assert "data-chat-einde>" in pagina  # "Chat beëindigen", shown
+
+    client.post(start["Location"], {"actie": "verlaten"})
+    chat = Chat.objects.get(pk=chat.pk)
+    assert chat.status == Chat.Status.ACTIEF and chat.klant_vertrokken_op is not None
+    pagina = client.get(start["Location"]).content.decode()
+    assert "Deze chat is beëindigd." in pagina and "data-chat-form" not in pagina
+    geweigerd = client.post(start["Location"], {"tekst": "Nog één ding"}, follow=True)
+    assert "U heeft deze chat beëindigd." in geweigerd.content.decode()
+    assert not chat.berichten.filter(tekst="Nog één ding").exists()
+
+    medewerker = client.__class__()
+    medewerker.force_login(agent)
+    bij_agent = medewerker.get(f"/kcc/chats/{chat.uuid}/").content.decode()
+    assert "Sanne heeft de chat beëindigd." in bij_agent
+    assert re.search(r"data-chat-klant-weg>", bij_agent)  # the notice, not hidden
+    assert "Chat beëindigen en vastleggen" in bij_agent
+    medewerker.post(f"/kcc/chats/{chat.uuid}/", {"actie": "beeindigen", "in_een_keer_goed": "ja"})
+    chat = Chat.objects.get(pk=chat.pk)
+    assert chat.status == Chat.Status.BEEINDIGD and chat.klantcontact is not None
+    teksten = list(chat.berichten.values_list("tekst", flat=True))
+    assert "De medewerker heeft de chat beëindigd." not in teksten  # the citizen had left
+
+
+def test_the_same_message_line_live_and_after_a_reload():
+    """The page draws each line as time, who, text; the script that adds a
+    live line reads who from the same labels (data-label-ik/-ander)."""
+    from django.template.loader import render_to_string
+
+    chat = Chat(naam="Sanne", status=Chat.Status.ACTIEF)
+    html = render_to_string("includes/chat_venster.html", {"chat": chat, "ik": "medewerker"})
+    assert 'data-label-ik="U" data-label-ander="Sanne"' in html
+    html = render_to_string("includes/chat_venster.html", {"chat": chat, "ik": "klant"})
+    assert 'data-label-ik="U" data-label-ander="Medewerker"' in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_both_sides_follow_the_state_of_the_chat_live():
+    from channels.db import database_sync_to_async
+
+    from kcc.services import klant_gebruiker
+
+    Kanaal.objects.get_or_create(
+        soort="chat", defaults={"naam": "Chat", "norm_percentage": 80, "kosten_per_contact": 4}
+    )
+    klant = KlantFactory(bsn="999993653")
+    burger = klant_gebruiker(bsn=klant.bsn)
+    agent = UserFactory(rollen=[Rol.KLANTMANAGER], username="agent-status")
+    chat = chat_services.chat_starten(klant=klant, naam="", sessie_sleutel="", vraag="Hallo")
+
+    async def ontvangen(ws, aantal):
+        return [await ws.receive_json_from(timeout=5) for _ in range(aantal)]
+
+    async def verloop():
+        burger_ws = _verbind(burger, chat, na=1)
+        assert (await burger_ws.connect())[0]
+        await database_sync_to_async(chat_services.chat_accepteren)(chat=chat, user=agent)
+        assert {"type": "status", "status": "actief"} in await ontvangen(burger_ws, 2)
+        agent_ws = _verbind(agent, chat, na=2)
+        assert (await agent_ws.connect())[0]
+        await database_sync_to_async(chat_services.chat_verlaten)(chat=chat)
+        bij_agent = await ontvangen(agent_ws, 2)
+        assert {"type": "status", "status": "klant_weg"} in bij_agent
+        assert any("heeft de chat beëindigd" in e.get("tekst", "") for e in bij_agent)
+        await database_sync_to_async(chat_services.chat_beeindigen)(chat=chat, user=agent)
+        assert {"type": "status", "status": "beeindigd"} in await ontvangen(burger_ws, 3)
+        await burger_ws.disconnect()
+        await agent_ws.disconnect()
+
+    async_to_sync(verloop)()

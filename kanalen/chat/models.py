@@ -34,6 +34,9 @@ class Chat(models.Model):
     gestart_op = models.DateTimeField(_("gestart op"), default=timezone.now)
     geaccepteerd_op = models.DateTimeField(_("aangenomen op"), null=True, blank=True)
     beeindigd_op = models.DateTimeField(_("beëindigd op"), null=True, blank=True)
+    # The citizen ended an accepted chat; the agent still wraps it up (the
+    # contact, first-contact resolution, a follow-up) and ends it.
+    klant_vertrokken_op = models.DateTimeField(_("klant vertrokken op"), null=True, blank=True)
     klantcontact = models.OneToOneField(
         "klanten.Klantcontact", null=True, blank=True, on_delete=models.PROTECT, related_name="chat"
     )

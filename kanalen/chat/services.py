@@ -134,8 +134,15 @@ def chat_accepteren(*, chat: Chat, user: User) -> Chat:
         Chatbericht.Van.SYSTEEM,
         _("%(naam)s helpt u verder.") % {"naam": user.first_name or _("Een medewerker")},
     )
+    _status_melden(chat, "actief")
     push_to_group(WACHTRIJ_GROEP, {"type": "wachtrij"})
     return chat
+
+
+def _status_melden(chat: Chat, status: str) -> None:
+    """Both sides' open pages follow the chat's state (actief, klant_weg,
+    beeindigd), so neither says "in gesprek" when it is over."""
+    push_to_group(chat_groep(chat), {"type": "status", "status": status})
 
 
 def mag_meedoen(chat: Chat, *, user, sessie_sleutel: str) -> str | None:
@@ -156,18 +163,37 @@ def chatbericht_versturen(*, chat: Chat, van: str, tekst: str) -> Chatbericht:
         raise ValidationError(_("Het bericht is leeg."))
     chat = vergrendeld(
         chat,
-        voorwaarde=lambda chat: chat.status in (Chat.Status.WACHTEND, Chat.Status.ACTIEF),
-        conflict=lambda _chat: ChatConflict(_("Deze chat is beëindigd.")),
+        voorwaarde=lambda chat: (
+            chat.status in (Chat.Status.WACHTEND, Chat.Status.ACTIEF)
+            and chat.klant_vertrokken_op is None
+        ),
+        conflict=lambda chat: ChatConflict(
+            _("Deze chat is beëindigd.")
+            if chat.klant_vertrokken_op is None or van != Chatbericht.Van.KLANT
+            else _("U heeft deze chat beëindigd.")
+        ),
     )
     return _bericht(chat, van, tekst[:2000])
 
 
 @transaction.atomic
 def chat_verlaten(*, chat: Chat) -> Chat:
-    """The citizen leaves before anyone accepted: abandoned, after this long."""
+    """The citizen ends the chat. Before anyone accepted it, it is abandoned
+    (after this long); in a conversation, the agent hears that the citizen
+    left and wraps the contact up."""
     chat = vergrendeld(chat)
+    if chat.status == Chat.Status.ACTIEF and chat.klant_vertrokken_op is None:
+        chat.klant_vertrokken_op = timezone.now()
+        chat.save(update_fields=["klant_vertrokken_op"])
+        _bericht(
+            chat,
+            Chatbericht.Van.SYSTEEM,
+            _("%(naam)s heeft de chat beëindigd.") % {"naam": chat.naam or _("De klant")},
+        )
+        _status_melden(chat, "klant_weg")
+        return chat
     if chat.status != Chat.Status.WACHTEND:
-        return chat  # accepted or left already: nothing to abandon
+        return chat  # ended or left already: nothing more to do
     chat.verlaten()
     chat.beeindigd_op = timezone.now()
     chat.save()
@@ -211,7 +237,9 @@ def chat_beeindigen(
             else ChatConflict(_("Deze chat is al beëindigd."))
         ),
     )
-    _bericht(chat, Chatbericht.Van.SYSTEEM, _("De medewerker heeft de chat beëindigd."))
+    if chat.klant_vertrokken_op is None:
+        _bericht(chat, Chatbericht.Van.SYSTEEM, _("De medewerker heeft de chat beëindigd."))
+    _status_melden(chat, "beeindigd")
     chat.beeindigen()
     chat.beeindigd_op = timezone.now()
     eerste = chat.berichten.filter(van=Chatbericht.Van.KLANT).order_by("volgnummer").first()
