@@ -119,3 +119,15 @@ def maak_kennisitem(vraag, antwoord, *, trefwoorden="", producten=(), publiceren
     if publiceren:
         item = services.kennisitem_publiceren(item=item)
     return item
+
+
+def concept_maken(client, code: str, antwoorden: dict | None = None) -> str:
+    """A citizen opens a product's form and saves it (that makes the draft):
+    the draft's address."""
+    from kanalen.models import Aanvraag
+
+    client.post(f"/pip/aanvragen/nieuw/{code}/", {**(antwoorden or {}), "actie": "bewaren"})
+    aanvraag = Aanvraag.objects.filter(product__code=code, zaak__isnull=True).latest(
+        "aangemaakt_op"
+    )
+    return f"/pip/aanvragen/{aanvraag.uuid}/"

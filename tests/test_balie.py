@@ -136,9 +136,17 @@ def test_a_citizen_books_moves_and_cancels_in_the_portal(
     assert timezone.localtime(afspraak.begin).time() == time(9, 45)
     assert "Afspraak verzetten" in client.get(f"/pip/afspraken/{afspraak.uuid}/").content.decode()
 
-    client.post(f"/pip/afspraken/{afspraak.uuid}/", {"actie": "annuleren"})
+    # Cancelling asks first; "Nee" leaves the appointment as it is.
+    vraag = client.post(f"/pip/afspraken/{afspraak.uuid}/", {"actie": "annuleren"})
+    assert "afzeggen?" in vraag.content.decode() and "Ja, afzeggen" in vraag.content.decode()
+    assert Afspraak.objects.get(pk=afspraak.pk).status == Afspraak.Status.GEPLAND
+    client.post(f"/pip/afspraken/{afspraak.uuid}/", {"actie": "annuleren", "bevestigd": "ja"})
     assert Afspraak.objects.get(pk=afspraak.pk).status == Afspraak.Status.GEANNULEERD
     assert Bericht.objects.filter(klant=klant).count() == 3
+    # The message says it is off: no code to report with at the kiosk.
+    afgezegd = Bericht.objects.filter(klant=klant).latest("id")
+    assert "afgezegd" in afgezegd.tekst and "zuil" not in afgezegd.tekst
+    assert afspraak.code not in afgezegd.tekst
     # The freed place can be booked again.
     slot = afspraak_services.vrije_tijden(product=paspoort, van=dag, tot=dag)[-1]
     assert slot.vrij == 2

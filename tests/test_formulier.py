@@ -150,7 +150,7 @@ def test_the_date_input_offers_only_the_allowed_range():
 @pytest.mark.django_db
 def test_every_channel_refuses_a_moving_date_in_1990(client, klant, burger, klantmanager):
     from kanalen.models import Aanvraag
-    from tests.factories import maak_product
+    from tests.factories import concept_maken, maak_product
     from zaken import services as zaak_services
     from zaken.models import Zaak
 
@@ -188,7 +188,7 @@ def test_every_channel_refuses_a_moving_date_in_1990(client, klant, burger, klan
     assert "Kies een datum vanaf 5 maart 2026" in pagina.content.decode()
     # The portal.
     client.force_login(burger)
-    formulier_url = client.get("/pip/aanvragen/nieuw/verhuizing-doorgeven/")["Location"]
+    formulier_url = concept_maken(client, "verhuizing-doorgeven")
     pagina = client.post(
         formulier_url, {**{f"v-{k}": w for k, w in fout.items()}, "actie": "verder"}
     )

@@ -17,7 +17,7 @@ from django.utils import translation
 
 from kcc import formaat
 from kcc.roles import Rol
-from tests.factories import AfdelingFactory, UserFactory, maak_product
+from tests.factories import AfdelingFactory, UserFactory, concept_maken, maak_product
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +127,7 @@ def ingelogd(client, burger, klant, catalogus):
 
 
 def _aanvraag(client, product: str, antwoorden: dict) -> str:
-    formulier_url = client.get(f"/pip/aanvragen/nieuw/{product}/")["Location"]
+    formulier_url = concept_maken(client, product)
     client.post(formulier_url, {**antwoorden, "actie": "bewaren"})
     return formulier_url
 

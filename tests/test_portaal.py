@@ -10,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kcc.roles import Rol
-from tests.factories import AfdelingFactory, UserFactory
+from tests.factories import AfdelingFactory, UserFactory, concept_maken
 from zaken.models import Zaak
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -68,9 +68,7 @@ def _pasfoto():
 
 
 def _paspoort_aanvragen(client, *, spoed="nee", lengte="182"):
-    begin = client.get("/pip/aanvragen/nieuw/paspoort/")
-    assert begin.status_code == 302
-    formulier_url = begin["Location"]
+    formulier_url = concept_maken(client, "paspoort")
     stap1 = client.post(formulier_url, {"v-spoed": spoed, "v-lengte_cm": lengte, "actie": "verder"})
     assert stap1.status_code == 302, stap1.content.decode()[:2000]
     documenten_url = stap1["Location"]
@@ -133,20 +131,32 @@ def test_it_shows_what_was_sent_when_a_draft_is_saved_after_it_was_sent(
 def test_it_keeps_a_draft_and_resumes_it_later(ingelogd, klant, catalogus):
     from kanalen.models import Aanvraag
 
-    formulier_url = ingelogd.get("/pip/aanvragen/nieuw/paspoort/")["Location"]
-    bewaard = ingelogd.post(formulier_url, {"v-lengte_cm": "17", "actie": "bewaren"}, follow=True)
+    # Opening the form stores nothing: a draft is made when the citizen saves.
+    nieuw = "/pip/aanvragen/nieuw/paspoort/"
+    for _ in range(3):
+        assert "Volgende stap" in ingelogd.get(nieuw).content.decode()
+    assert not Aanvraag.objects.exists()
+    bewaard = ingelogd.post(nieuw, {"v-lengte_cm": "17", "actie": "bewaren"}, follow=True)
     assert "Uw aanvraag is bewaard" in bewaard.content.decode()
     assert "Paspoort aanvragen" in bewaard.content.decode()  # listed as a saved draft
+    formulier_url = f"/pip/aanvragen/{Aanvraag.objects.get().uuid}/"
 
     # Starting the same product again resumes the draft with what was typed.
-    opnieuw = ingelogd.get("/pip/aanvragen/nieuw/paspoort/")
+    opnieuw = ingelogd.get(nieuw)
     assert opnieuw["Location"] == formulier_url
     assert 'value="17"' in ingelogd.get(formulier_url).content.decode()
     assert Aanvraag.objects.filter(klant=klant).count() == 1
 
+    # Deleting it asks first.
+    vraag = ingelogd.post(formulier_url + "verwijderen/").content.decode()
+    assert "verwijderen?" in vraag and "Ja, verwijderen" in vraag
+    assert Aanvraag.objects.filter(klant=klant).count() == 1
+    ingelogd.post(formulier_url + "verwijderen/", {"bevestigd": "ja"})
+    assert not Aanvraag.objects.filter(klant=klant).exists()
+
 
 def test_it_explains_wrong_answers_next_to_the_field(ingelogd, catalogus):
-    formulier_url = ingelogd.get("/pip/aanvragen/nieuw/paspoort/")["Location"]
+    formulier_url = concept_maken(ingelogd, "paspoort")
     fout = ingelogd.post(formulier_url, {"v-lengte_cm": "twee meter", "actie": "verder"})
     assert fout.status_code == 400
     pagina = fout.content.decode()
@@ -157,7 +167,7 @@ def test_it_explains_wrong_answers_next_to_the_field(ingelogd, catalogus):
 def test_it_refuses_a_fake_photo_with_a_friendly_message(ingelogd, catalogus):
     from kanalen.models import AanvraagDocument
 
-    formulier_url = ingelogd.get("/pip/aanvragen/nieuw/paspoort/")["Location"]
+    formulier_url = concept_maken(ingelogd, "paspoort")
     nep = SimpleUploadedFile("pasfoto.png", b"%PDF-1.4 geen foto", content_type="image/png")
     antwoord = ingelogd.post(formulier_url + "documenten/", {"naam": "Pasfoto", "bestand": nep})
     assert antwoord.status_code == 400
@@ -166,7 +176,7 @@ def test_it_refuses_a_fake_photo_with_a_friendly_message(ingelogd, catalogus):
 
 
 def test_it_does_not_submit_without_the_required_document(ingelogd, klant, catalogus):
-    formulier_url = ingelogd.get("/pip/aanvragen/nieuw/paspoort/")["Location"]
+    formulier_url = concept_maken(ingelogd, "paspoort")
     ingelogd.post(formulier_url, {"v-spoed": "ja", "v-lengte_cm": "170", "actie": "verder"})
     antwoord = ingelogd.post(formulier_url + "controleren/")
     assert antwoord.status_code == 400
@@ -177,7 +187,7 @@ def test_it_does_not_submit_without_the_required_document(ingelogd, klant, catal
 def test_it_turns_a_verhuizing_into_one_main_case_with_the_chosen_parts(ingelogd, klant, catalogus):
     from kanalen.models import Aanvraag
 
-    formulier_url = ingelogd.get("/pip/aanvragen/nieuw/verhuizing-naar-voorbeeldstad/")["Location"]
+    formulier_url = concept_maken(ingelogd, "verhuizing-naar-voorbeeldstad")
     pagina = ingelogd.get(formulier_url).content.decode()
     assert 'name="v-soort_container"' not in pagina  # asked only for a chosen part
     antwoorden = {
@@ -404,7 +414,7 @@ def test_it_answers_404_for_every_object_of_another_citizen(
 
     client.force_login(burger)
     formulier_url = _paspoort_aanvragen(client)
-    concept_url = client.get("/pip/aanvragen/nieuw/verhuizing-doorgeven/")["Location"]
+    concept_url = concept_maken(client, "verhuizing-doorgeven")
     client.post(formulier_url + "controleren/")
     zaak = klant.zaken.get()
     document = zaak.documenten.get()

@@ -71,16 +71,13 @@ def test_earlier_answers_fill_a_new_form_only_with_consent(
     _eerdere_aanvraag(klant, verhuizing, klantmanager)
     assert zaak_selectors.eerdere_antwoorden(klant=klant) == {}
     client.force_login(burger)
-    begin = client.get("/pip/aanvragen/nieuw/verhuizing-doorgeven/")
-    pagina = client.get(begin["Location"]).content.decode()
+    pagina = client.get("/pip/aanvragen/nieuw/verhuizing-doorgeven/").content.decode()
     assert "Lindelaan 4" not in pagina
-    client.post(begin["Location"] + "verwijderen/")
 
     _geven(klant, Soort.GEGEVENS_HERGEBRUIKEN, burger)
     eerder = zaak_selectors.eerdere_antwoorden(klant=klant)
     assert eerder["nieuwe_straat"] == "Lindelaan 4"
-    begin = client.get("/pip/aanvragen/nieuw/verhuizing-doorgeven/")
-    pagina = client.get(begin["Location"]).content.decode()
+    pagina = client.get("/pip/aanvragen/nieuw/verhuizing-doorgeven/").content.decode()
     assert "Lindelaan 4" in pagina
     # A date belongs to its own request: last time's moving date is not offered.
     assert eerder["verhuisdatum"] not in pagina

@@ -156,15 +156,41 @@ def _nieuwe_code() -> str:
 
 
 def _afspraakbericht(
-    afspraak: Afspraak, onderwerp: str, inleiding: str, *, herinnering: bool = False
+    afspraak: Afspraak,
+    onderwerp: str,
+    inleiding: str,
+    *,
+    herinnering: bool = False,
+    afgezegd: bool = False,
 ) -> Bericht:
+    """The message about an appointment. One that is cancelled names no code
+    and no kiosk: there is nothing to report for any more."""
     klant = afspraak.klant
     # A reminder goes by SMS only with the customer's consent to SMS reminders.
     sms = not herinnering or heeft_toestemming(klant, Toestemming.Soort.SMS_HERINNERINGEN)
     kanaal, ontvanger = bericht_services.kanaal_en_ontvanger(klant, sms=sms)
     # An SMS stays short; an e-mail or portal message names the day.
     wanneer = formaat.moment(afspraak.begin)
-    if kanaal == Bericht.Kanaal.SMS:
+    if afgezegd:
+        tekst = (
+            _("%(inleiding)s %(product)s op %(wanneer)s. %(gemeente)s")
+            if kanaal == Bericht.Kanaal.SMS
+            else _(
+                "Beste %(naam)s,\n\n%(inleiding)s\n\nProduct: %(product)s\n"
+                "Wanneer: %(wanneer)s\n\nWilt u toch komen? Maak dan een nieuwe afspraak "
+                "in Mijn omgeving: %(link)s\n\nMet vriendelijke groet,\n%(gemeente)s"
+            )
+        ) % {
+            "naam": klant.naam,
+            "inleiding": inleiding,
+            "product": afspraak.product.naam,
+            "wanneer": wanneer
+            if kanaal == Bericht.Kanaal.SMS
+            else formaat.moment_lang(afspraak.begin, met_dag=True),
+            "link": publieke_url(reverse("portaal:afspraken")),
+            "gemeente": settings.GEMEENTE_NAAM,
+        }
+    elif kanaal == Bericht.Kanaal.SMS:
         tekst = _("%(inleiding)s %(product)s op %(wanneer)s. Code: %(code)s. %(gemeente)s") % {
             "inleiding": inleiding,
             "product": afspraak.product.naam,
@@ -274,7 +300,8 @@ def afspraak_annuleren(*, afspraak: Afspraak, user: User | None) -> Afspraak:
     _afspraakbericht(
         afspraak,
         _("Afspraak afgezegd: %(product)s") % {"product": afspraak.product.naam},
-        _("Uw afspraak is afgezegd. Wilt u toch komen? Maak dan een nieuwe afspraak."),
+        _("Uw afspraak is afgezegd."),
+        afgezegd=True,
     )
     return afspraak
 

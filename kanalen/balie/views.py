@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -24,6 +25,7 @@ from kanalen.portaal.views.klant import ingelogde_klant, ingelogde_klant_of_404
 from kcc import formaat
 from kcc.access import klant_required, medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
+from kcc.bevestigen import bevestiging_gevraagd
 from kcc.choices import KanaalSoort
 from kcc.identifiers import is_valid_bsn, normalise_bsn
 from kcc.limiet import bezoekersadres, binnen_limiet
@@ -136,6 +138,20 @@ def _eigen_afspraak(request, afspraak_uuid) -> Afspraak:
 def portaal_afspraak(request, afspraak_uuid):
     afspraak = _eigen_afspraak(request, afspraak_uuid)
     if request.method == "POST" and request.POST.get("actie") == "annuleren":
+        vraag = bevestiging_gevraagd(
+            request,
+            vraag=_("Uw afspraak voor %(product)s op %(wanneer)s afzeggen?")
+            % {"product": afspraak.product.naam, "wanneer": formaat.moment_lang(afspraak.begin)},
+            uitleg=_(
+                "De tijd komt vrij voor een ander. Wilt u later toch komen, dan maakt u "
+                "een nieuwe afspraak."
+            ),
+            knop=_("Ja, afzeggen"),
+            terug=reverse("portaal:afspraak", kwargs={"afspraak_uuid": afspraak.uuid}),
+            basis="pip/base.html",
+        )
+        if vraag is not None:
+            return vraag
         try:
             afspraak_services.afspraak_annuleren(afspraak=afspraak, user=request.user)
         except ValidationError as fout:
@@ -196,7 +212,23 @@ def werkplek_afspraak(request, klant_uuid):
     fout = ""
     if request.method == "POST":
         if request.POST.get("actie") == "annuleren":
-            afspraak = per_uuid_of_404(klant.afspraken.all(), request.POST.get("afspraak"))
+            afspraak = per_uuid_of_404(
+                klant.afspraken.select_related("product"), request.POST.get("afspraak")
+            )
+            vraag = bevestiging_gevraagd(
+                request,
+                vraag=_("De afspraak voor %(product)s op %(wanneer)s afzeggen?")
+                % {
+                    "product": afspraak.product.naam,
+                    "wanneer": formaat.moment_lang(afspraak.begin),
+                },
+                uitleg=_("De klant krijgt bericht dat de afspraak is afgezegd."),
+                knop=_("Ja, afzeggen"),
+                terug=reverse("werkplek:afspraak", kwargs={"klant_uuid": klant.uuid}),
+                basis="werkplek/base.html",
+            )
+            if vraag is not None:
+                return vraag
             try:
                 afspraak_services.afspraak_annuleren(afspraak=afspraak, user=request.user)
             except ValidationError as fouten:

@@ -60,10 +60,10 @@ def aanvraag_inhoud(aanvraag: Aanvraag, antwoorden: dict | None = None) -> dict:
     }
 
 
-@transaction.atomic
-def aanvraag_beginnen(*, klant: Klant, user: User, product: Product) -> Aanvraag:
-    """Start (or resume) the customer's draft for ``product``, with the answers
-    they gave in earlier requests already filled in."""
+def aanvraag_voorbereiden(*, klant: Klant, user: User, product: Product) -> Aanvraag:
+    """The customer's draft for ``product``; without one, a new application
+    (not yet stored: opening a form leaves nothing behind) with the answers
+    they gave in earlier requests filled in where they allowed that."""
     _eigen(user, klant)
     if not online_aanvraagbaar(product):
         raise ValidationError(_("Dit product kunt u niet online aanvragen."))
@@ -76,7 +76,19 @@ def aanvraag_beginnen(*, klant: Klant, user: User, product: Product) -> Aanvraag
     aanvraag.antwoorden = herbruikbare_antwoorden(
         aanvraag_inhoud(aanvraag, eerder)["vragen"], eerder
     )
-    aanvraag.save()
+    return aanvraag
+
+
+@transaction.atomic
+def aanvraag_beginnen(*, klant: Klant, user: User, product: Product) -> Aanvraag:
+    """Store the draft when the customer first saves or goes on (or resume
+    the one there is). The customer's row lock makes two tabs that send the
+    first page at once start one draft."""
+    _eigen(user, klant)
+    Klant.objects.select_for_update().filter(pk=klant.pk).first()
+    aanvraag = aanvraag_voorbereiden(klant=klant, user=user, product=product)
+    if aanvraag.pk is None:
+        aanvraag.save()
     return aanvraag
 
 

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -15,6 +16,7 @@ from kanalen.models import Aanvraag, AanvraagDocument
 from kanalen.portaal import aanvragen as aanvraag_services
 from kanalen.portaal.views.klant import ingelogde_klant
 from kcc.access import klant_required, per_uuid_of_404
+from kcc.bevestigen import bevestiging_gevraagd
 from kcc.choices import KanaalSoort
 from producten import selectors as producten_selectors
 from producten.formulier import antwoord_leesbaar, formulier_initial, formulier_voor
@@ -55,7 +57,9 @@ def portaal_aanvragen(request):
 @require_http_methods(["GET", "POST"])
 @klant_required
 def portaal_aanvraag_beginnen(request, code):
-    """Start a request for a product, or carry on with the draft for it."""
+    """Start a request for a product, or carry on with the draft for it. The
+    form is shown without storing anything; the draft is made when the
+    customer saves it or goes on."""
     klant = ingelogde_klant(request)
     product = get_object_or_404(producten_selectors.producten_aangeboden(), code=code)
     if klant is None:
@@ -65,13 +69,20 @@ def portaal_aanvraag_beginnen(request, code):
         )
         return redirect("portaal:aanvragen")
     try:
-        aanvraag = aanvraag_services.aanvraag_beginnen(
+        if request.method == "POST":
+            aanvraag = aanvraag_services.aanvraag_beginnen(
+                klant=klant, user=request.user, product=product
+            )
+            return _gegevens_verwerken(request, klant, aanvraag)
+        aanvraag = aanvraag_services.aanvraag_voorbereiden(
             klant=klant, user=request.user, product=product
         )
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
         return redirect("publiek:product", code=product.code)
-    return redirect("portaal:aanvraag", aanvraag_uuid=aanvraag.uuid)
+    if aanvraag.pk is not None:
+        return redirect("portaal:aanvraag", aanvraag_uuid=aanvraag.uuid)
+    return _gegevens_tonen(request, klant, aanvraag)
 
 
 def _stappen(aanvraag, inhoud, huidige: str) -> list[dict]:
@@ -112,43 +123,54 @@ def portaal_aanvraag(request, aanvraag_uuid):
     if not aanvraag.is_concept:
         return redirect("portaal:aanvraag-klaar", aanvraag_uuid=aanvraag.uuid)
     if request.method == "POST":
-        # The questions follow the answers: saying yes to a part of a
-        # compound product adds that part's questions to this page.
-        gepost = {k[2:]: v for k, v in request.POST.items() if k.startswith("v-")}
-        vragen = aanvraag_services.aanvraag_inhoud(aanvraag, gepost)["vragen"]
-        formulier = formulier_voor(vragen, data=request.POST, prefix="v")
-        antwoorden = {s: request.POST.get(f"v-{s}", "") for s in formulier.fields}
-        try:
-            aanvraag = aanvraag_services.aanvraag_bewaren(
-                aanvraag=aanvraag, user=request.user, antwoorden=antwoorden
-            )
-        except aanvraag_services.AanvraagAlVerstuurd:
-            return _al_verstuurd(request, aanvraag)
-        if request.POST.get("actie") == "bewaren":
-            messages.success(
-                request,
-                _("Uw aanvraag is bewaard. U kunt later verder gaan via Aanvragen."),
-            )
-            return redirect("portaal:aanvragen")
-        if formulier.is_valid():
-            volgende = (
-                "portaal:aanvraag-documenten"
-                if aanvraag_services.aanvraag_inhoud(aanvraag)["documenten"]
-                else "portaal:aanvraag-controleren"
-            )
-            return redirect(volgende, aanvraag_uuid=aanvraag.uuid)
-        status = 400
-    else:
-        vragen = aanvraag_services.aanvraag_inhoud(aanvraag)["vragen"]
-        formulier = formulier_voor(
-            vragen, initial=formulier_initial(vragen, aanvraag.antwoorden), prefix="v"
-        )
-        status = 200
+        return _gegevens_verwerken(request, klant, aanvraag)
+    return _gegevens_tonen(request, klant, aanvraag)
+
+
+def _gegevens_tonen(request, klant, aanvraag):
+    vragen = aanvraag_services.aanvraag_inhoud(aanvraag)["vragen"]
+    formulier = formulier_voor(
+        vragen, initial=formulier_initial(vragen, aanvraag.antwoorden), prefix="v"
+    )
     return render(
         request,
         "pip/aanvraag_formulier.html",
         _aanvraagcontext(request, klant, aanvraag, "gegevens", formulier=formulier),
-        status=status,
+    )
+
+
+def _gegevens_verwerken(request, klant, aanvraag):
+    """The first page sent: keep the answers as typed; go on when they are right."""
+    # The questions follow the answers: saying yes to a part of a
+    # compound product adds that part's questions to this page.
+    gepost = {k[2:]: v for k, v in request.POST.items() if k.startswith("v-")}
+    vragen = aanvraag_services.aanvraag_inhoud(aanvraag, gepost)["vragen"]
+    formulier = formulier_voor(vragen, data=request.POST, prefix="v")
+    antwoorden = {s: request.POST.get(f"v-{s}", "") for s in formulier.fields}
+    try:
+        aanvraag = aanvraag_services.aanvraag_bewaren(
+            aanvraag=aanvraag, user=request.user, antwoorden=antwoorden
+        )
+    except aanvraag_services.AanvraagAlVerstuurd:
+        return _al_verstuurd(request, aanvraag)
+    if request.POST.get("actie") == "bewaren":
+        messages.success(
+            request,
+            _("Uw aanvraag is bewaard. U kunt later verder gaan via Aanvragen."),
+        )
+        return redirect("portaal:aanvragen")
+    if formulier.is_valid():
+        volgende = (
+            "portaal:aanvraag-documenten"
+            if aanvraag_services.aanvraag_inhoud(aanvraag)["documenten"]
+            else "portaal:aanvraag-controleren"
+        )
+        return redirect(volgende, aanvraag_uuid=aanvraag.uuid)
+    return render(
+        request,
+        "pip/aanvraag_formulier.html",
+        _aanvraagcontext(request, klant, aanvraag, "gegevens", formulier=formulier),
+        status=400,
     )
 
 
@@ -293,6 +315,16 @@ def portaal_aanvraag_klaar(request, aanvraag_uuid):
 def portaal_aanvraag_verwijderen(request, aanvraag_uuid):
     klant = ingelogde_klant(request)
     aanvraag = _eigen_aanvraag(klant, aanvraag_uuid)
+    vraag = bevestiging_gevraagd(
+        request,
+        vraag=_("Uw bewaarde aanvraag %(product)s verwijderen?") % {"product": aanvraag.product},
+        uitleg=_("Wat u invulde en de bestanden die u toevoegde, zijn daarna weg."),
+        knop=_("Ja, verwijderen"),
+        terug=reverse("portaal:aanvragen"),
+        basis="pip/base.html",
+    )
+    if vraag is not None:
+        return vraag
     try:
         aanvraag_services.aanvraag_verwijderen(aanvraag=aanvraag, user=request.user)
     except ValidationError as fout:
