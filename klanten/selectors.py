@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.http import Http404, HttpRequest
 from django.utils import timezone
@@ -173,12 +173,12 @@ def klant_van_gebruiker(*, user: User) -> Klant | None:
     return klant
 
 
-def eigen_contacten(*, klant: Klant, aantal: int = 100) -> list[Klantcontact]:
-    """A customer's own contacts, newest first, for Mijn omgeving."""
-    return list(
+def eigen_contacten(*, klant: Klant) -> QuerySet[Klantcontact]:
+    """A customer's own contacts, newest first, for Mijn omgeving (shown page by page)."""
+    return (
         klant.contacten.select_related("product", "zaak", "beoordeling")
         .prefetch_related("contactverzoeken")
-        .order_by("-gestart_op", "-id")[:aantal]
+        .order_by("-gestart_op", "-id")
     )
 
 

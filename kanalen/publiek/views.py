@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from kanalen import selectors as kanaal_selectors
+from kcc.paginering import ZOEK_MAXIMUM, ZOEK_PER_PAGINA, pagina
 from klanten import selectors as klant_selectors
 from producten import selectors as producten_selectors
 from producten import services as producten_services
@@ -39,8 +40,13 @@ def catalogus_index(request):
 @require_GET
 def catalogus_zoeken(request):
     zoekterm = request.GET.get("q", "").strip()[:200]
-    resultaten = producten_selectors.producten_zoeken(zoekterm=zoekterm) if zoekterm else []
-    if zoekterm and not resultaten:
+    gevonden = (
+        producten_selectors.producten_zoeken(zoekterm=zoekterm, limit=ZOEK_MAXIMUM)
+        if zoekterm
+        else []
+    )
+    resultaten = pagina(request, gevonden, per=ZOEK_PER_PAGINA)
+    if zoekterm and not gevonden:
         producten_services.zoekvraag_zonder_resultaat(
             zoekterm=zoekterm, bron=OnbeantwoordeZoekvraag.Bron.PORTAAL
         )
@@ -72,11 +78,12 @@ def faq(request):
     zoekterm = request.GET.get("q", "").strip()[:200]
     resultaten = None
     if zoekterm:
-        resultaten = producten_selectors.kennisitems_zoeken(zoekterm=zoekterm)
-        if not resultaten:
+        gevonden = producten_selectors.kennisitems_zoeken(zoekterm=zoekterm, limit=ZOEK_MAXIMUM)
+        if not gevonden:
             producten_services.zoekvraag_zonder_resultaat(
                 zoekterm=zoekterm, bron=OnbeantwoordeZoekvraag.Bron.PORTAAL
             )
+        resultaten = pagina(request, gevonden, per=ZOEK_PER_PAGINA)
     return render(
         request,
         "publiek/faq.html",

@@ -189,3 +189,13 @@ def veld(field):
         fouten,
         met_aria(field),
     )
+
+
+@register.simple_tag(takes_context=True)
+def pagina_query(context, nummer) -> str:
+    """The page's query string with another page number (a search stays)."""
+    from kcc.paginering import PARAMETER
+
+    query = context["request"].GET.copy()
+    query[PARAMETER] = nummer
+    return query.urlencode()

@@ -16,6 +16,7 @@ from kanalen.portaal.views.klant import ingelogde_klant, ingelogde_klant_of_404
 from kcc import formaat
 from kcc.access import klant_required
 from kcc.forms import fouten_overnemen
+from kcc.paginering import pagina
 from klanten.models import Klantcontact
 from klanten.selectors import eigen_contacten, eigen_contactverzoeken
 from zaken import selectors as zaken_selectors
@@ -27,7 +28,7 @@ from zaken.models import ZaakStatus
 def portaal_contacten(request):
     """Every contact on every channel, and the status of contactverzoeken."""
     klant = ingelogde_klant(request)
-    contacten = eigen_contacten(klant=klant) if klant else []
+    contacten = pagina(request, eigen_contacten(klant=klant) if klant else [])
     return render(
         request,
         "pip/contacten.html",

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from kcc.access import medewerker_required
 from kcc.choices import KanaalSoort
+from kcc.paginering import ZOEK_MAXIMUM, ZOEK_PER_PAGINA, pagina
 from producten import selectors as producten_selectors
 from producten import services as producten_services
 from producten.models import OnbeantwoordeZoekvraag
@@ -60,11 +61,12 @@ def werkplek_kennisbank(request):
     zoekterm = request.GET.get("q", "").strip()[:200]
     resultaten = None
     if zoekterm:
-        resultaten = producten_selectors.kennisitems_zoeken(zoekterm=zoekterm)
-        if not resultaten:
+        gevonden = producten_selectors.kennisitems_zoeken(zoekterm=zoekterm, limit=ZOEK_MAXIMUM)
+        if not gevonden:
             producten_services.zoekvraag_zonder_resultaat(
                 zoekterm=zoekterm, bron=OnbeantwoordeZoekvraag.Bron.WERKPLEK
             )
+        resultaten = pagina(request, gevonden, per=ZOEK_PER_PAGINA)
     return render(
         request,
         "werkplek/kennisbank.html",

@@ -171,26 +171,47 @@
       var items = lijst.querySelectorAll("[data-volgnummer]");
       return items.length ? items[items.length - 1].getAttribute("data-volgnummer") : "0";
     };
+    var tonen = function (selector, zichtbaar) {
+      var el = document.querySelector(selector);
+      if (el) { el.hidden = !zichtbaar; }
+    };
+    // The chat's state, as both sides' pages show it: accepted, the citizen
+    // left (the agent wraps up), ended.
+    var chatStatus = function (status) {
+      var tekst = document.querySelector("[data-chat-status]");
+      var voorbij = status === "beeindigd" || status === "klant_weg";
+      if (voorbij && (ik === "klant" || status === "klant_weg")) {
+        var invoer = chat.querySelector("[data-chat-form]");
+        if (invoer) { invoer.remove(); }
+      }
+      if (ik === "klant" && tekst) {
+        tekst.textContent = tekst.getAttribute(voorbij ? "data-tekst-beeindigd" : "data-tekst-actief");
+        tonen("[data-chat-verlaten]", false);
+        tonen("[data-chat-terugbellen]", false);
+        tonen("[data-chat-einde]", !voorbij);
+      }
+      if (ik === "medewerker" && status === "klant_weg") { tonen("[data-chat-klant-weg]", true); }
+    };
     var socket = null;
     var open = function () {
       socket = new WebSocket(websocketAdres(chat.getAttribute("data-chat-ws") + "?na=" + laatste()));
       socket.onmessage = function (e) {
         var event = JSON.parse(e.data);
+        if (event.type === "status") { chatStatus(event.status); return; }
         if (event.type !== "bericht" || Number(event.volgnummer) <= Number(laatste())) { return; }
+        // The same line as the server draws it: time, who, text.
         var li = document.createElement("li");
         li.className = "chat__bericht chat__bericht--" + event.van;
         li.setAttribute("data-volgnummer", String(event.volgnummer));
-        li.textContent = event.tijdstip + " " + (event.van === ik ? "U: " : "") + event.tekst;
+        var tijd = document.createElement("span");
+        tijd.className = "chat__tijd";
+        tijd.textContent = event.tijdstip;
+        var van = document.createElement("span");
+        van.className = "chat__van";
+        van.textContent = event.van === ik ? chat.getAttribute("data-label-ik")
+          : event.van === "systeem" ? "" : chat.getAttribute("data-label-ander");
+        li.append(tijd, " ", van, " " + event.tekst);
         lijst.appendChild(li);
-        // An agent joined (a system line): the citizen's page says so.
-        var status = document.querySelector("[data-chat-status]");
-        if (event.van === "systeem" && status && ik === "klant") {
-          status.textContent = status.getAttribute("data-chat-status");
-          var verlaten = document.querySelector("[data-chat-verlaten]");
-          if (verlaten) { verlaten.hidden = true; }
-          var aanbod = document.querySelector("[data-chat-terugbellen]");
-          if (aanbod) { aanbod.hidden = true; }
-        }
       };
       socket.onclose = function () { window.setTimeout(open, 2000); };
     };
