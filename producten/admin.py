@@ -3,6 +3,7 @@ import json
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -10,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from kcc.admin_site import GeldigeAutocompleteMixin
 from kcc.links import link
 from producten import catalogus, selectors, services
 from producten.models import (
@@ -47,6 +49,8 @@ class LevensgebeurtenisAdmin(admin.ModelAdmin):
 @admin.register(Aanbieder)
 class AanbiederAdmin(admin.ModelAdmin):
     list_display = ["naam", "code", "soort", "website"]
+    # A website typed without a scheme is meant as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["soort"]
     search_fields = ["naam", "code"]
 
@@ -115,7 +119,7 @@ class DocumentvereisteInline(admin.TabularInline):
     extra = 0
 
 
-class ProductOnderdeelInline(admin.TabularInline):
+class ProductOnderdeelInline(GeldigeAutocompleteMixin, admin.TabularInline):
     model = ProductOnderdeel
     fk_name = "samengesteld"
     extra = 0
