@@ -8,7 +8,7 @@ programs and, for validation errors, ``invalidParams`` per field.
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.utils import extend_schema
@@ -26,6 +26,37 @@ class KccSessionScheme(SessionScheme):
     target_class = "kcc.api_auth.SessionAuthentication"
 
 
+PROBLEM_JSON = "application/problem+json"
+
+
+def is_api_request(request: HttpRequest) -> bool:
+    """Whether the request is for the API, whose errors are problem+json
+    (the pages answer with their Dutch HTML error pages)."""
+    return request.path_info.startswith("/api/")
+
+
+def problem(*, status: int, title: str, code: str, instance: str | None, **extra) -> dict:
+    """The body of a problem+json answer: the one shape of every API error."""
+    return {
+        "type": f"https://httpstatuses.io/{status}",
+        "title": str(title),
+        "status": status,
+        "code": code,
+        "instance": instance,
+        **extra,
+    }
+
+
+def problem_response(request: HttpRequest, *, status: int, title: str, code: str, **extra):
+    """A problem+json answer outside DRF's views: an unknown address, a body
+    too large to read, a server error, input refused before any view."""
+    return JsonResponse(
+        problem(status=status, title=title, code=code, instance=request.path, **extra),
+        status=status,
+        content_type=PROBLEM_JSON,
+    )
+
+
 def problem_exception_handler(exc, context):
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
@@ -35,23 +66,24 @@ def problem_exception_handler(exc, context):
     if response is None:
         return None
     request = context.get("request")
-    problem = {
-        "type": f"https://httpstatuses.io/{response.status_code}",
-        "title": str(getattr(exc, "default_detail", "Error")),
-        "status": response.status_code,
-        "code": getattr(exc, "default_code", "error"),
-        "instance": request.path if request else None,
-    }
+    problem_body = problem(
+        status=response.status_code,
+        title=getattr(exc, "default_detail", "Error"),
+        code=getattr(exc, "default_code", "error"),
+        instance=request.path if request else None,
+    )
+    if isinstance(exc, exceptions.ParseError):
+        problem_body["title"] = str(_("De gegevens zijn niet leesbaar."))
     if isinstance(exc, exceptions.ValidationError) and isinstance(response.data, dict):
-        problem["title"] = str(_("De invoer is niet geldig."))
-        problem["invalidParams"] = [
+        problem_body["title"] = str(_("De invoer is niet geldig."))
+        problem_body["invalidParams"] = [
             {"name": field, "code": "invalid", "reason": " ".join(map(str, errors))}
             for field, errors in response.data.items()
         ]
     elif isinstance(response.data, dict) and "detail" in response.data:
-        problem["detail"] = str(response.data["detail"])
-    response.data = problem
-    response.content_type = "application/problem+json"
+        problem_body["detail"] = str(response.data["detail"])
+    response.data = problem_body
+    response.content_type = PROBLEM_JSON
     return response
 
 
