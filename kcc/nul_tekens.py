@@ -4,8 +4,8 @@ PostgreSQL keeps no NUL character (``\\x00``, typed as ``%00`` in an address)
 in text, so a search, a filter or a form field holding one ended in a server
 error wherever a view read it without a form field that refuses it. One
 check, for every page and the API alike, before any view reads the request:
-the address, the query and the fields of a form (JSON bodies are checked by
-kcc.api_parsers). The visitor gets a 400 that says what was wrong: a Dutch
+the address, the query, the fields of a form and the cookies (JSON bodies are
+checked by kcc.api_parsers). The visitor gets a 400 that says what was wrong: a Dutch
 page, or a problem+json from the API.
 """
 
@@ -63,6 +63,15 @@ class NulTekensMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # A cookie holding one (a quoted cookie may spell it as \000) is
+        # treated as absent: the visitor is not logged in, rather than locked
+        # out by a 400 until they clear their cookies.
+        if any("\x00" in naam + waarde for naam, waarde in request.COOKIES.items()):
+            request.COOKIES = {
+                naam: waarde
+                for naam, waarde in request.COOKIES.items()
+                if "\x00" not in naam + waarde
+            }
         velden = (["pad"] if "\x00" in request.path_info else []) + _met_nul_teken(request.GET)
         if velden:
             return _weigeren(request, velden)

@@ -63,6 +63,14 @@ def test_it_refuses_a_nul_character_in_a_form_field_and_saves_nothing(client, be
     assert not zaak.notities.exists()
 
 
+def test_it_treats_a_cookie_with_a_nul_character_as_absent(client, burger):
+    client.force_login(burger)
+    # A quoted cookie may spell the character as an octal escape.
+    response = client.get("/pip/zaken/", HTTP_COOKIE='sessionid="abcdefghijkl\\000mnop"')
+    assert response.status_code == 302
+    assert response["Location"].startswith("/pip/inloggen/")
+
+
 def test_it_answers_a_nul_character_in_an_api_query_with_a_problem(client):
     response = client.get("/api/v1/kennisitems/", {"thema": "\x00"})
     assert response.status_code == 400
