@@ -59,11 +59,19 @@ NARE_WAARDEN = [
     "0001-01-01",
     "9999-12-31",
     "2026-02-30",
+    "2026-03-10T10:00:00-19:35",
     "00000000-0000-0000-0000-000000000000",
 ]
 # Given to one parameter at a time while the others keep their usual value:
 # the values that break a parse, a range or a date sum.
-PER_VELD = ["x" * 3000, "-1", "99999999999999999999999", "9999-12-31", "2026-02-30"]
+PER_VELD = [
+    "x" * 3000,
+    "-1",
+    "99999999999999999999999",
+    "9999-12-31",
+    "2026-02-30",
+    "2026-03-10T10:00:00-19:35",
+]
 
 START = ["/", "/pip/", "/kcc/", "/dashboard/", "/beheer/", "/pip/inloggen/", "/kcc/inloggen/"]
 # Not pages of the platform, or the end of the visit.

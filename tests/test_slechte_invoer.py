@@ -228,3 +228,38 @@ def test_it_answers_a_nonsense_choice_in_an_admin_autocomplete_with_the_form(cli
     response = client.post("/beheer/kanalen/afspraakrooster/add/", {"product": "nan"})
     assert response.status_code == 200
     assert "errornote" in response.content.decode()
+
+
+# --- A moment with an offset PostgreSQL does not store --------------------------
+
+
+def test_it_reads_a_moment_with_any_offset_in_local_time(client, klantmanager, klant, settings):
+    from kcc.formaat import moment_lezen
+
+    moment = moment_lezen("2026-03-10T10:00:00-19:35")
+    assert moment.utcoffset().total_seconds() == 3600  # Amsterdam in winter
+    assert moment_lezen("9999-12-31T23:59:59-05:00") is None
+    assert moment_lezen("2026-13-01T10:00") is None
+
+    client.force_login(klantmanager)
+    response = client.get(
+        f"/kcc/klanten/{klant.uuid}/tijdlijn/", {"voor": "2026-03-10T10:00:00-19:35"}
+    )
+    assert response.status_code == 200
+
+    settings.TELEFONIE_WEBHOOK_GEHEIM = "geheim"
+    body = (
+        b'{"id": "e1", "gesprek": "g1", "soort": "aangeboden", "nummer": "0612345678",'
+        b' "tijdstip": "2026-03-10T10:00:00-19:35"}'
+    )
+    tijdstip = str(int(time.time()))
+    response = client.post(
+        "/api/v1/telefonie/gebeurtenissen/",
+        body,
+        content_type="application/json",
+        headers={
+            "X-KCC-Tijdstip": tijdstip,
+            "X-KCC-Handtekening": handtekening("geheim", tijdstip, body),
+        },
+    )
+    assert response.status_code == 200
