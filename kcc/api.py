@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.utils import extend_schema
@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView, exception_handler
 
 from kcc.access import HasPlatformPermission
+from kcc.api_parsers import OnleesbareJSON
 from kcc.models import Afdeling
 
 
@@ -44,6 +45,37 @@ TITELS = {
     429: _("Te veel verzoeken."),
     500: _("Er ging iets mis op de server."),
 }
+
+
+PROBLEM_JSON = "application/problem+json"
+
+
+def is_api_request(request: HttpRequest) -> bool:
+    """Whether the request is for the API, whose errors are problem+json
+    (the pages answer with their Dutch HTML error pages)."""
+    return request.path_info.startswith("/api/")
+
+
+def problem(*, status: int, title: str, code: str, instance: str | None, **extra) -> dict:
+    """The body of a problem+json answer: the one shape of every API error."""
+    return {
+        "type": f"https://httpstatuses.io/{status}",
+        "title": str(title),
+        "status": status,
+        "code": code,
+        "instance": instance,
+        **extra,
+    }
+
+
+def problem_response(request: HttpRequest, *, status: int, title: str, code: str, **extra):
+    """A problem+json answer outside DRF's views: an unknown address, a body
+    too large to read, a server error, input refused before any view."""
+    return JsonResponse(
+        problem(status=status, title=title, code=code, instance=request.path, **extra),
+        status=status,
+        content_type=PROBLEM_JSON,
+    )
 
 
 def _leesfout(exc: exceptions.ParseError, request) -> str:
@@ -73,26 +105,29 @@ def problem_exception_handler(exc, context):
         return None
     request = context.get("request")
     status = response.status_code
-    problem = {
-        "type": f"https://httpstatuses.io/{status}",
-        "title": str(TITELS.get(status, _("Het verzoek is niet gelukt."))),
-        "status": status,
-        "code": getattr(exc.detail, "code", None) or exc.default_code,
-        "instance": request.path if request else None,
-    }
+    body = problem(
+        status=status,
+        title=TITELS.get(status, _("Het verzoek is niet gelukt.")),
+        code=getattr(exc.detail, "code", None) or exc.default_code,
+        instance=request.path if request else None,
+    )
     if isinstance(exc, exceptions.ValidationError) and isinstance(response.data, dict):
-        problem["invalidParams"] = [
+        body["invalidParams"] = [
             {"name": field, "code": "invalid", "reason": " ".join(map(str, errors))}
             for field, errors in response.data.items()
         ]
     elif isinstance(exc, exceptions.ParseError):
-        problem["detail"] = str(_leesfout(exc, request))
+        body["title"] = str(_("De gegevens zijn niet leesbaar."))
+        # The project's JSON reader says in Dutch what it refused (too deep,
+        # a NUL character); for DRF's own parsers the cause is put in Dutch.
+        eigen = isinstance(exc.__context__, (RecursionError, OnleesbareJSON))
+        body["detail"] = str(exc.detail) if eigen else str(_leesfout(exc, request))
     elif isinstance(response.data, list):
-        problem["detail"] = " ".join(map(str, response.data))
+        body["detail"] = " ".join(map(str, response.data))
     elif isinstance(response.data, dict) and "detail" in response.data:
-        problem["detail"] = str(response.data["detail"])
-    response.data = problem
-    response.content_type = "application/problem+json"
+        body["detail"] = str(response.data["detail"])
+    response.data = body
+    response.content_type = PROBLEM_JSON
     return response
 
 

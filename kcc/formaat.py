@@ -10,7 +10,8 @@ The separators are the Dutch ones whatever language is active, so a number
 cannot turn into '33.3' in a Celery worker or a management command. Month
 and day names come from the active language (Dutch unless a page chose
 another), through Django's translations; the template filters of the same
-names in ``kcc_tags`` call these functions.
+names in ``kcc_tags`` call these functions. And the one way a moment
+written by someone outside is read (``moment_lezen``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.utils import formats, numberformat, timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext
 
 DECIMAALTEKEN = ","
@@ -152,3 +154,24 @@ def tekst(waarde, *, lang: bool = False) -> str:
     if isinstance(waarde, float | Decimal):
         return getal(waarde)
     return str(waarde)
+
+
+def moment_lezen(waarde: str | None) -> datetime | None:
+    """An ISO 8601 moment from a form, an address or a webhook, in local time;
+    None when it is none (malformed, impossible like month 13, out of range).
+    A moment without an offset is local time.
+
+    The offset it came with is taken out: Python accepts one of up to 23:59
+    hours, PostgreSQL stores one of at most 15:59, so "10:00-19:35" kept as
+    it was ends in a database error instead of an answer."""
+    if not isinstance(waarde, str) or not waarde.strip():
+        return None
+    try:
+        moment = parse_datetime(waarde.strip())
+        if moment is None:
+            return None
+        if timezone.is_naive(moment):
+            return timezone.make_aware(moment)
+        return timezone.localtime(moment)
+    except (ValueError, OverflowError):
+        return None

@@ -14,7 +14,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+# Longer than any address of the platform; Django refuses to redirect to a
+# much longer one with an error of its own.
+_MAX_TERUG = 2000
 
 _LINKS: dict[str, str] = {}
 
@@ -38,3 +44,17 @@ def publieke_url(pad: str) -> str:
     from an e-mail or SMS: on PUBLIEKE_URL, never on the host of the request
     at hand (a worker has none; an agent's may be internal)."""
     return settings.PUBLIEKE_URL + pad
+
+
+def lokaal_adres(request: HttpRequest, adres: str | None) -> str | None:
+    """``adres`` when it is a page of this site to send the user back to
+    ("/kcc/inbox/?pagina=2"), else None. Only a path from the root: Django's
+    ``redirect()`` reads a bare word ("-1", "nan") as the name of a view, and
+    a name it does not know is a server error, not a way back."""
+    if not adres or len(adres) > _MAX_TERUG or not adres.startswith("/"):
+        return None
+    if not url_has_allowed_host_and_scheme(
+        adres, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return None
+    return adres

@@ -122,6 +122,9 @@ MIDDLEWARE = [
     "kcc.observability.request_id_middleware",
     # Before anything reads REMOTE_ADDR (rate limits, the audit log).
     "kcc.proxy.client_address_middleware",
+    # Before anything reads the query or a form (and before the CSRF check):
+    # a NUL character is a clear 400, never a database error.
+    "kcc.nul_tekens.NulTekensMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -507,6 +510,13 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "kcc.api.problem_exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # DRF's own form parsers; JSON through ours, which refuses a body nested
+    # too deep or holding a NUL character as unreadable (400), not a 500.
+    "DEFAULT_PARSER_CLASSES": [
+        "kcc.api_parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 if DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"].append(

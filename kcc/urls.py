@@ -10,6 +10,7 @@ from kcc import api, views
 from producten import api as producten_api
 from zaken import api as zaken_api
 
+handler400 = "kcc.views.bad_request"
 handler403 = "kcc.views.permission_denied"
 handler404 = "kcc.views.page_not_found"
 handler500 = "kcc.views.server_error"
@@ -67,6 +68,10 @@ urlpatterns = [
     # up) keeps reading the same status code.
     path("healthz", views.healthz_ready, name="healthz"),
     path("metrics", include("dashboard.metrics")),
+    # Citizens and businesses start their login by choosing DigiD or
+    # eHerkenning (with the broker's scope for that means, or the simulator);
+    # the broker library's own start has neither, so it leads to that choice.
+    path("oidc/authenticate/", views.oidc_inloggen),
     path("oidc/", include("mozilla_django_oidc.urls")),
     path("", include("kanalen.publiek.urls")),
     path("pip/", include("kanalen.portaal.urls")),

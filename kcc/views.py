@@ -3,18 +3,20 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.views import LoginView
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
 from kcc import health
+from kcc.api import is_api_request, problem_response
 from kcc.forms import DigiDSimulatorForm, EHerkenningSimulatorForm, MedewerkerLoginForm
-from kcc.links import link
+from kcc.links import link, lokaal_adres
 from kcc.roles import ROL_STARTPAGINA
 
 
@@ -29,12 +31,7 @@ def startpagina_voor(user) -> str:
 
 
 def _veilige_next(request: HttpRequest) -> str | None:
-    next_url = request.POST.get("next") or request.GET.get("next")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return next_url
-    return None
+    return lokaal_adres(request, request.POST.get("next") or request.GET.get("next"))
 
 
 class MedewerkerLoginView(LoginView):
@@ -68,6 +65,16 @@ def klant_login(request):
 def _klant_inloggen(request, user) -> HttpResponse:
     auth.login(request, user, backend="kcc.auth.backends.SimulatorBackend")
     return redirect(_veilige_next(request) or link("portaal"))
+
+
+@never_cache
+def oidc_inloggen(request):
+    """The OIDC library's own start address: to the choice of DigiD or
+    eHerkenning, which knows whether the broker or the simulator logs in."""
+    login = reverse("kcc:klant-login")
+    if next_url := _veilige_next(request):
+        login += "?" + urlencode({"next": next_url})
+    return redirect(login)
 
 
 class _BrokerLoginView(OIDCAuthenticationRequestView):
@@ -154,17 +161,74 @@ def healthz_ready(request):
     )
 
 
+# The error pages. A page gets the Dutch HTML page; the API (and only the
+# API) a problem+json, also for an address that does not exist or an error
+# no view caught, so a program never has to read an HTML page.
+
+# A request Django refused to read: too large, too many fields or files.
+_TE_GROOT = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def bad_request(request, exception=None):
+    if isinstance(exception, _TE_GROOT):
+        if is_api_request(request):
+            return problem_response(
+                request,
+                status=413,
+                title=_("Wat u verstuurde is te groot."),
+                code="te_groot",
+                detail=_(
+                    "Het verzoek is groter dan het platform aanneemt, of heeft te veel "
+                    "velden of bestanden. Verstuur minder tegelijk."
+                ),
+            )
+        return render(request, "413.html", status=413)
+    if is_api_request(request):
+        return problem_response(
+            request,
+            status=400,
+            title=_("Dit verzoek kunnen wij niet verwerken."),
+            code="ongeldig_verzoek",
+        )
+    return render(request, "400.html", status=400)
+
+
 def permission_denied(request, exception=None):
+    if is_api_request(request):
+        return problem_response(
+            request, status=403, title=_("U heeft hier geen toegang toe."), code="permission_denied"
+        )
     return render(request, "403.html", status=403)
 
 
 def page_not_found(request, exception=None):
+    if is_api_request(request):
+        return problem_response(request, status=404, title=_("Niet gevonden."), code="not_found")
     return render(request, "404.html", status=404)
 
 
 def server_error(request):
+    if is_api_request(request):
+        return problem_response(
+            request,
+            status=500,
+            title=_("Er ging iets mis."),
+            code="server_error",
+            detail=_(
+                "Door een storing kunnen wij uw verzoek nu niet afhandelen. "
+                "Probeer het later opnieuw."
+            ),
+        )
     return render(request, "500.html", status=500)
 
 
 def csrf_failure(request, reason=""):
+    if is_api_request(request):
+        return problem_response(
+            request,
+            status=403,
+            title=_("Het formulier is verlopen."),
+            code="csrf_failed",
+            detail=_("Stuur het CSRF-token mee (kop X-CSRFToken) bij een verzoek met een sessie."),
+        )
     return render(request, "403_csrf.html", status=403)

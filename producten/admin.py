@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from kcc.admin_site import GeldigeAutocompleteMixin
 from kcc.links import link
 from producten import catalogus, selectors, services
 from producten.models import (
@@ -118,7 +119,7 @@ class DocumentvereisteInline(admin.TabularInline):
     extra = 0
 
 
-class ProductOnderdeelInline(admin.TabularInline):
+class ProductOnderdeelInline(GeldigeAutocompleteMixin, admin.TabularInline):
     model = ProductOnderdeel
     fk_name = "samengesteld"
     extra = 0

@@ -529,6 +529,11 @@ def zaak_verlengen(*, zaak: Zaak, user: User, weken: int, reden: str) -> Zaak:
         raise ValidationError(_("Deze zaak heeft geen wettelijke termijn om te verlengen."))
     if not reden.strip() or not 1 <= weken <= 26:
         raise ValidationError(_("Geef een reden en een verlenging van 1 tot 26 weken."))
+    max_lengte = Zaak._meta.get_field("verlenging_reden").max_length
+    if len(reden.strip()) > max_lengte:
+        raise ValidationError(
+            _("De reden mag ten hoogste %(max)s tekens lang zijn.") % {"max": max_lengte}
+        )
     ruw = (zaak.uiterste_datum_ruw or zaak.uiterste_datum) + timedelta(weeks=weken)
     zaak.uiterste_datum_ruw = ruw
     zaak.uiterste_datum = kalender.atw_toepassen(timezone.localdate(zaak.geregistreerd_op), ruw)

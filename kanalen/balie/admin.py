@@ -6,6 +6,7 @@ from kanalen.models import (
     Afspraakrooster,
     Balie,
 )
+from kcc.admin_site import GeldigeAutocompleteMixin
 
 
 @admin.register(Balie)
@@ -15,7 +16,7 @@ class BalieAdmin(admin.ModelAdmin):
 
 
 @admin.register(Afspraakrooster)
-class AfspraakroosterAdmin(admin.ModelAdmin):
+class AfspraakroosterAdmin(GeldigeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["product", "weekdag", "van", "tot", "slotduur_minuten", "balies"]
     list_filter = ["weekdag", "product"]
     list_select_related = ["product"]

@@ -57,7 +57,9 @@ def _begin_uit(request) -> datetime:
     try:
         begin = parse_datetime(request.POST.get("begin") or "")
         if begin is not None:
-            timezone.localtime(begin)  # year 9999 with a negative offset overflows here
+            # In local time: PostgreSQL keeps no offset beyond 15:59, and year
+            # 9999 with a negative offset overflows here. A naive one is refused.
+            begin = timezone.localtime(begin)
     except (ValueError, OverflowError):  # e.g. month 13
         begin = None
     if begin is None or timezone.is_naive(begin):

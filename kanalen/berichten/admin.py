@@ -10,6 +10,7 @@ from kanalen.models import (
     Bericht,
     BerichtSjabloon,
 )
+from kcc.admin_site import GeldigeAutocompleteMixin
 from kcc.audit import Actie, audit_log
 
 VOORBEELD = {
@@ -23,7 +24,7 @@ VOORBEELD = {
 
 
 @admin.register(BerichtSjabloon)
-class BerichtSjabloonAdmin(admin.ModelAdmin):
+class BerichtSjabloonAdmin(GeldigeAutocompleteMixin, admin.ModelAdmin):
     list_display = ["__str__", "onderwerp"]
     list_filter = ["sleutel"]
     search_fields = ["onderwerp", "tekst", "product__naam"]

@@ -5,10 +5,11 @@ from django.contrib import admin
 from kanalen.models import (
     Medewerkerstatus,
 )
+from kcc.admin_site import GeldigeAutocompleteMixin
 
 
 @admin.register(Medewerkerstatus)
-class MedewerkerstatusAdmin(admin.ModelAdmin):
+class MedewerkerstatusAdmin(GeldigeAutocompleteMixin, admin.ModelAdmin):
     """Which product groups an agent handles (routing by skill). The status
     itself is the agent's to set in the workspace."""
 

@@ -7,8 +7,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -18,6 +16,7 @@ from kanalen.models import (
 )
 from kanalen.post import services as post_services
 from kcc.access import medewerker_required
+from kcc.links import lokaal_adres
 
 
 @require_GET
@@ -58,10 +57,7 @@ def werkplek_status(request):
         messages.success(
             request, _("Uw status is nu: %(status)s.") % {"status": status.get_status_display()}
         )
-    volgende = request.POST.get("volgende", "")
-    if not url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
-        volgende = reverse("werkplek:inbox")
-    return redirect(volgende or reverse("werkplek:inbox"))
+    return redirect(lokaal_adres(request, request.POST.get("volgende")) or "werkplek:inbox")
 
 
 @require_POST

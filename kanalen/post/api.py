@@ -2,7 +2,6 @@
 here.
 """
 
-import json
 import logging
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from rest_framework.views import APIView
 from kanalen import webhooks
 from kanalen.api import WebhookFout, WebhookSchema
 from kanalen.post import services as post_services
+from kcc.api_parsers import json_lezen
 
 logger = logging.getLogger(__name__)
 
@@ -90,9 +90,9 @@ class InboxSmsView(_InboxWebhook):
 
     def verwerk(self, request, body):
         try:
-            data = json.loads(body)
-        except ValueError:
-            raise webhooks.WebhookGeweigerd("body is not JSON") from None
+            data = json_lezen(body)
+        except ValueError as fout:
+            raise webhooks.WebhookGeweigerd(f"body is not JSON: {fout}") from None
         invoer = SmsInput(data=data if isinstance(data, dict) else {})
         if not invoer.is_valid():
             raise webhooks.WebhookGeweigerd(f"invalid SMS: {dict(invoer.errors)}")

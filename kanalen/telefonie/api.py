@@ -2,12 +2,10 @@
 sees it out.
 """
 
-import json
 import logging
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.parsers import JSONParser
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -16,6 +14,7 @@ from kanalen import webhooks
 from kanalen.api import WebhookFout, WebhookSchema
 from kanalen.models import Wachtrijgebeurtenis
 from kanalen.telefonie import services as telefonie_services
+from kcc.api_parsers import JSONParser, json_lezen
 
 logger = logging.getLogger(__name__)
 
@@ -60,9 +59,9 @@ class GesprekGebeurtenisView(APIView):
                 ontvangen=request.headers.get("X-KCC-Handtekening"),
             )
             try:
-                data = json.loads(body)
-            except ValueError:
-                raise webhooks.WebhookGeweigerd("body is not JSON") from None
+                data = json_lezen(body)
+            except ValueError as fout:
+                raise webhooks.WebhookGeweigerd(f"body is not JSON: {fout}") from None
             gesprek = telefonie_services.gesprek_gebeurtenis_verwerken(data=data)
         except webhooks.WebhookGeweigerd as fout:
             logger.warning("Telephony event refused (%s): %s", fout.http_status, fout.reden)

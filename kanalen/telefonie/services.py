@@ -22,13 +22,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django_fsm import can_proceed
 
 from kanalen.models import Gesprek, Wachtrijgebeurtenis
 from kanalen.webhooks import WebhookGeweigerd
 from kcc.choices import KanaalSoort
+from kcc.formaat import moment_lezen
 from kcc.models import User
 from kcc.realtime import push_to_user
 from kcc.telefoon import normaliseer_telefoon
@@ -45,13 +45,10 @@ SOORTEN = {s.value for s in Wachtrijgebeurtenis.Soort}
 def _tijdstip(waarde) -> datetime:
     if not waarde:
         return timezone.now()
-    try:
-        moment = parse_datetime(waarde) if isinstance(waarde, str) else None
-    except ValueError:  # well-formed but impossible, e.g. month 13
-        moment = None
+    moment = moment_lezen(waarde)
     if moment is None:
         raise WebhookGeweigerd("tijdstip is not an ISO 8601 date-time")
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    return moment
 
 
 def _medewerker(gebruikersnaam) -> User:

@@ -108,7 +108,8 @@ class KlantcontactForm(SnelleSelectsForm):
         nu = timezone.now()
         if waarde is None or waarde > nu or (nu - waarde).total_seconds() > 10 * 3600:
             return nu
-        return waarde
+        # In local time: the offset it came with may be one PostgreSQL does not store.
+        return timezone.localtime(waarde)
 
     def clean(self):
         data = super().clean()

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from kcc.access import medewerker_required
 from kcc.choices import KanaalSoort
+from kcc.links import lokaal_adres
 from kcc.paginering import ZOEK_MAXIMUM, ZOEK_PER_PAGINA, pagina
 from producten import selectors as producten_selectors
 from producten import services as producten_services
@@ -87,7 +86,4 @@ def werkplek_kennisgebruik(request, item_uuid):
             item=item, user=request.user, kanaal=kanaal, geholpen=geholpen == "ja"
         )
         messages.success(request, _("Vastgelegd. Dank u, zo wordt de kennisbank beter."))
-    terug = request.POST.get("terug", "")
-    if not url_has_allowed_host_and_scheme(terug, allowed_hosts={request.get_host()}):
-        terug = reverse("werkplek:kennisbank")
-    return redirect(terug)
+    return redirect(lokaal_adres(request, request.POST.get("terug")) or "werkplek:kennisbank")

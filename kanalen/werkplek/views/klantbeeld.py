@@ -9,7 +9,6 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -21,6 +20,7 @@ from kanalen.werkplek.forms import BerichtForm, ContactgegevensForm, Klantcontac
 from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
+from kcc.formaat import moment_lezen
 from kcc.forms import fouten_overnemen
 from kcc.links import publieke_url
 from klanten import selectors as klant_selectors
@@ -168,13 +168,7 @@ def klantbeeld_pagina(request, klant, *, contactformulier=None, ingevuld=None, s
 
 def _tijdstip(waarde: str):
     """The "oudere contacten" cursor; anything malformed shows the newest page."""
-    try:
-        tijdstip = parse_datetime(waarde.strip()) if waarde else None
-    except ValueError:  # well-formed but impossible, e.g. month 13
-        return None
-    if tijdstip is not None and timezone.is_naive(tijdstip):
-        tijdstip = timezone.make_aware(tijdstip)
-    return tijdstip
+    return moment_lezen(waarde)
 
 
 @require_GET
