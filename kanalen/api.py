@@ -63,6 +63,9 @@ class WebhookSchema(KccAutoSchema):
     """A signed webhook reads its body itself (the signature covers the raw
     bytes) and answers what kanalen.webhooks refuses: never a 403 or 415."""
 
+    def leest_body(self) -> bool:
+        return True
+
     def problemen(self) -> dict[int, str]:
         return {
             400: "Gebeurtenis of bericht geweigerd: niet te lezen of niet geldig (zie detail).",

@@ -41,6 +41,7 @@ TITELS = {
     405: _("Deze methode is hier niet toegestaan."),
     406: _("Het gevraagde antwoordformaat is niet beschikbaar."),
     409: _("Het verzoek past niet bij de huidige toestand."),
+    413: _("Wat u verstuurde is te groot."),
     415: _("Het formaat van de invoer wordt niet ondersteund."),
     429: _("Te veel verzoeken."),
     500: _("Er ging iets mis op de server."),

@@ -16,6 +16,15 @@ is described as it behaves without anyone remembering to annotate it:
 - 406 always: DRF negotiates the answer's type first, and a caller whose
   ``Accept`` takes nothing it writes gets this.
 
+And what any operation can answer before or after its view (``overal``):
+
+- 400 for a NUL character in the address or the query (``kcc.nul_tekens``
+  refuses it for every request, so also where the view reads no input);
+- 413 when it reads a body and the body is over the limit (too large, too
+  many fields or files: ``kcc.views.bad_request``);
+- 500 for an error no view caught (``kcc.views.server_error``), as a problem
+  like every other error.
+
 What a view gives beyond these (a 409 on a case that changed meanwhile) it
 declares itself with ``probleem()``. ``tests/test_api_contract.py`` checks
 every answer the test suite gets from the API against the committed file.
@@ -70,14 +79,19 @@ STANDAARD_PROBLEMEN = {
     404: "Niet gevonden, of niet voor u in te zien.",
     415: "Dit soort inhoud (Content-Type) neemt dit adres niet aan.",
     406: "Dit adres antwoordt niet in het gevraagde formaat (Accept).",
+    413: "Het verzoek is te groot, of heeft te veel velden of bestanden.",
+    500: "Er ging iets mis op de server; probeer het later opnieuw.",
 }
 
 
 class KccAutoSchema(AutoSchema):
+    def leest_body(self) -> bool:
+        return self.method in {"POST", "PUT", "PATCH"} and bool(self.get_request_serializer())
+
     def problemen(self) -> dict[int, str]:
-        """The errors this operation can answer, by status, with what they mean."""
+        """The errors this operation's view can answer, by status, with what they mean."""
         view = self.view
-        leest_body = self.method in {"POST", "PUT", "PATCH"} and bool(self.get_request_serializer())
+        leest_body = self.leest_body()
         permissies = view.get_permissions()
         openbaar = any(isinstance(p, permissions.AllowAny) for p in permissies)
         inloggen = bool(view.get_authenticators()) and not openbaar
@@ -98,12 +112,17 @@ class KccAutoSchema(AutoSchema):
         fouten.append(406)
         return {status: STANDAARD_PROBLEMEN[status] for status in fouten}
 
+    def overal(self) -> dict[int, str]:
+        """The errors this operation can answer whatever its view does."""
+        fouten = [400, 500] + ([413] if self.leest_body() else [])
+        return {status: STANDAARD_PROBLEMEN[status] for status in fouten}
+
     def get_operation(self, path, path_regex, path_prefix, method, registry):
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
         if operation is None:
             return None
         antwoorden = operation["responses"]
-        for status, beschrijving in self.problemen().items():
+        for status, beschrijving in {**self.overal(), **self.problemen()}.items():
             if str(status) in antwoorden:  # the view said it more precisely
                 continue
             antwoord = self._get_response_for_code(

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
 from kcc import health
-from kcc.api import is_api_request, problem_response
+from kcc.api import TITELS, is_api_request, problem_response
 from kcc.forms import DigiDSimulatorForm, EHerkenningSimulatorForm, MedewerkerLoginForm
 from kcc.links import link, lokaal_adres
 from kcc.roles import ROL_STARTPAGINA
@@ -175,7 +175,7 @@ def bad_request(request, exception=None):
             return problem_response(
                 request,
                 status=413,
-                title=_("Wat u verstuurde is te groot."),
+                title=TITELS[413],
                 code="te_groot",
                 detail=_(
                     "Het verzoek is groter dan het platform aanneemt, of heeft te veel "
@@ -187,23 +187,22 @@ def bad_request(request, exception=None):
         return problem_response(
             request,
             status=400,
-            title=_("Dit verzoek kunnen wij niet verwerken."),
+            title=TITELS[400],
             code="ongeldig_verzoek",
+            detail=_("Dit verzoek kunnen wij niet verwerken."),
         )
     return render(request, "400.html", status=400)
 
 
 def permission_denied(request, exception=None):
     if is_api_request(request):
-        return problem_response(
-            request, status=403, title=_("U heeft hier geen toegang toe."), code="permission_denied"
-        )
+        return problem_response(request, status=403, title=TITELS[403], code="permission_denied")
     return render(request, "403.html", status=403)
 
 
 def page_not_found(request, exception=None):
     if is_api_request(request):
-        return problem_response(request, status=404, title=_("Niet gevonden."), code="not_found")
+        return problem_response(request, status=404, title=TITELS[404], code="not_found")
     return render(request, "404.html", status=404)
 
 
@@ -212,7 +211,7 @@ def server_error(request):
         return problem_response(
             request,
             status=500,
-            title=_("Er ging iets mis."),
+            title=TITELS[500],
             code="server_error",
             detail=_(
                 "Door een storing kunnen wij uw verzoek nu niet afhandelen. "

@@ -19,7 +19,8 @@ import uuid
 import pytest
 import yaml
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
+from django.urls import resolve
 
 from kanalen.webhooks import handtekening
 from kcc.roles import Rol
@@ -172,9 +173,33 @@ def test_it_serves_a_download_with_the_type_of_the_file(client, wereld):
 # --- Every documented error can be had --------------------------------------
 
 
-def _uitlokken(status: int, methode: str, pad: str, operatie: dict, wereld, client, settings):
+def _uitlokken(
+    status: int, methode: str, pad: str, operatie: dict, wereld, client, settings, monkeypatch
+):
     """Provoke ``status`` on this operation the way a real caller would."""
     webhook = pad in WEBHOOKS
+    if status == 413:
+        client.force_login(wereld.medewerker)
+        with override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=100):
+            if webhook:
+                return _ondertekend(client, pad, json.dumps({"tekst": "x" * 1_000}).encode())
+            if "application/json" not in operatie["requestBody"]["content"]:
+                bestand = SimpleUploadedFile("a.pdf", PDF, content_type="application/pdf")
+                return client.post(_pad(pad, wereld), {"naam": "x" * 1_000, "bestand": bestand})
+            body = {"tekst": "x" * 1_000}
+            return client.post(_pad(pad, wereld), body, content_type="application/json")
+    if status == 500:
+        # The view fails the way a bug would.
+        def kapot(*args, **kwargs):
+            raise RuntimeError("onverwacht")
+
+        client.force_login(wereld.medewerker)
+        client.raise_request_exception = False
+        with monkeypatch.context() as vervangen:
+            vervangen.setattr(resolve(_pad(pad, wereld)).func.cls, "initial", kapot)
+            response = getattr(client, methode)(_pad(pad, wereld), content_type="application/json")
+        client.raise_request_exception = True
+        return response
     if status == 503 and webhook:
         setattr(settings, WEBHOOKS[pad], "")
         return _ondertekend(client, pad, b"{}")
@@ -203,11 +228,16 @@ def _uitlokken(status: int, methode: str, pad: str, operatie: dict, wereld, clie
     if status == 415:
         return client.post(_pad(pad, wereld), "tekst", content_type="text/plain")
     if status == 400 and methode == "get":
-        # A filter given a value it does not take.
+        # A filter given a value it does not take; without filters, a NUL
+        # character in the query, which no request gets past.
         filters = [p for p in operatie.get("parameters", []) if p["name"] != "page"]
-        keuze = next((p for p in filters if "enum" in p["schema"]), None)
-        waarde = {keuze["name"]: "bestaat-niet"} if keuze else {filters[0]["name"]: "a\x00b"}
-        return client.get(pad, waarde)
+        weigert = [p for p in filters if "genegeerd" not in p.get("description", "")]
+        keuze = next((p for p in weigert if "enum" in p["schema"]), None)
+        naam = filters[0]["name"] if filters else "zoek"
+        waarde = {keuze["name"]: "bestaat-niet"} if keuze else {naam: "a\x00b"}
+        return client.get(_pad(pad, wereld), waarde)
+    if status == 400 and "requestBody" not in operatie:
+        return getattr(client, methode)(_pad(pad, wereld) + "?reden=a%00b")  # no body to refuse
     if status == 400 and "application/json" not in operatie["requestBody"]["content"]:
         return client.post(_pad(pad, wereld), {"naam": "Zonder bestand"})  # multipart
     if status == 400:
@@ -225,12 +255,14 @@ def _uitlokken(status: int, methode: str, pad: str, operatie: dict, wereld, clie
 
 
 @pytest.mark.parametrize("operatie", OPERATIES, ids=[_id(o) for o in OPERATIES])
-def test_it_can_give_every_error_it_documents(client, wereld, settings, operatie):
+def test_it_can_give_every_error_it_documents(client, wereld, settings, monkeypatch, operatie):
     methode, pad, beschrijving = operatie
     fouten = sorted(int(s) for s in beschrijving["responses"] if int(s) >= 400)
     for status in fouten:
         client.logout()
-        response = _uitlokken(status, methode, pad, beschrijving, wereld, client, settings)
+        response = _uitlokken(
+            status, methode, pad, beschrijving, wereld, client, settings, monkeypatch
+        )
         assert response.status_code == status, (status, response.content)
         assert response["Content-Type"] == contract.PROBLEM_JSON
 
@@ -238,19 +270,21 @@ def test_it_can_give_every_error_it_documents(client, wereld, settings, operatie
 def test_it_documents_the_errors_each_kind_of_operation_gives():
     """The common errors where they belong, and none where they cannot happen."""
     antwoorden = {(m, p): set(o["responses"]) for m, p, o in OPERATIES}
-    assert antwoorden[("get", "/api/v1/kanalen/")] == {"200", "406"}  # public, one page
-    assert antwoorden[("get", "/api/v1/producten/{uuid}/")] == {"200", "404", "406"}
+    # Every operation: a NUL character in the query (400), a bug (500).
+    assert antwoorden[("get", "/api/v1/kanalen/")] == {"200", "400", "406", "500"}  # public
+    assert antwoorden[("get", "/api/v1/producten/{uuid}/")] == {"200", "400", "404", "406", "500"}
     assert antwoorden[("get", "/api/v1/afdelingen/")] == {
-        "200", "400", "401", "403", "404", "406"
+        "200", "400", "401", "403", "404", "406", "500"
     }  # fmt: skip
+    # An operation that reads a body: also one over the limit (413).
     assert antwoorden[("post", "/api/v1/zaken/{uuid}/afhandelen/")] == {
-        "200", "400", "401", "403", "404", "406", "409", "415"
+        "200", "400", "401", "403", "404", "406", "409", "413", "415", "500"
     }  # fmt: skip
     assert antwoorden[("post", "/api/v1/zaken/{uuid}/documenten/")] == {
-        "201", "400", "401", "403", "404", "406", "415"
+        "201", "400", "401", "403", "404", "406", "413", "415", "500"
     }  # fmt: skip
     for pad in WEBHOOKS:
-        assert antwoorden[("post", pad)] - {"200", "201"} == {"400", "401", "503"}
+        assert antwoorden[("post", pad)] - {"200", "201"} == {"400", "401", "413", "500", "503"}
 
 
 # --- Empty texts: refused exactly where the file says so -------------------

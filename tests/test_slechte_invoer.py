@@ -168,7 +168,7 @@ def test_it_answers_an_unexpected_error_in_the_api_with_a_problem(
     response = client.get("/api/v1/mij/")
     assert response.status_code == 500
     assert response["Content-Type"] == "application/problem+json"
-    assert response.json()["title"] == "Er ging iets mis."
+    assert response.json()["title"] == "Er ging iets mis op de server."
     client.logout()
     pagina = client.get("/kcc/inloggen/")
     assert pagina.status_code == 500
