@@ -15,6 +15,7 @@ import ipaddress
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import csp.constants as csp
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.http.request import validate_host
@@ -126,6 +127,9 @@ MIDDLEWARE = [
     # a NUL character is a clear 400, never a database error.
     "kcc.nul_tekens.NulTekensMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy; just inside it, what it adds per answer.
+    "csp.middleware.CSPMiddleware",
+    "kcc.beveiliging.beveiligingskoppen_middleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -545,6 +549,31 @@ SPECTACULAR_SETTINGS = {
 # --- Security -------------------------------------------------------------
 
 X_FRAME_OPTIONS = "DENY"
+# Everything from the platform itself, nothing inline or evaluated (no page has
+# an inline script, style or event handler; tests/test_beveiligingskoppen.py
+# keeps it so). Images may be data: URLs (the API docs' icons); the websocket
+# port of a development run is added per answer (kcc/beveiliging.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "font-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "form-action": [csp.SELF],
+        "frame-ancestors": [csp.NONE],
+    }
+}
+if "oidc" in {DIGID_BACKEND, EHERKENNING_BACKEND} and OIDC_OP_AUTHORIZATION_ENDPOINT:
+    # The login goes on at the broker; a browser holds a form's redirects to
+    # form-action too.
+    _broker = urlsplit(OIDC_OP_AUTHORIZATION_ENDPOINT)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(
+        f"{_broker.scheme}://{_broker.netloc}"
+    )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True

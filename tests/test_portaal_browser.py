@@ -67,8 +67,26 @@ def browser():
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         )
+        # Every page these tests open keeps to the Content-Security-Policy:
+        # the browser reports what the policy blocked on the console.
+        geweigerd: list[str] = []
+        nieuwe_context = browser.new_context
+
+        def new_context(**opties):
+            context = nieuwe_context(**opties)
+            context.on(
+                "console",
+                lambda bericht: (
+                    "Content Security Policy" in bericht.text
+                    and geweigerd.append(f"{bericht.location.get('url')}: {bericht.text}")
+                ),
+            )
+            return context
+
+        browser.new_context = new_context
         yield browser
         browser.close()
+        assert not geweigerd, "De Content-Security-Policy hield tegen:\n" + "\n".join(geweigerd)
 
 
 class Axe:
