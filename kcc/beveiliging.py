@@ -70,3 +70,33 @@ def beveiligingskoppen_middleware(get_response):
         return response
 
     return middleware
+
+
+# --- Failed logins (django-axes, configured in settings) ---------------------
+
+
+def inlognaam(request, credentials) -> str | None:
+    """The name a failure is counted under: as the staff login reads it (no
+    case, no spaces), so 'KM' and 'km ' are one name; cut to the length a
+    username can have (a longer one is no account, and axes keeps 255)."""
+    naam = (credentials or {}).get("username")
+    if naam is None:
+        naam = request.POST.get("username") if request is not None else None
+    return naam.strip().lower()[:150] if naam else None
+
+
+def client_adres(request) -> str:
+    """The client's address as kcc.proxy has settled it (a forwarded header
+    only from a trusted proxy), never one the client chose."""
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def geblokkeerd(request, response, credentials):
+    """The answer to a login while its name and address are locked: the
+    login page the view made, which says so (kcc.forms), as 429."""
+    if response is None:  # a lock noticed outside the login page
+        from django.shortcuts import render
+
+        return render(request, "429.html", status=429)
+    response.status_code = 429
+    return response

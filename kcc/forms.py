@@ -1,35 +1,9 @@
-import hashlib
-import logging
-
 from django import forms
-from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kcc.identifiers import normalise_bsn, validate_bsn, validate_kvk_nummer
-
-logger = logging.getLogger(__name__)
-
-
-def _cache_veilig(functie, *args, **kwargs):
-    """The lockout counter lives in the cache; without a cache (Redis
-    restarting) logins still work, only unthrottled for that moment."""
-    try:
-        return functie(*args, **kwargs)
-    except Exception:  # any cache backend error
-        logger.warning("Cache unavailable; login lockout not applied", exc_info=True)
-        return None
-
-
-def _tel(key: str) -> int:
-    return _cache_veilig(cache.get, key, 0) or 0
-
-
-def _ophogen(key: str) -> None:
-    _cache_veilig(cache.add, key, 0, timeout=settings.STAFF_LOGIN_LOCKOUT_SECONDS)
-    _cache_veilig(cache.incr, key)
 
 
 class MedewerkerLoginForm(AuthenticationForm):
@@ -47,26 +21,21 @@ class MedewerkerLoginForm(AuthenticationForm):
         self.fields["password"].label = _("Wachtwoord")
 
     def clean(self):
-        # Guessing passwords: after STAFF_LOGIN_MAX_FAILURES wrong attempts a
-        # username is locked for STAFF_LOGIN_LOCKOUT_SECONDS, whatever the IP.
-        username = (self.cleaned_data.get("username") or "").strip().lower()
-        key = "kcc:login-mislukt:" + hashlib.sha256(username.encode()).hexdigest()
-        if username and _tel(key) >= settings.STAFF_LOGIN_MAX_FAILURES:
-            raise forms.ValidationError(
-                _(
-                    "Te veel mislukte pogingen om in te loggen. Wacht een kwartier en "
-                    "probeer het dan opnieuw, of neem contact op met de beheerder."
-                ),
-                code="locked",
-            )
+        # Guessing passwords: django-axes counts the failures of a name from an
+        # address (settings: AXES_*) and refuses the login while they are too
+        # many; the page then says why instead of "wrong password".
         try:
-            cleaned = super().clean()
+            return super().clean()
         except forms.ValidationError:
-            if username:
-                _ophogen(key)
+            if getattr(self.request, "axes_locked_out", False):
+                raise forms.ValidationError(
+                    _(
+                        "Te veel mislukte pogingen om in te loggen. Wacht een kwartier en "
+                        "probeer het dan opnieuw, of neem contact op met de beheerder."
+                    ),
+                    code="locked",
+                ) from None
             raise
-        _cache_veilig(cache.delete, key)
-        return cleaned
 
     def confirm_login_allowed(self, user):
         super().confirm_login_allowed(user)

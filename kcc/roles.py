@@ -81,6 +81,11 @@ ROL_RECHTEN: dict[str, list[str]] = {
         "kanalen.view_medewerkerstatus",
         "kanalen.add_medewerkerstatus",
         "kanalen.change_medewerkerstatus",
+        # Failed and successful staff logins; deleting a row lifts its lock.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
+        "axes.view_accessfailurelog",
+        "axes.view_accesslog",
     ],
 }
 

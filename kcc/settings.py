@@ -12,6 +12,7 @@ gateway are configured.
 from __future__ import annotations
 
 import ipaddress
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -105,6 +106,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",  # full-text and trigram search
     "kcc.apps.KccAdminConfig",
     "rest_framework",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -138,6 +140,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: turns a locked-out login into its answer (kcc.beveiliging).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kcc.urls"
@@ -393,7 +397,8 @@ if "simulator" in {DIGID_BACKEND, EHERKENNING_BACKEND} and not LOGIN_SIMULATOR_A
         "LOGIN_SIMULATOR_ALLOWED=true on an acceptance environment."
     )
 
-AUTHENTICATION_BACKENDS = ["kcc.auth.backends.StaffBackend"]
+# First: a name and address locked out after too many failures get no further.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "kcc.auth.backends.StaffBackend"]
 if "simulator" in {DIGID_BACKEND, EHERKENNING_BACKEND}:
     AUTHENTICATION_BACKENDS.append("kcc.auth.backends.SimulatorBackend")
 if "oidc" in {DIGID_BACKEND, EHERKENNING_BACKEND}:
@@ -417,6 +422,20 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
 
 STAFF_LOGIN_MAX_FAILURES = 5
 STAFF_LOGIN_LOCKOUT_SECONDS = 15 * 60
+# Failed logins (django-axes): every attempt is stored and shown in the beheer
+# (Toegangspogingen); a name is locked only together with the address it was
+# tried from, so a stranger elsewhere cannot lock a colleague out, and the KCC
+# office behind one address is not locked by one agent's typing. A correct
+# login clears the count; the beheerder clears a lock by deleting its row.
+AXES_FAILURE_LIMIT = STAFF_LOGIN_MAX_FAILURES
+AXES_COOLOFF_TIME = timedelta(seconds=STAFF_LOGIN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "kcc.beveiliging.inlognaam"
+AXES_CLIENT_IP_CALLABLE = "kcc.beveiliging.client_adres"
+AXES_LOCKOUT_CALLABLE = "kcc.beveiliging.geblokkeerd"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

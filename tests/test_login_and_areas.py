@@ -174,12 +174,76 @@ def test_it_logs_out_with_a_post_only(client, klantmanager):
     assert client.get("/kcc/").status_code == 302
 
 
-def test_it_locks_a_staff_username_after_five_wrong_passwords(client, klantmanager):
-    for _ in range(5):
-        client.post(reverse("kcc:medewerker-login"), {"username": "km", "password": "fout"})
-    response = client.post(
-        reverse("kcc:medewerker-login"), {"username": "KM", "password": WACHTWOORD}
+def _inloggen(client, username, password, adres="10.0.0.1"):
+    return client.post(
+        reverse("kcc:medewerker-login"),
+        {"username": username, "password": password},
+        REMOTE_ADDR=adres,
     )
-    assert response.status_code == 200
+
+
+def test_it_locks_a_staff_name_from_an_address_after_five_wrong_passwords(client, klantmanager):
+    for _ in range(4):
+        assert _inloggen(client, "km", "fout").status_code == 200
+    vijfde = _inloggen(client, "km", "fout")
+    assert vijfde.status_code == 429
+    assert "Te veel mislukte pogingen" in vijfde.content.decode()
+    response = _inloggen(client, "KM ", WACHTWOORD)  # the same name, however typed
+    assert response.status_code == 429
     assert "Te veel mislukte pogingen" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_a_stranger_elsewhere_cannot_lock_a_colleague_out(client, klantmanager):
+    for _ in range(10):
+        _inloggen(client, "km", "fout", adres="203.0.113.9")
+    response = _inloggen(client, "km", WACHTWOORD, adres="10.0.0.1")
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(klantmanager.pk)
+
+
+def test_a_forwarded_address_from_an_untrusted_client_does_not_reset_the_count(
+    client, klantmanager, settings
+):
+    for nummer in range(6):
+        client.post(
+            reverse("kcc:medewerker-login"),
+            {"username": "km", "password": "fout"},
+            REMOTE_ADDR="203.0.113.9",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{nummer}",
+        )
+    assert _inloggen(client, "km", WACHTWOORD, adres="203.0.113.9").status_code == 429
+
+
+def test_a_correct_login_clears_the_count(client, klantmanager):
+    for _ in range(4):
+        _inloggen(client, "km", "fout")
+    assert _inloggen(client, "km", WACHTWOORD).status_code == 302
+    client.logout()
+    for _ in range(4):
+        _inloggen(client, "km", "fout")
+    assert _inloggen(client, "km", WACHTWOORD).status_code == 302
+
+
+def test_the_beheerder_sees_the_attempts_and_lifts_a_lock(client, klantmanager, beheerder):
+    from axes.models import AccessAttempt
+
+    for _ in range(5):
+        _inloggen(client, "km", "fout", adres="10.0.0.7")
+    poging = AccessAttempt.objects.get(username="km", ip_address="10.0.0.7")
+    assert poging.failures_since_start == 5
+
+    client.force_login(beheerder)
+    lijst = client.get("/beheer/axes/accessattempt/")
+    assert lijst.status_code == 200
+    assert "10.0.0.7" in lijst.content.decode()
+    weg = client.post(f"/beheer/axes/accessattempt/{poging.pk}/delete/", {"post": "yes"})
+    assert weg.status_code == 302
+    client.logout()
+    assert _inloggen(client, "km", WACHTWOORD, adres="10.0.0.7").status_code == 302
+
+
+def test_a_name_longer_than_any_account_is_refused_not_an_error(client):
+    response = _inloggen(client, "x" * 5_000, "fout")
+    assert response.status_code == 200
+    assert "klopt niet" in response.content.decode()

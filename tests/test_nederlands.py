@@ -96,9 +96,23 @@ def _django_berichten(domein="django"):
 def _drf_berichten():
     """Every message DRF marks for translation in its source (its catalogs
     lag behind it), as (context, msgid, plural)."""
+    return _bron_berichten(rest_framework)
+
+
+def _axes_berichten():
+    """django-axes's messages (its login attempts in the beheer); it has no
+    Dutch of its own."""
+    import axes
+
+    return _bron_berichten(axes)
+
+
+def _bron_berichten(pakket):
     functies = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy"}
     berichten = set()
-    for bestand in Path(rest_framework.__file__).parent.rglob("*.py"):
+    for bestand in Path(pakket.__file__).parent.rglob("*.py"):
+        if "migrations" in bestand.parts or "tests" in bestand.parts:
+            continue
         for node in ast.walk(ast.parse(bestand.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not node.args:
                 continue
@@ -126,7 +140,7 @@ def _engelse_fragmenten():
     """The literal parts (two words or more) of every English message of
     Django and DRF: none of them may be on a page or in an answer."""
     fragmenten = set()
-    for _context, msgid, meervoud in _django_berichten() + _drf_berichten():
+    for _context, msgid, meervoud in _django_berichten() + _drf_berichten() + _axes_berichten():
         for tekst in filter(None, [msgid, meervoud]):
             for deel in PLAATSHOUDER.split(tekst):
                 deel = deel.strip(" .,:;?!\u201c\u201d\u2018\u2019\"'()-")
@@ -163,7 +177,7 @@ def test_it_has_formal_dutch_for_every_message_of_django_and_drf():
     with translation.override("nl"):
         gebreken = [
             gebrek
-            for bericht in _django_berichten() + _drf_berichten()
+            for bericht in _django_berichten() + _drf_berichten() + _axes_berichten()
             for gebrek in _gebreken(*bericht)
         ]
     assert gebreken == []
