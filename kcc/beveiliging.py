@@ -85,6 +85,14 @@ def inlognaam(request, credentials) -> str | None:
     return naam.strip().lower()[:150] if naam else None
 
 
+def zonder_wachtwoord(request, credentials) -> bool:
+    """Whether a login is none of axes's business: only a name with a password
+    is counted. A citizen's DigiD or eHerkenning login (the simulator's BSN,
+    the broker's code) has no name; counted, its failures would lock out
+    every citizen behind one address (a library, an office) together."""
+    return not (credentials or {}).get("username")
+
+
 def client_adres(request) -> str:
     """The client's address as kcc.proxy has settled it (a forwarded header
     only from a trusted proxy), never one the client chose."""

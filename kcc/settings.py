@@ -422,8 +422,9 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
 
 STAFF_LOGIN_MAX_FAILURES = 5
 STAFF_LOGIN_LOCKOUT_SECONDS = 15 * 60
-# Failed logins (django-axes): every attempt is stored and shown in the beheer
-# (Toegangspogingen); a name is locked only together with the address it was
+# Failed staff logins (django-axes): every attempt is stored and shown in the
+# beheer (Axes: inlogpogingen); only logins with a name and password count,
+# not a citizen's DigiD or eHerkenning. A name is locked only together with the address it was
 # tried from, so a stranger elsewhere cannot lock a colleague out, and the KCC
 # office behind one address is not locked by one agent's typing. A correct
 # login clears the count; the beheerder clears a lock by deleting its row.
@@ -433,6 +434,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "kcc.beveiliging.inlognaam"
 AXES_CLIENT_IP_CALLABLE = "kcc.beveiliging.client_adres"
+AXES_WHITELIST_CALLABLE = "kcc.beveiliging.zonder_wachtwoord"
 AXES_LOCKOUT_CALLABLE = "kcc.beveiliging.geblokkeerd"
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_VERBOSE = False

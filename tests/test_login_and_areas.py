@@ -247,3 +247,19 @@ def test_a_name_longer_than_any_account_is_refused_not_an_error(client):
     response = _inloggen(client, "x" * 5_000, "fout")
     assert response.status_code == 200
     assert "klopt niet" in response.content.decode()
+
+
+def test_failed_citizen_logins_lock_nobody_out(client, burger, klantmanager):
+    """A DigiD login has no name: counted per address, a blocked account's
+    tries would lock every citizen behind that address out together."""
+    from axes.models import AccessAttempt
+
+    burger.is_active = False
+    burger.save()
+    for _ in range(6):
+        response = client.post(
+            "/pip/inloggen/digid/?next=/pip/", {"bsn": "999993653"}, REMOTE_ADDR="10.0.0.9"
+        )
+        assert "geblokkeerd" in response.content.decode()
+    assert not AccessAttempt.objects.exists()
+    assert _inloggen(client, "km", WACHTWOORD, adres="10.0.0.9").status_code == 302
