@@ -118,3 +118,31 @@ def test_the_counter_books_appointments_only_for_the_customers_products(
             klant=bakkerij, product=paspoort, begin=slot.begin, user=klantmanager, kanaal="balie"
         )
     assert not Afspraak.objects.exists()
+
+
+def test_a_product_page_offers_a_logged_in_customer_only_what_they_may_request(
+    client, bakkerij, paspoort, marktvergunning
+):
+    from kcc.services import klant_gebruiker
+
+    anoniem = client.get("/producten/paspoort/").content.decode()
+    assert "Online aanvragen met DigiD" in anoniem and "Afspraak maken" in anoniem
+    assert (
+        "Online aanvragen met eHerkenning"
+        in client.get("/producten/marktvergunning/").content.decode()
+    )
+
+    client.force_login(klant_gebruiker(kvk_nummer=bakkerij.kvk_nummer))
+    pagina = client.get("/producten/paspoort/").content.decode()
+    assert "alleen voor inwoners" in pagina
+    assert "Online aanvragen" not in pagina and "Afspraak maken" not in pagina
+    assert (
+        "Online aanvragen met eHerkenning"
+        in client.get("/producten/marktvergunning/").content.decode()
+    )
+
+    # Asked for directly, the appointment page says so before any time is shown.
+    weg = client.get("/pip/afspraken/nieuw/paspoort/")
+    assert weg.status_code == 302 and weg["Location"] == "/pip/afspraken/"
+    assert "alleen voor inwoners" in client.get(weg["Location"]).content.decode()
+    assert not Afspraak.objects.exists()

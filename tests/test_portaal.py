@@ -155,6 +155,24 @@ def test_it_keeps_a_draft_and_resumes_it_later(ingelogd, klant, catalogus):
     assert not Aanvraag.objects.filter(klant=klant).exists()
 
 
+def test_going_on_from_a_wrong_first_page_leaves_no_draft(ingelogd, klant, catalogus):
+    from kanalen.models import Aanvraag
+
+    nieuw = "/pip/aanvragen/nieuw/paspoort/"
+    leeg = ingelogd.post(nieuw, {"actie": "verder"})
+    assert leeg.status_code == 400
+    assert "Er is iets niet goed ingevuld" in leeg.content.decode()
+    fout = ingelogd.post(nieuw, {"v-lengte_cm": "twee meter", "actie": "verder"})
+    assert fout.status_code == 400
+    assert 'value="twee meter"' in fout.content.decode()  # what was typed stays
+    assert not Aanvraag.objects.exists()
+
+    goed = ingelogd.post(nieuw, {"v-spoed": "ja", "v-lengte_cm": "170", "actie": "verder"})
+    aanvraag = Aanvraag.objects.get(klant=klant)
+    assert goed["Location"] == f"/pip/aanvragen/{aanvraag.uuid}/documenten/"
+    assert aanvraag.antwoorden == {"spoed": "ja", "lengte_cm": "170"}
+
+
 def test_it_explains_wrong_answers_next_to_the_field(ingelogd, catalogus):
     formulier_url = concept_maken(ingelogd, "paspoort")
     fout = ingelogd.post(formulier_url, {"v-lengte_cm": "twee meter", "actie": "verder"})

@@ -247,19 +247,21 @@ def _oppakdatum(afdeling: Afdeling | None, vandaag: date) -> date | None:
     return kalender.werkdagen_optellen(vandaag, afdeling.oppaknorm_werkdagen)
 
 
-@transaction.atomic
+def doelgroep_uitleg(product: Product) -> str:
+    """Who may request ``product``, in the customer's words."""
+    wie = [str(Doelgroep(code).label).lower() for code in product.doelgroepen]
+    return _("%(product)s is alleen voor %(wie)s.") % {
+        "product": product.naam,
+        "wie": _(" en ").join(wie) if wie else _("niemand"),
+    }
+
+
 def voor_doelgroep_eisen(product: Product, klant: Klant) -> None:
     """Refuse, in the customer's words, a product that is not for their kind
     of customer (a passport for a business, a trade licence for a person).
     Every channel that registers or books a product asks this."""
-    if product.is_voor(klant.doelgroep):
-        return
-    wie = [str(Doelgroep(code).label).lower() for code in product.doelgroepen]
-    raise ValidationError(
-        _("%(product)s is alleen voor %(wie)s.")
-        % {"product": product.naam, "wie": _(" en ").join(wie) if wie else _("niemand")},
-        code="doelgroep",
-    )
+    if not product.is_voor(klant.doelgroep):
+        raise ValidationError(doelgroep_uitleg(product), code="doelgroep")
 
 
 def zaak_registreren(

@@ -31,6 +31,7 @@ from kcc.identifiers import is_valid_bsn, normalise_bsn
 from kcc.limiet import bezoekersadres, binnen_limiet
 from klanten import services as klant_services
 from klanten.selectors import klant_inzien
+from zaken import services as zaken_services
 
 
 def _tijdkeuze(request, product, *, behalve: Afspraak | None = None) -> dict:
@@ -99,6 +100,10 @@ def portaal_afspraken(request):
 def portaal_afspraak_maken(request, code):
     klant = ingelogde_klant_of_404(request)
     product = get_object_or_404(afspraak_services.afspraakproducten(), code=code)
+    if not product.is_voor(klant.doelgroep):
+        # Said before any time is shown, not after one was chosen.
+        messages.error(request, zaken_services.doelgroep_uitleg(product))
+        return redirect("portaal:afspraken")
     fout = ""
     if request.method == "POST":
         try:

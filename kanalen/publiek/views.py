@@ -11,12 +11,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from kanalen import selectors as kanaal_selectors
+from kanalen.portaal.aanvragen import online_aanvraagbaar
+from kcc.choices import Doelgroep
 from kcc.paginering import ZOEK_MAXIMUM, ZOEK_PER_PAGINA, pagina
 from klanten import selectors as klant_selectors
 from producten import selectors as producten_selectors
 from producten import services as producten_services
 from producten.models import OnbeantwoordeZoekvraag
 from zaken import selectors as zaken_selectors
+from zaken import services as zaken_services
 
 
 @require_GET
@@ -65,12 +68,38 @@ def catalogus_groep(request, soort, slug):
 
 @require_GET
 def catalogus_product(request, code):
+    """A product's page. What it offers follows who is looking: a logged-in
+    business is not invited to apply for a passport, but told who may."""
     product = producten_selectors.product_publiek(code=code)
+    klant = (
+        klant_selectors.klant_van_gebruiker(user=request.user)
+        if request.user.is_authenticated
+        else None
+    )
+    voor_u = klant is None or product.is_voor(klant.doelgroep)
     return render(
         request,
         "publiek/product.html",
-        {"product": product, "afspraak": product.afspraakroosters.exists()},
+        {
+            "product": product,
+            "voor_u": voor_u,
+            "niet_voor_u": "" if voor_u else zaken_services.doelgroep_uitleg(product),
+            "online": voor_u and online_aanvraagbaar(product),
+            "inloggen_met": _inloggen_met(product),
+            "afspraak": voor_u and product.afspraakroosters.exists(),
+        },
     )
+
+
+def _inloggen_met(product) -> str:
+    """How the applicant logs in: DigiD for a person, eHerkenning for a
+    business or institution; both when the product is for either."""
+    doelgroepen = set(product.doelgroepen)
+    if doelgroepen == {Doelgroep.BURGER}:
+        return "digid"
+    if Doelgroep.BURGER not in doelgroepen:
+        return "eherkenning"
+    return ""
 
 
 @require_GET

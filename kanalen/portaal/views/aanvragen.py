@@ -59,7 +59,7 @@ def portaal_aanvragen(request):
 def portaal_aanvraag_beginnen(request, code):
     """Start a request for a product, or carry on with the draft for it. The
     form is shown without storing anything; the draft is made when the
-    customer saves it or goes on."""
+    customer saves it or sends a first page that is right."""
     klant = ingelogde_klant(request)
     product = get_object_or_404(producten_selectors.producten_aangeboden(), code=code)
     if klant is None:
@@ -69,14 +69,11 @@ def portaal_aanvraag_beginnen(request, code):
         )
         return redirect("portaal:aanvragen")
     try:
-        if request.method == "POST":
-            aanvraag = aanvraag_services.aanvraag_beginnen(
-                klant=klant, user=request.user, product=product
-            )
-            return _gegevens_verwerken(request, klant, aanvraag)
         aanvraag = aanvraag_services.aanvraag_voorbereiden(
             klant=klant, user=request.user, product=product
         )
+        if request.method == "POST":
+            return _gegevens_verwerken(request, klant, aanvraag)
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
         return redirect("publiek:product", code=product.code)
@@ -147,13 +144,23 @@ def _gegevens_verwerken(request, klant, aanvraag):
     vragen = aanvraag_services.aanvraag_inhoud(aanvraag, gepost)["vragen"]
     formulier = formulier_voor(vragen, data=request.POST, prefix="v")
     antwoorden = {s: request.POST.get(f"v-{s}", "") for s in formulier.fields}
+    bewaren = request.POST.get("actie") == "bewaren"
+    if aanvraag.pk is None:
+        # Nothing is kept until the customer saves or the first page is
+        # right: a "Volgende stap" on an empty form leaves no draft behind.
+        if not bewaren and not formulier.is_valid():
+            aanvraag.antwoorden = {s: w for s, w in antwoorden.items() if w}
+            return _gegevens_fout(request, klant, aanvraag, formulier)
+        aanvraag = aanvraag_services.aanvraag_beginnen(
+            klant=klant, user=request.user, product=aanvraag.product
+        )
     try:
         aanvraag = aanvraag_services.aanvraag_bewaren(
             aanvraag=aanvraag, user=request.user, antwoorden=antwoorden
         )
     except aanvraag_services.AanvraagAlVerstuurd:
         return _al_verstuurd(request, aanvraag)
-    if request.POST.get("actie") == "bewaren":
+    if bewaren:
         messages.success(
             request,
             _("Uw aanvraag is bewaard. U kunt later verder gaan via Aanvragen."),
@@ -166,6 +173,10 @@ def _gegevens_verwerken(request, klant, aanvraag):
             else "portaal:aanvraag-controleren"
         )
         return redirect(volgende, aanvraag_uuid=aanvraag.uuid)
+    return _gegevens_fout(request, klant, aanvraag, formulier)
+
+
+def _gegevens_fout(request, klant, aanvraag, formulier):
     return render(
         request,
         "pip/aanvraag_formulier.html",
