@@ -52,6 +52,9 @@ run: install
 
 # The demo's messages and every process of `make run` link to PUBLIEKE_URL.
 platform serve: export PUBLIEKE_URL := $(PUBLIEKE_URL)
+# The demo accounts log in with their password alone; `STAFF_MFA=true make run`
+# asks for the code from an authenticator app, as production always does.
+platform serve: export STAFF_MFA ?= false
 
 platform:
 	$(MANAGE) database_aanmaken

@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kcc import tweede_factor
 from kcc.audit import Actie, audit_log
 from kcc.identifiers import is_valid_bsn
 from kcc.models import Afdeling, AuditLogEntry, Sluitingsdag, User
@@ -17,10 +21,54 @@ class KccUserAdmin(UserAdmin):
         (None, {"fields": ["username", "password"]}),
         (_("Persoon"), {"fields": ["first_name", "last_name", "email"]}),
         (_("Rollen en afdelingen"), {"fields": ["groups", "afdelingen", "is_active"]}),
-        (_("Data"), {"fields": ["last_login", "date_joined"]}),
+        (_("Data"), {"fields": ["last_login", "date_joined", "tweede_factor"]}),
     ]
     filter_horizontal = ["groups", "afdelingen"]
-    readonly_fields = ["last_login", "date_joined"]
+    readonly_fields = ["last_login", "date_joined", "tweede_factor"]
+    actions = ["tweede_factor_opnieuw"]
+
+    @admin.display(description=_("tweede factor"))
+    def tweede_factor(self, obj):
+        device = TOTPDevice.objects.filter(user=obj, confirmed=True).first()
+        if device is None:
+            return _("Nog niet gekoppeld: bij de volgende login koppelt de medewerker een app.")
+        return _("Authenticator-app gekoppeld; %(aantal)s herstelcodes over.") % {
+            "aantal": tweede_factor.resterende_herstelcodes(obj)
+        }
+
+    @admin.action(
+        description=_("Tweede factor opnieuw instellen (telefoon kwijt)"),
+        permissions=["change"],
+    )
+    def tweede_factor_opnieuw(self, request, queryset):
+        """A lost phone: the app and recovery codes go, the next login links a
+        new app. Audited; nobody resets their own (another beheerder does)."""
+        gedaan = 0
+        for medewerker in queryset:
+            if medewerker.pk == request.user.pk:
+                self.message_user(
+                    request,
+                    _("Uw eigen tweede factor stelt een andere beheerder opnieuw in."),
+                    messages.WARNING,
+                )
+                continue
+            tweede_factor.opnieuw_instellen(
+                medewerker=medewerker, door=request.user, request=request
+            )
+            gedaan += 1
+        if gedaan:
+            self.message_user(
+                request,
+                ngettext(
+                    "De tweede factor van %(aantal)d medewerker is verwijderd; bij de "
+                    "volgende login koppelt die een nieuwe app.",
+                    "De tweede factor van %(aantal)d medewerkers is verwijderd; bij de "
+                    "volgende login koppelen zij een nieuwe app.",
+                    gedaan,
+                )
+                % {"aantal": gedaan},
+                messages.SUCCESS,
+            )
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(bsn__isnull=True, kvk_nummer__isnull=True)
@@ -122,3 +170,10 @@ class AuditLogEntryAdmin(admin.ModelAdmin):
 class SluitingsdagAdmin(admin.ModelAdmin):
     list_display = ["datum", "omschrijving"]
     date_hierarchy = "datum"
+
+
+# The devices hold the secrets of staff's apps and their recovery codes: the
+# beheer shows whether one is linked and resets it (above), never the secret.
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)

@@ -4,6 +4,7 @@ from django.conf import settings
 def platform(request):
     context = {
         "gemeente_naam": settings.GEMEENTE_NAAM,
+        "mfa_medewerkers": settings.MFA_MEDEWERKERS,
         "login_simulator": "simulator" in {settings.DIGID_BACKEND, settings.EHERKENNING_BACKEND},
         "websocket_poort": settings.WEBSOCKET_PORT,
     }

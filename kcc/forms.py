@@ -46,6 +46,16 @@ class MedewerkerLoginForm(AuthenticationForm):
             )
 
 
+class TweedeFactorForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "spellcheck": "false", "autofocus": True}
+        ),
+    )
+
+
 class DigiDSimulatorForm(forms.Form):
     bsn = forms.CharField(
         label=_("Burgerservicenummer (BSN)"),

@@ -107,6 +107,9 @@ INSTALLED_APPS = [
     "kcc.apps.KccAdminConfig",
     "rest_framework",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -428,6 +431,14 @@ STAFF_LOGIN_LOCKOUT_SECONDS = 15 * 60
 # tried from, so a stranger elsewhere cannot lock a colleague out, and the KCC
 # office behind one address is not locked by one agent's typing. A correct
 # login clears the count; the beheerder clears a lock by deleting its row.
+# Staff log in with a password and a code from an authenticator app
+# (kcc/tweede_factor.py): they see personal data of every resident, and the
+# BIO asks for a second factor there. `make run` switches it off so the demo
+# accounts log in with their password alone; production refuses that.
+MFA_MEDEWERKERS = env_bool("STAFF_MFA", True)
+if PRODUCTION and not MFA_MEDEWERKERS:
+    raise ImproperlyConfigured("STAFF_MFA must not be false when DJANGO_ENV=production.")
+
 AXES_FAILURE_LIMIT = STAFF_LOGIN_MAX_FAILURES
 AXES_COOLOFF_TIME = timedelta(seconds=STAFF_LOGIN_LOCKOUT_SECONDS)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -666,6 +677,8 @@ CONTACTVERZOEK_TERMIJN_WERKDAGEN = env_int("CONTACTVERZOEK_TERMIJN_WERKDAGEN", 2
 # --- Platform -------------------------------------------------------------
 
 GEMEENTE_NAAM = env_str("GEMEENTE_NAAM", "Gemeente Voorbeeldstad")
+# The name staff see for the platform's entry in their authenticator app.
+OTP_TOTP_ISSUER = env_str("OTP_ISSUER", f"KCC {GEMEENTE_NAAM}")
 # The return address printed on letters (one line per part, comma-separated).
 GEMEENTE_POSTADRES = env_str("GEMEENTE_POSTADRES", "Postbus 1000, 1000 AA Voorbeeldstad")
 # The afdeling that answers questions and complaints sent through the portal,

@@ -17,6 +17,9 @@ handler500 = "kcc.views.server_error"
 
 account_patterns = [
     path("kcc/inloggen/", views.MedewerkerLoginView.as_view(), name="medewerker-login"),
+    path("kcc/inloggen/code/", views.tweede_factor_view, name="tweede-factor"),
+    path("kcc/inloggen/app-koppelen/", views.tweede_factor_koppelen, name="tweede-factor-koppelen"),
+    path("kcc/herstelcodes/", views.herstelcodes, name="herstelcodes"),
     path("uitloggen/", views.uitloggen, name="uitloggen"),
     path("pip/inloggen/", views.klant_login, name="klant-login"),
     path("pip/inloggen/digid/", views.digid_login, name="digid-login"),

@@ -1,21 +1,27 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib import auth
-from django.contrib.auth.views import LoginView
+from django.contrib import auth, messages
+from django.contrib.auth.views import LoginView, redirect_to_login
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
-from kcc import health
+from kcc import health, tweede_factor
 from kcc.api import TITELS, is_api_request, problem_response
-from kcc.forms import DigiDSimulatorForm, EHerkenningSimulatorForm, MedewerkerLoginForm
+from kcc.forms import (
+    DigiDSimulatorForm,
+    EHerkenningSimulatorForm,
+    MedewerkerLoginForm,
+    TweedeFactorForm,
+)
 from kcc.links import link, lokaal_adres
 from kcc.roles import ROL_STARTPAGINA
 
@@ -41,6 +47,131 @@ class MedewerkerLoginView(LoginView):
 
     def get_default_redirect_url(self):
         return startpagina_voor(self.request.user)
+
+    def form_valid(self, form):
+        if not tweede_factor.vereist():
+            return super().form_valid(form)
+        # Not logged in yet: the code from the app comes first.
+        tweede_factor.wachten(self.request, form.get_user(), self.get_redirect_url())
+        return redirect("kcc:tweede-factor")
+
+
+def _na_inloggen(request, volgende: str):
+    return redirect(lokaal_adres(request, volgende) or startpagina_voor(request.user))
+
+
+def _opnieuw_inloggen(request):
+    messages.info(request, _("Log opnieuw in: het wachtwoord geldt vijf minuten voor de code."))
+    return redirect("kcc:medewerker-login")
+
+
+@never_cache
+@sensitive_post_parameters("code")
+@require_http_methods(["GET", "POST"])
+def tweede_factor_view(request):
+    """After the password: the code from the authenticator app, or a
+    recovery code."""
+    user = tweede_factor.wachtende(request)
+    if user is None:
+        return _opnieuw_inloggen(request)
+    if not tweede_factor.ingericht(user):
+        return redirect("kcc:tweede-factor-koppelen")
+    formulier = TweedeFactorForm(request.POST or None)
+    if request.method == "POST" and formulier.is_valid():
+        wachten = tweede_factor.even_wachten(user)
+        device = (
+            None
+            if wachten
+            else tweede_factor.code_controleren(user, formulier.cleaned_data["code"])
+        )
+        if device is not None:
+            volgende = tweede_factor.inloggen(request, user, device)
+            if device.persistent_id.startswith("otp_static"):
+                messages.warning(
+                    request,
+                    _(
+                        "U logde in met een herstelcode; u heeft er nog %(aantal)s. "
+                        "Maak nieuwe aan bij Herstelcodes als u er weinig over heeft."
+                    )
+                    % {"aantal": tweede_factor.resterende_herstelcodes(user)},
+                )
+            return _na_inloggen(request, volgende)
+        formulier.add_error(
+            "code",
+            _("Te veel onjuiste codes. Wacht even en probeer het dan opnieuw.")
+            if wachten
+            else _(
+                "Deze code klopt niet. Typ de code die uw app nu toont; staat de tijd "
+                "op uw telefoon goed?"
+            ),
+        )
+    return render(
+        request,
+        "kcc/tweede_factor.html",
+        {"form": formulier},
+        status=400 if formulier.errors else 200,
+    )
+
+
+@never_cache
+@sensitive_post_parameters("code")
+@require_http_methods(["GET", "POST"])
+def tweede_factor_koppelen(request):
+    """The first login: link an authenticator app (QR code or the secret
+    typed in), confirm it with one code, then the recovery codes."""
+    user = tweede_factor.wachtende(request)
+    if user is None:
+        return _opnieuw_inloggen(request)
+    if tweede_factor.ingericht(user):
+        return redirect("kcc:tweede-factor")
+    device = tweede_factor.app_koppelen(user)
+    formulier = TweedeFactorForm(request.POST or None)
+    if request.method == "POST" and formulier.is_valid():
+        codes = tweede_factor.app_bevestigen(
+            user, device, formulier.cleaned_data["code"], request=request
+        )
+        if codes is not None:
+            volgende = tweede_factor.inloggen(request, user, device)
+            request.session[tweede_factor.HERSTELCODES] = {"codes": codes, "volgende": volgende}
+            return redirect("kcc:herstelcodes")
+        formulier.add_error(
+            "code",
+            _("Deze code klopt niet. Scan de QR-code opnieuw of typ de sleutel over."),
+        )
+    return render(
+        request,
+        "kcc/tweede_factor_koppelen.html",
+        {
+            "form": formulier,
+            "qr_code": tweede_factor.qr_code(device),
+            "geheim": tweede_factor.geheim(device),
+        },
+        status=400 if formulier.errors else 200,
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def herstelcodes(request):
+    """The recovery codes, shown once just after they are made; a member of
+    staff can make new ones (the old ones then stop working)."""
+    if not request.user.is_authenticated or not request.user.is_medewerker:
+        return redirect_to_login(request.get_full_path(), reverse("kcc:medewerker-login"))
+    if not tweede_factor.vereist():
+        raise Http404
+    nieuw = request.session.pop(tweede_factor.HERSTELCODES, None)
+    if request.method == "POST":
+        nieuw = {"codes": tweede_factor.herstelcodes_maken(request.user, request=request)}
+    return render(
+        request,
+        "kcc/herstelcodes.html",
+        {
+            "codes": (nieuw or {}).get("codes"),
+            "verder": lokaal_adres(request, (nieuw or {}).get("volgende"))
+            or startpagina_voor(request.user),
+            "resterend": tweede_factor.resterende_herstelcodes(request.user),
+        },
+    )
 
 
 @require_POST

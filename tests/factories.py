@@ -131,3 +131,44 @@ def concept_maken(client, code: str, antwoorden: dict | None = None) -> str:
         "aangemaakt_op"
     )
     return f"/pip/aanvragen/{aanvraag.uuid}/"
+
+
+def app_code(user: User) -> str:
+    """The code the member of staff's authenticator app shows now (the app is
+    linked first when it was not). Each call may be used once: the device
+    forgets the last code it took, as a new half minute would."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=True)
+    device.last_t = -1
+    device.save(update_fields=["last_t"])
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return str(totp.token()).zfill(device.digits)
+
+
+def medewerker_inloggen(client, username: str, password: str, **extra):
+    """Log in at the staff login with the password and, when it asks for one,
+    the code from the app; returns the last answer."""
+    antwoord = client.post("/kcc/inloggen/", {"username": username, "password": password}, **extra)
+    if antwoord.status_code == 302 and antwoord["Location"] == "/kcc/inloggen/code/":
+        user = User.objects.get(username=username.strip().lower())
+        antwoord = client.post("/kcc/inloggen/code/", {"code": app_code(user)}, **extra)
+    return antwoord
+
+
+def medewerker_inloggen_in_browser(page, url: str, user: User, password: str) -> None:
+    """The same in a browser page (the app already linked), ending in the
+    area the login leads to."""
+    app_code(user)
+    page.goto(f"{url}/kcc/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda adres: "/kcc/inloggen/" not in adres or "/code/" in adres)
+    if "/kcc/inloggen/code/" in page.url:
+        page.get_by_label("Code").fill(app_code(user))
+        page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url(lambda adres: "/inloggen/" not in adres)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kcc.roles import Rol
-from tests.factories import UserFactory
+from tests.factories import UserFactory, medewerker_inloggen_in_browser
 from tests.test_portaal_browser import WACHTWOORD, Axe, browser  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.echte_klok]
@@ -19,11 +19,7 @@ def test_the_dashboard_and_wallboard_fit_a_laptop(live_server, browser, breedte)
     teamleider.set_password(WACHTWOORD)
     teamleider.save()
     page = browser.new_context(viewport={"width": breedte, "height": 768}).new_page()
-    page.goto(f"{live_server.url}/kcc/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("tl-browser")
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: "/inloggen/" not in url)
+    medewerker_inloggen_in_browser(page, live_server.url, teamleider, WACHTWOORD)
     axe = Axe()
     for pad in ["/dashboard/", "/dashboard/wallboard/", "/dashboard/planning/"]:
         page.goto(live_server.url + pad)

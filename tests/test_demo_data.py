@@ -24,7 +24,9 @@ def test_it_loads_a_demo_municipality_and_can_run_again():
     assert bsns and all(is_valid_bsn(bsn) for bsn in bsns)
 
 
-def test_it_logs_in_the_demo_accounts_with_the_readme_password(client):
+def test_it_logs_in_the_demo_accounts_with_the_readme_password(client, settings):
+    """As `make run` starts it: the password alone, no app to link."""
+    settings.MFA_MEDEWERKERS = False
     call_command("demo_data")
     response = client.post("/kcc/inloggen/", {"username": "teamleider", "password": "demo-kcc"})
     assert response["Location"] == "/dashboard/"

@@ -301,3 +301,9 @@ def test_it_leaves_the_development_data_out_of_production(tmp_path):
     assert "kcc.devdata" not in _geinstalleerd(tmp_path, **PRODUCTION_MET_INLOGGEN)
     # An acceptance environment may load the demo on purpose.
     assert "kcc.devdata" in _geinstalleerd(tmp_path, **PRODUCTION_MET_INLOGGEN, KCC_DEVDATA="true")
+
+
+def test_it_refuses_production_without_a_second_factor_for_staff(tmp_path):
+    result = _django_setup(**PRODUCTION_MET_INLOGGEN, STAFF_MFA="false", KCC_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "STAFF_MFA must not be false when DJANGO_ENV=production" in result.stderr

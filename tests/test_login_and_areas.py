@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from kcc.models import User
 from kcc.roles import ROL_RECHTEN, Rol
-from tests.factories import WACHTWOORD, UserFactory
+from tests.factories import WACHTWOORD, UserFactory, medewerker_inloggen
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +31,7 @@ def test_it_creates_every_role_as_a_group_with_its_permissions():
 )
 def test_it_lands_staff_in_their_area_after_login(client, trait, landing):
     user = UserFactory(rollen=[trait])
-    response = client.post(
-        reverse("kcc:medewerker-login"), {"username": user.username, "password": WACHTWOORD}
-    )
+    response = medewerker_inloggen(client, user.username, WACHTWOORD)
     assert response.status_code == 302
     assert response["Location"] == landing
     assert client.get(landing).status_code == 200
@@ -175,11 +173,7 @@ def test_it_logs_out_with_a_post_only(client, klantmanager):
 
 
 def _inloggen(client, username, password, adres="10.0.0.1"):
-    return client.post(
-        reverse("kcc:medewerker-login"),
-        {"username": username, "password": password},
-        REMOTE_ADDR=adres,
-    )
+    return medewerker_inloggen(client, username, password, REMOTE_ADDR=adres)
 
 
 def test_it_locks_a_staff_name_from_an_address_after_five_wrong_passwords(client, klantmanager):

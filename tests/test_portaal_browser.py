@@ -14,8 +14,14 @@ import shutil
 
 import pytest
 
+from kcc.models import User
 from kcc.roles import Rol
-from tests.factories import AfdelingFactory, KlantFactory, UserFactory
+from tests.factories import (
+    AfdelingFactory,
+    KlantFactory,
+    UserFactory,
+    medewerker_inloggen_in_browser,
+)
 
 CHROMIUM = os.environ.get("KCC_CHROMIUM") or shutil.which("chromium") or ""
 if not CHROMIUM:
@@ -205,11 +211,9 @@ def test_a_citizen_applies_follows_corrects_and_rates_in_the_browser(
     # A behandelaar works both cases to completion in the workspace.
     medewerker = browser.new_context(viewport={"width": 1280, "height": 900})
     werkplek = medewerker.new_page()
-    werkplek.goto(f"{live_server.url}/kcc/inloggen/")
-    werkplek.get_by_label("Gebruikersnaam").fill("bh-browser")
-    werkplek.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    werkplek.get_by_role("button", name=re.compile("Inloggen")).click()
-    werkplek.wait_for_load_state()
+    medewerker_inloggen_in_browser(
+        werkplek, live_server.url, User.objects.get(username="bh-browser"), WACHTWOORD
+    )
     for zaak in [paspoort, *verhuizing.deelzaken.all()]:
         werkplek.goto(f"{live_server.url}/kcc/zaken/{zaak.uuid}/")
         werkplek.get_by_role("button", name="In behandeling nemen").click()

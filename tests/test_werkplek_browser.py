@@ -9,7 +9,13 @@ import pytest
 from kcc.roles import Rol
 from klanten.models import Klantcontact
 from producten.models import OnbeantwoordeZoekvraag
-from tests.factories import KlantFactory, UserFactory, maak_kennisitem, maak_product
+from tests.factories import (
+    KlantFactory,
+    UserFactory,
+    maak_kennisitem,
+    maak_product,
+    medewerker_inloggen_in_browser,
+)
 from tests.test_portaal_browser import WACHTWOORD, Axe, browser  # noqa: F401 (fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True), pytest.mark.echte_klok]
@@ -28,11 +34,7 @@ def test_the_knowledge_search_in_the_contact_form_keeps_the_form(live_server, br
         producten=[paspoort],
     )
     page = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
-    page.goto(f"{live_server.url}/kcc/inloggen/")
-    page.get_by_label("Gebruikersnaam").fill("km-browser")
-    page.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    page.get_by_role("button", name="Inloggen").click()
-    page.wait_for_url(lambda url: "/inloggen/" not in url)
+    medewerker_inloggen_in_browser(page, live_server.url, agent, WACHTWOORD)
 
     page.goto(f"{live_server.url}/kcc/klanten/{klant.uuid}/")
     page.evaluate("window.zelfdePagina = true")  # gone after any page load
@@ -135,11 +137,7 @@ def test_a_chat_looks_the_same_live_and_reloaded_and_both_sides_see_it_end(
     agentcontext = browser.new_context()
     agentcontext.add_init_script(NEP_WEBSOCKET)
     medewerker = agentcontext.new_page()
-    medewerker.goto(f"{live_server.url}/kcc/inloggen/")
-    medewerker.get_by_label("Gebruikersnaam").fill("km-chat")
-    medewerker.get_by_label("Wachtwoord").fill(WACHTWOORD)
-    medewerker.get_by_role("button", name="Inloggen").click()
-    medewerker.wait_for_url(lambda url: "/inloggen/" not in url)
+    medewerker_inloggen_in_browser(medewerker, live_server.url, agent, WACHTWOORD)
     medewerker.goto(f"{live_server.url}/kcc/chats/{chat.uuid}/")
     assert not medewerker.get_by_text("De klant heeft de chat beëindigd.").is_visible()
 
