@@ -12,7 +12,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kanalen.balie.models import Afspraak, Afspraakrooster, Balie, Wachtnummer
+from kanalen.balie.models import Afspraak, Afspraakrooster, Balie, BalieApparaat, Wachtnummer
 from kanalen.berichten.models import Bericht, BerichtSjabloon, BerichtStatus
 from kanalen.chat.models import Chat, Chatbericht
 from kanalen.inbox.models import Medewerkerstatus, Statusperiode
@@ -27,6 +27,7 @@ __all__ = [
     "Afspraak",
     "Afspraakrooster",
     "Balie",
+    "BalieApparaat",
     "Beoordeling",
     "Bericht",
     "BerichtSjabloon",

@@ -36,3 +36,25 @@ def client_address_middleware(get_response):
         return get_response(request)
 
     return middleware
+
+
+class ClientAdresAsgi:
+    """The same for the websockets: daphne runs without --proxy-headers (it
+    would take the leftmost X-Forwarded-For, which the client writes); the
+    client's address is set here from the last entry, and only when the
+    connection comes from a trusted proxy."""
+
+    def __init__(self, inner):
+        self.inner = inner
+        self.netwerken = [ipaddress.ip_network(n, strict=False) for n in settings.TRUSTED_PROXIES]
+
+    async def __call__(self, scope, receive, send):
+        peer = (scope.get("client") or ("", 0))[0]
+        if self.netwerken and _vertrouwd(peer, self.netwerken):
+            forwarded = next(
+                (v for k, v in scope.get("headers", []) if k == b"x-forwarded-for"), b""
+            ).decode("latin-1")
+            client = forwarded.rsplit(",", 1)[-1].strip()
+            with contextlib.suppress(ValueError):
+                scope = {**scope, "client": (str(ipaddress.ip_address(client)), 0)}
+        return await self.inner(scope, receive, send)

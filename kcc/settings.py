@@ -709,9 +709,23 @@ CHAT_TERUGBELLEN_NA_SECONDEN = env_int("CHAT_TERUGBELLEN_NA_SECONDEN", 120, mini
 # Starting a chat without logging in: at most this many per visitor address
 # in ten minutes (a flood of anonymous chats would block the queue).
 CHAT_ANONIEM_PER_10_MINUTEN = env_int("CHAT_ANONIEM_PER_10_MINUTEN", 5, minimum=1)
+CHAT_BERICHTEN_PER_MINUUT = env_int("CHAT_BERICHTEN_PER_MINUUT", 20, minimum=1)
+TERUGBELLEN_PER_NUMMER_PER_DAG = env_int("TERUGBELLEN_PER_NUMMER_PER_DAG", 3, minimum=1)
+PORTAAL_VRAGEN_PER_DAG = env_int("PORTAAL_VRAGEN_PER_DAG", 20, minimum=1)
 # The counter: tickets one kiosk address may print in ten minutes, and from
 # how long before (and until how long after) its start an appointment checks in.
 BALIE_TICKETS_PER_10_MINUTEN = env_int("BALIE_TICKETS_PER_10_MINUTEN", 300, minimum=1)
+# The kiosk and the waiting-room display answer the counter's network and the
+# devices the beheerder registered (kanalen/balie/apparaten.py), nobody else.
+# On a developer's machine that is the machine itself.
+BALIE_NETWERKEN = env_list("BALIE_NETWERKEN", [] if PRODUCTION else ["127.0.0.0/8", "::1/128"])
+for _netwerk in BALIE_NETWERKEN:
+    try:
+        ipaddress.ip_network(_netwerk, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"BALIE_NETWERKEN has {_netwerk!r}, which is not an address or network."
+        ) from None
 BALIE_AANMELDEN_VOOR_MINUTEN = env_int("BALIE_AANMELDEN_VOOR_MINUTEN", 60, minimum=0)
 BALIE_AANMELDEN_NA_MINUTEN = env_int("BALIE_AANMELDEN_NA_MINUTEN", 30, minimum=0)
 # The most rows one dashboard export of records holds (the figures

@@ -356,6 +356,7 @@ def test_the_display_hears_a_call_live(paspoort):
 
         communicator = WebsocketCommunicator(BalieSchermConsumer.as_asgi(), "/ws/balie/")
         communicator.scope["user"] = None
+        communicator.scope["client"] = ("127.0.0.1", 50000)  # the display in the hall
         verbonden, _ = await communicator.connect()
         assert verbonden
 

@@ -28,6 +28,28 @@ class Balie(models.Model):
         return self.naam
 
 
+class BalieApparaat(models.Model):
+    """A kiosk or waiting-room display in the building, registered by the
+    beheerder: its token (kept as a hash) in the device's cookie lets it use
+    the kiosk and the display from outside the counter's network."""
+
+    naam = models.CharField(
+        _("naam"), max_length=100, help_text=_("Bijvoorbeeld: Kiosk hal stadhuis.")
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    actief = models.BooleanField(_("actief"), default=True)
+    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), default=timezone.now, editable=False)
+    laatst_gezien_op = models.DateTimeField(_("laatst gezien op"), null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("balie-apparaat")
+        verbose_name_plural = _("balie-apparaten (kiosk en wachtkamerscherm)")
+        ordering = ["naam"]
+
+    def __str__(self):
+        return self.naam
+
+
 class Afspraakrooster(models.Model):
     """When a product can be booked: on a weekday from `van` to `tot`, slots of
     `slotduur_minuten`, each for `balies` customers at once (the desks

@@ -5,6 +5,7 @@ kiosk, the waiting room's display and the desk.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kanalen.balie import afspraken as afspraak_services
+from kanalen.balie import apparaten
 from kanalen.balie import wachtnummers as wachtnummer_services
 from kanalen.models import Afspraak, Balie, Wachtnummer
 from kanalen.portaal.views.klant import ingelogde_klant, ingelogde_klant_of_404
@@ -285,7 +287,40 @@ def werkplek_afspraak(request, klant_uuid):
     return render(request, "werkplek/afspraak.html", context, status=400 if fout else 200)
 
 
+def alleen_in_het_gebouw(view):
+    """The kiosk and the display: only the counter's network or a registered
+    device (kanalen/balie/apparaten.py); anyone else reads why, politely."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not apparaten.verzoek_van_balie(request):
+            return render(request, "publiek/alleen_balie.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@require_GET
+def apparaat_koppelen(request, token):
+    """The beheerder's link, opened once on the kiosk or display: the device
+    keeps its token in a cookie for years."""
+    apparaat = apparaten.apparaat_met_token(token)
+    if apparaat is None:
+        raise Http404
+    antwoord = render(request, "publiek/apparaat_gekoppeld.html", {"apparaat": apparaat})
+    antwoord.set_cookie(
+        apparaten.COOKIE,
+        token,
+        max_age=apparaten.COOKIE_SECONDEN,
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
+    )
+    return antwoord
+
+
 @require_http_methods(["GET", "POST"])
+@alleen_in_het_gebouw
 def kiosk(request):
     """Take a number for a product, or check in for an appointment."""
     fout = ""
@@ -324,6 +359,7 @@ def kiosk(request):
 
 
 @require_GET
+@alleen_in_het_gebouw
 def kiosk_nummer(request, nummer_uuid):
     ticket = get_object_or_404(
         Wachtnummer.objects.select_related("product"), uuid=nummer_uuid, datum=timezone.localdate()
@@ -336,6 +372,7 @@ def kiosk_nummer(request, nummer_uuid):
 
 
 @require_GET
+@alleen_in_het_gebouw
 def scherm(request):
     """The display in the waiting room: who goes to which desk. Live over
     /ws/balie/; without JavaScript the page is reloaded by the browser."""

@@ -22,6 +22,7 @@ from kanalen.models import Chat, Chatbericht, Kanaal, Wachtrijgebeurtenis
 from kcc import formaat, kalender
 from kcc.choices import KanaalSoort
 from kcc.fsm import vergrendeld
+from kcc.limiet import binnen_limiet
 from kcc.models import User
 from kcc.realtime import INBOX_GROUP, push_to_group
 from klanten import services as klant_services
@@ -161,6 +162,11 @@ def chatbericht_versturen(*, chat: Chat, van: str, tekst: str) -> Chatbericht:
     tekst = tekst.strip()
     if not tekst:
         raise ValidationError(_("Het bericht is leeg."))
+    if van == Chatbericht.Van.KLANT and not binnen_limiet(
+        "chatbericht", str(chat.uuid), aantal=settings.CHAT_BERICHTEN_PER_MINUUT, seconden=60
+    ):
+        # A script filling the agent's screen; a person typing never gets here.
+        raise ValidationError(_("U stuurt veel berichten kort na elkaar. Wacht even."))
     chat = vergrendeld(
         chat,
         voorwaarde=lambda chat: (

@@ -138,7 +138,18 @@ def _chatcontext(chat, **extra) -> dict:
 
 def _terugbellen(request, klant, *, chat, sjabloon):
     """The callback form (closed chat, or waited too long)."""
+    status = 400
     try:
+        if not _terugbellen_binnen_limiet(request, klant):
+            status = 429
+            raise ValidationError(
+                {
+                    "telefoon": _(
+                        "Er zijn net al enkele terugbelverzoeken gedaan. Wacht even, log in "
+                        "met DigiD of bel ons zelf."
+                    )
+                }
+            )
         verzoek = chat_services.terugbelverzoek(
             klant=klant,
             naam=request.POST.get("naam", ""),
@@ -158,8 +169,28 @@ def _terugbellen(request, klant, *, chat, sjabloon):
             telefoon=request.POST.get("telefoon", ""),
             vraag=request.POST.get("vraag", ""),
         )
-        return render(request, sjabloon, context, status=400)
+        return render(request, sjabloon, context, status=status)
     return render(request, "publiek/terugbellen_klaar.html", {"verzoek": verzoek})
+
+
+def _terugbellen_binnen_limiet(request, klant) -> bool:
+    """A callback puts an agent on the phone: without a login a few per
+    address, and for any one number a few a day (nobody has a stranger's
+    phone rung by the municipality over and over)."""
+    if klant is None and not binnen_limiet(
+        "terugbellen",
+        bezoekersadres(request),
+        aantal=settings.CHAT_ANONIEM_PER_10_MINUTEN,
+        seconden=600,
+    ):
+        return False
+    cijfers = "".join(t for t in request.POST.get("telefoon", "") if t.isdigit())[-9:]
+    return not cijfers or binnen_limiet(
+        "terugbellen-nummer",
+        cijfers,
+        aantal=settings.TERUGBELLEN_PER_NUMMER_PER_DAG,
+        seconden=24 * 3600,
+    )
 
 
 @require_http_methods(["GET", "POST"])

@@ -31,6 +31,7 @@ urlpatterns = [
     path("balie/kiosk/", balie.kiosk, name="kiosk"),
     path("balie/kiosk/<uuid:nummer_uuid>/", balie.kiosk_nummer, name="kiosk-nummer"),
     path("balie/scherm/", balie.scherm, name="scherm"),
+    path("balie/apparaat/<str:token>/", balie.apparaat_koppelen, name="apparaat-koppelen"),
     path("chat/", chat.chat_starten, name="chat"),
     path("chat/<uuid:chat_uuid>/", chat.chat_gesprek, name="chat-gesprek"),
 ]

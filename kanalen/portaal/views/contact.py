@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +17,7 @@ from kanalen.portaal.views.klant import ingelogde_klant, ingelogde_klant_of_404
 from kcc import formaat
 from kcc.access import klant_required
 from kcc.forms import fouten_overnemen
+from kcc.limiet import binnen_limiet
 from kcc.paginering import pagina
 from klanten.models import Klantcontact
 from klanten.selectors import eigen_contacten, eigen_contactverzoeken
@@ -69,7 +71,21 @@ def portaal_vraag(request):
     status = 200
     if request.method == "POST" and klant is not None:
         formulier = VraagOfKlachtForm(request.POST, zaken=zaken)
-        if formulier.is_valid():
+        status = 400
+        if formulier.is_valid() and not binnen_limiet(
+            "vraag", str(klant.uuid), aantal=settings.PORTAAL_VRAGEN_PER_DAG, seconden=24 * 3600
+        ):
+            # A script on a stolen session filling the KCC's queue; a person
+            # with this many questions in a day is better helped by phone.
+            formulier.add_error(
+                None,
+                _(
+                    "U heeft vandaag al veel vragen en klachten gestuurd. Wij behandelen die "
+                    "eerst. Is het dringend? Bel ons."
+                ),
+            )
+            status = 429
+        elif formulier.is_valid():
             data = formulier.cleaned_data
             try:
                 verzoek = vraag_services.vraag_of_klacht_indienen(
@@ -92,7 +108,6 @@ def portaal_vraag(request):
                     % {"datum": formaat.datum_lang(verzoek.uiterlijk_op)},
                 )
                 return redirect("portaal:contacten")
-        status = 400
     else:
         formulier = VraagOfKlachtForm(
             zaken=zaken,
