@@ -84,6 +84,10 @@ class User(AbstractUser):
             ("portaal_gebruiken", _("Mag het klantportaal (PIP) gebruiken")),
             ("werkplek_gebruiken", _("Mag de KCC-werkplek gebruiken")),
             ("klantbeeld_inzien", _("Mag klanten zoeken en het klantbeeld inzien")),
+            (
+                "kanalen_beantwoorden",
+                _("Mag chats, e-mail, sms en brieven van klanten lezen en beantwoorden"),
+            ),
             ("zaken_behandelen", _("Mag zaken van de eigen afdeling behandelen")),
             ("zaken_toewijzen", _("Mag zaken toewijzen en heropenen")),
             ("dashboard_bekijken", _("Mag het dashboard bekijken")),

@@ -29,6 +29,9 @@ class Rol(models.TextChoices):
 _KLANTMANAGER = [
     "kcc.werkplek_gebruiken",
     "kcc.klantbeeld_inzien",
+    # The KCC's own channels: a behandelaar works cases and the
+    # contactverzoeken of their afdeling, not the citizens' mail and chats.
+    "kcc.kanalen_beantwoorden",
 ]
 ROL_RECHTEN: dict[str, list[str]] = {
     Rol.BURGER: ["kcc.portaal_gebruiken"],

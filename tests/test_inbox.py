@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from kanalen.chat import services as chat_services
@@ -314,3 +315,49 @@ def test_every_kind_of_item_updates_the_open_inboxes_live(
     finally:
         in_lus(layer.group_discard(INBOX_GROUP, kanaal))
         lus.call_soon_threadsafe(lus.stop)
+
+
+def test_a_behandelaar_sees_the_afdelings_contactverzoeken_not_the_citizens_mail(
+    client, kcc_afdeling, settings
+):
+    """The role table: the KCC's own channels (chats, e-mail, SMS, letters)
+    are for klantmanagers and teamleiders; a behandelaar works cases and the
+    contactverzoeken of their afdeling."""
+    behandelaar = UserFactory(rollen=[Rol.BEHANDELAAR], username="bh-inbox")
+    behandelaar.afdelingen.add(kcc_afdeling)
+    mail = post_services.email_ontvangen(ruw=_mail())
+    sms = post_services.sms_ontvangen(van="+31612345678", tekst="Mijn uitkering is te laat")
+    chat = _chat()
+    verzoek = klant_services.contactverzoek_maken(
+        klant=None,
+        user=None,
+        vraag="Bel mij terug over mijn paspoort",
+        afdeling=kcc_afdeling,
+        naam="Kees",
+        telefoon="0612345678",
+    )
+    client.force_login(behandelaar)
+    pagina = client.get("/kcc/inbox/").content.decode()
+    assert "Bel mij terug over mijn paspoort" in pagina
+    for tekst in ["Vraag over afval", "uitkering", "Sanne", "Post te versturen", ">Chats<"]:
+        assert tekst not in pagina, tekst
+    for pad in [
+        f"/kcc/inbox/{mail.uuid}/",
+        f"/kcc/inbox/{sms.uuid}/",
+        "/kcc/chats/",
+        f"/kcc/chats/{chat.uuid}/",
+        "/kcc/post/",
+    ]:
+        assert client.get(pad).status_code == 403, pad
+    assert client.post("/kcc/chats/", {"chat": str(chat.uuid)}).status_code == 403
+    with pytest.raises(PermissionDenied):
+        chat_services.chat_accepteren(chat=chat, user=behandelaar)
+    with pytest.raises(PermissionDenied):
+        post_services.inboxitem_oppakken(item=mail, user=behandelaar)
+
+    # "Neem het volgende" gives the contactverzoek, never the mail or chat.
+    routering.status_wijzigen(user=behandelaar, status=Medewerkerstatus.Status.BESCHIKBAAR)
+    assert routering.volgende_nemen(user=behandelaar).uuid == str(verzoek.uuid)
+    assert routering.volgende_nemen(user=behandelaar) is None
+    assert Inboxitem.objects.get(pk=mail.pk).status == InboxStatus.OPEN
+    assert Chat.objects.get().status == Chat.Status.WACHTEND

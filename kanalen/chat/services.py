@@ -110,7 +110,7 @@ def chat_starten(
 @transaction.atomic
 def chat_accepteren(*, chat: Chat, user: User) -> Chat:
     """Take a waiting chat; the row lock makes it one agent's."""
-    if not user.has_perm("kcc.werkplek_gebruiken"):
+    if not user.has_perm("kcc.kanalen_beantwoorden"):
         raise PermissionDenied
     # The agent's own row first: two accepts at once count each other.
     User.objects.select_for_update().filter(pk=user.pk).first()

@@ -194,7 +194,7 @@ def _terugbellen_binnen_limiet(request, klant) -> bool:
 
 
 @require_http_methods(["GET", "POST"])
-@medewerker_required()
+@medewerker_required("kcc.kanalen_beantwoorden")
 def werkplek_chats(request):
     """Waiting chats with how long they wait, and the agent's own; accept one."""
     if request.method == "POST":
@@ -220,7 +220,7 @@ def werkplek_chats(request):
 
 
 @require_http_methods(["GET", "POST"])
-@medewerker_required()
+@medewerker_required("kcc.kanalen_beantwoorden")
 def werkplek_chat(request, chat_uuid):
     chat = get_object_or_404(Chat.objects.select_related("klant"), uuid=chat_uuid)
     if chat.medewerker_id != request.user.pk:

@@ -225,7 +225,9 @@ def inbox(*, user: User, team: bool = False) -> dict:
     """The agent's items in hand, and the open items for them (by skill) or
     for the whole team, the most urgent first."""
     themas = [] if team else vaardigheden(user)
-    alles = _chats(user, themas) + _inboxitems(user, themas) + _contactverzoeken(user)
+    alles = _contactverzoeken(user)
+    if user.has_perm("kcc.kanalen_beantwoorden"):
+        alles += _chats(user, themas) + _inboxitems(user, themas)
     alles.sort(key=lambda item: (item.uiterlijk, item.binnen))
     nu = timezone.now()
     for item in alles:

@@ -40,7 +40,9 @@ def werkplek_inbox(request):
             "bezetting": routering.bezetting(user=request.user)
             if request.user.has_perm("kcc.zaken_toewijzen")
             else [],
-            "post_te_versturen": post_services.te_versturen_brieven().count(),
+            "post_te_versturen": post_services.te_versturen_brieven().count()
+            if request.user.has_perm("kcc.kanalen_beantwoorden")
+            else 0,
         },
     )
 

@@ -205,7 +205,7 @@ def sms_ontvangen(*, van: str, tekst: str, bericht_id: str = "") -> Inboxitem:
 def inboxitem_oppakken(*, item: Inboxitem, user: User) -> Inboxitem:
     """Take an item: the row lock makes two agents who click at once take
     it once; the second gets a clear conflict."""
-    if not user.has_perm("kcc.werkplek_gebruiken"):
+    if not user.has_perm("kcc.kanalen_beantwoorden"):
         raise PermissionDenied
     item = vergrendeld(
         item,
@@ -223,7 +223,7 @@ def inboxitem_oppakken(*, item: Inboxitem, user: User) -> Inboxitem:
 def inboxitem_productgroep(*, item: Inboxitem, user: User, thema: Thema | None) -> Inboxitem:
     """Set or correct the product group an item is about: it then goes to
     the agents with that skill (none: to everyone)."""
-    if not user.has_perm("kcc.werkplek_gebruiken"):
+    if not user.has_perm("kcc.kanalen_beantwoorden"):
         raise PermissionDenied
     item = vergrendeld(
         item,
@@ -361,7 +361,7 @@ def brief_registreren(
 ) -> Inboxitem:
     """A letter that came in by post, registered with its scan (checked by
     content) and the letter norm counted from the day it arrived."""
-    if not user.has_perm("kcc.werkplek_gebruiken"):
+    if not user.has_perm("kcc.kanalen_beantwoorden"):
         raise PermissionDenied
     fouten = {}
     if not (afzender.strip() or klant):
@@ -457,7 +457,7 @@ def briefadres(bericht: Bericht) -> list[str]:
 def brief_afdrukken(*, bericht: Bericht, user: User) -> list[str]:
     """The address block of a letter to print; reading a customer's address
     (also a shielded one: the envelope needs it) is in the audit log."""
-    if not user.has_perm("kcc.werkplek_gebruiken"):
+    if not user.has_perm("kcc.kanalen_beantwoorden"):
         raise PermissionDenied
     if bericht.kanaal != Bericht.Kanaal.POST:
         raise ValidationError(_("Dit bericht is geen brief."))
@@ -476,7 +476,7 @@ def brief_afdrukken(*, bericht: Bericht, user: User) -> list[str]:
 @transaction.atomic
 def brief_verstuurd(*, bericht: Bericht, user: User) -> Bericht:
     """The letter is printed and in the post: it counts as sent from now."""
-    if not user.has_perm("kcc.werkplek_gebruiken"):
+    if not user.has_perm("kcc.kanalen_beantwoorden"):
         raise PermissionDenied
     bericht = Bericht.objects.select_for_update().get(pk=bericht.pk)
     if bericht.kanaal != Bericht.Kanaal.POST:

@@ -30,7 +30,7 @@ from producten.selectors import productgroepen
 
 
 @require_http_methods(["GET", "POST"])
-@medewerker_required()
+@medewerker_required("kcc.kanalen_beantwoorden")
 def werkplek_inboxitem(request, item_uuid):
     item = get_object_or_404(
         Inboxitem.objects.select_related("klant", "medewerker", "draad", "thema"), uuid=item_uuid
@@ -119,7 +119,7 @@ def werkplek_inboxitem(request, item_uuid):
 
 
 @require_GET
-@medewerker_required()
+@medewerker_required("kcc.kanalen_beantwoorden")
 def werkplek_inboxbijlage(request, bijlage_uuid):
     bijlage = get_object_or_404(
         InboxBijlage.objects.select_related("item__klant"), uuid=bijlage_uuid
@@ -229,7 +229,7 @@ def _brief_registreren(request, formulier: BriefForm, scan) -> Inboxitem | None:
 
 
 @require_GET
-@medewerker_required()
+@medewerker_required("kcc.kanalen_beantwoorden")
 def werkplek_post(request):
     """Letters written in answer and not yet posted: print each and mark it sent."""
     return render(
@@ -238,7 +238,7 @@ def werkplek_post(request):
 
 
 @require_http_methods(["GET", "POST"])
-@medewerker_required()
+@medewerker_required("kcc.kanalen_beantwoorden")
 def werkplek_postbrief(request, bericht_uuid):
     """One letter as it is printed (A4, window envelope), and "Verstuurd"."""
     bericht = get_object_or_404(
