@@ -543,6 +543,9 @@ def contactverzoek_verlengen(
         ]
     if not reden.strip():
         fouten["reden"] = [_("Schrijf op waarom de klacht meer tijd nodig heeft.")]
+    elif len(reden.strip()) > 500:
+        # The customer is told this reason: refused when too long, never cut.
+        fouten["reden"] = [_("De reden is te lang: maximaal 500 tekens.")]
     if fouten:
         raise ValidationError(fouten)
     verzoek = vergrendeld(
@@ -562,7 +565,7 @@ def contactverzoek_verlengen(
     )
     verzoek.gesignaleerd_op = verzoek.geescaleerd_op = None
     verzoek.verlengd_op = timezone.now()
-    verzoek.verlenging_reden = reden.strip()[:500]
+    verzoek.verlenging_reden = reden.strip()
     verzoek.save()
     audit_log(
         user=user,

@@ -77,3 +77,13 @@ def test_a_question_cannot_be_put_off_as_a_complaint(klant, burger, kcc_afdeling
     vraag = _indienen(klant, burger, soort="vraag")
     with pytest.raises(ValidationError, match="open klacht"):
         vragen.klacht_verlengen(contactverzoek=vraag, user=teamleider, weken=2, reden="Druk")
+
+
+def test_a_reason_too_long_for_the_customer_is_refused_not_cut(
+    klant, burger, kcc_afdeling, teamleider
+):
+    klacht = _indienen(klant, burger)
+    with pytest.raises(ValidationError, match="te lang: maximaal 500 tekens"):
+        vragen.klacht_verlengen(contactverzoek=klacht, user=teamleider, weken=2, reden="x" * 501)
+    klacht = Contactverzoek.objects.get(pk=klacht.pk)
+    assert klacht.verlengd_op is None and klacht.verlenging_reden == ""

@@ -29,6 +29,14 @@ from klanten import services as klant_services
 from klanten.models import Klant
 
 WACHTRIJ_GROEP = INBOX_GROUP
+# A chat message, as the form allows (maxlength): longer is refused, never cut.
+MAX_TEKENS = 2000
+
+
+def _te_lang() -> str:
+    return _("Uw bericht is te lang: maximaal %(aantal)s tekens. Stuur het in delen.") % {
+        "aantal": formaat.getal(MAX_TEKENS)
+    }
 
 
 def chat_groep(chat: Chat) -> str:
@@ -93,6 +101,8 @@ def chat_starten(
         fouten["naam"] = [_("Vul uw naam in.")]
     if not vraag.strip():
         fouten["vraag"] = [_("Schrijf uw vraag.")]
+    elif len(vraag.strip()) > MAX_TEKENS:
+        fouten["vraag"] = [_te_lang()]
     if fouten:
         raise ValidationError(fouten)
     chat = Chat.objects.create(
@@ -102,7 +112,7 @@ def chat_starten(
         thema=thema,
     )
     _gebeurtenis(chat, Wachtrijgebeurtenis.Soort.AANGEBODEN)
-    _bericht(chat, Chatbericht.Van.KLANT, vraag.strip()[:2000])
+    _bericht(chat, Chatbericht.Van.KLANT, vraag.strip())
     push_to_group(WACHTRIJ_GROEP, {"type": "wachtrij"})
     return chat
 
@@ -162,6 +172,8 @@ def chatbericht_versturen(*, chat: Chat, van: str, tekst: str) -> Chatbericht:
     tekst = tekst.strip()
     if not tekst:
         raise ValidationError(_("Het bericht is leeg."))
+    if len(tekst) > MAX_TEKENS:
+        raise ValidationError(_te_lang())
     if van == Chatbericht.Van.KLANT and not binnen_limiet(
         "chatbericht", str(chat.uuid), aantal=settings.CHAT_BERICHTEN_PER_MINUUT, seconden=60
     ):
@@ -179,7 +191,7 @@ def chatbericht_versturen(*, chat: Chat, van: str, tekst: str) -> Chatbericht:
             else _("U heeft deze chat beëindigd.")
         ),
     )
-    return _bericht(chat, van, tekst[:2000])
+    return _bericht(chat, van, tekst)
 
 
 @transaction.atomic

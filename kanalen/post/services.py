@@ -188,7 +188,7 @@ def sms_ontvangen(*, van: str, tekst: str, bericht_id: str = "") -> Inboxitem:
         klant=next(iter(gevonden_klanten(Q(telefoon=van), limit=1)), None),
         van=van,
         onderwerp=_("Sms"),
-        tekst=tekst.strip()[:2000],
+        tekst=tekst.strip(),
         bericht_id=bericht_id,
         uiterlijk_op=norm_datum(KanaalSoort.SMS),
         thema=productgroep_herkennen(tekst),

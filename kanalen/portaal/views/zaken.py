@@ -145,11 +145,19 @@ def portaal_zaak_intrekken(request, zaak_uuid):
     if not zaak.is_open:
         messages.info(request, _("Deze aanvraag is al afgesloten."))
         return redirect("portaal:zaak", zaak_uuid=zaak.uuid)
+    reden = request.POST.get("reden", "")
+    if request.method == "POST" and len(reden) > 500:
+        # Refused with what was typed, never cut.
+        messages.error(request, _("Uw reden is te lang: maximaal 500 tekens."))
+        return render(
+            request,
+            "pip/intrekken.html",
+            {"klant": klant, "zaak": zaak, "reden": reden},
+            status=400,
+        )
     if request.method == "POST":
         try:
-            zaken_services.zaak_intrekken(
-                zaak=zaak, user=request.user, reden=request.POST.get("reden", "")[:500]
-            )
+            zaken_services.zaak_intrekken(zaak=zaak, user=request.user, reden=reden)
         except (ValidationError, zaken_services.ZaakConflict) as fout:
             messages.error(request, " ".join(getattr(fout, "messages", [str(fout)])))
         else:
