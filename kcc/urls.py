@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -90,6 +91,12 @@ urlpatterns = [
     path("kcc/", include("zaken.urls")),
     path("dashboard/", include("dashboard.urls")),
     path("api/", RedirectView.as_view(url="/api/v1/docs/", permanent=False), name="api-root"),
+    # Browsers ask for /favicon.ico whatever the page says; the icon is an SVG.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=settings.STATIC_URL + "kcc/favicon.svg", permanent=True),
+        name="favicon",
+    ),
     path("api/v1/", include((api_v1_patterns, "api-v1"))),
     path("beheer/", admin.site.urls),
 ]

@@ -39,3 +39,17 @@ def test_it_serves_the_static_files_without_debug(client):
     assert bestanden
     for url in [*bestanden, "/static/admin/js/SelectFilter2.js"]:
         assert client.get(url).status_code == 200, url
+
+
+def test_a_citizen_refused_a_staff_page_is_sent_to_their_own_pages(client, burger):
+    client.force_login(burger)
+    pagina = client.get("/kcc/")
+    assert pagina.status_code == 403
+    tekst = pagina.content.decode()
+    assert "voor medewerkers van de gemeente" in tekst and "teamleider" not in tekst
+    assert "Naar Mijn omgeving" in tekst
+
+
+def test_the_browsers_favicon_request_finds_the_icon(client):
+    antwoord = client.get("/favicon.ico")
+    assert antwoord.status_code == 301 and antwoord["Location"].endswith("kcc/favicon.svg")

@@ -51,6 +51,7 @@ PAGINAS: dict[str, frozenset[str]] = {
     "chat/<uuid:chat_uuid>/": NIEMAND,
     "contact/": IEDEREEN,
     "dashboard/": frozenset({TL}),
+    "favicon.ico": IEDEREEN,
     "dashboard/kpi/<slug:kpi>/": frozenset({TL}),
     "dashboard/planning/": frozenset({TL}),
     "dashboard/wallboard/": frozenset({TL}),
