@@ -15,7 +15,7 @@ import ipaddress
 from django.conf import settings
 
 
-def _vertrouwd(adres: str, netwerken) -> bool:
+def vertrouwd_adres(adres: str, netwerken) -> bool:
     try:
         ip = ipaddress.ip_address(adres)
     except ValueError:
@@ -28,7 +28,11 @@ def client_address_middleware(get_response):
 
     def middleware(request):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
-        if netwerken and forwarded and _vertrouwd(request.META.get("REMOTE_ADDR", ""), netwerken):
+        if (
+            netwerken
+            and forwarded
+            and vertrouwd_adres(request.META.get("REMOTE_ADDR", ""), netwerken)
+        ):
             client = forwarded.rsplit(",", 1)[-1].strip()
             # A malformed header: keep the proxy's address.
             with contextlib.suppress(ValueError):
@@ -50,7 +54,7 @@ class ClientAdresAsgi:
 
     async def __call__(self, scope, receive, send):
         peer = (scope.get("client") or ("", 0))[0]
-        if self.netwerken and _vertrouwd(peer, self.netwerken):
+        if self.netwerken and vertrouwd_adres(peer, self.netwerken):
             forwarded = next(
                 (v for k, v in scope.get("headers", []) if k == b"x-forwarded-for"), b""
             ).decode("latin-1")

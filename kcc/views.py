@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_otp.plugins.otp_static.models import StaticDevice
 from mozilla_django_oidc.views import OIDCAuthenticationRequestView
 
 from kcc import health, tweede_factor
@@ -86,7 +87,7 @@ def tweede_factor_view(request):
         )
         if device is not None:
             volgende = tweede_factor.inloggen(request, user, device)
-            if device.persistent_id.startswith("otp_static"):
+            if isinstance(device, StaticDevice):  # a recovery code
                 messages.warning(
                     request,
                     _(

@@ -119,3 +119,18 @@ def andere_klant(db):
 
 
 ROLLEN = [Rol.KLANTMANAGER, Rol.BEHANDELAAR, Rol.TEAMLEIDER, Rol.BEHEERDER]
+
+
+@pytest.fixture
+def chatkanaal(db):
+    """The chat channel, open as the clock in the tests stands."""
+    from kanalen.models import Kanaal
+
+    return Kanaal.objects.create(
+        soort="chat",
+        naam="Chat",
+        norm_percentage=80,
+        norm_aantal=60,
+        norm_eenheid="seconden",
+        kosten_per_contact=3,
+    )

@@ -64,4 +64,8 @@ def test_a_first_login_links_an_app_in_the_browser(live_server, browser, tmp_pat
     axe.controleer(page)
     page.get_by_role("link", name="Ik heb de codes bewaard, verder").click()
     page.wait_for_url(live_server.url + "/kcc/")
+    # The workspace is still loading its parts: let it finish and close the
+    # page before the test database is emptied.
+    page.wait_for_load_state("networkidle")
+    page.context.close()
     assert axe.fouten == [], "\n".join(axe.fouten)

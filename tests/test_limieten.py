@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from asgiref.sync import async_to_sync
 
-from kanalen.models import Chat, Chatbericht, Kanaal
+from kanalen.models import Chat, Chatbericht
 from kcc.models import Afdeling
 from kcc.proxy import ClientAdresAsgi
 from klanten.models import Contactverzoek
@@ -20,18 +20,6 @@ PROXY = "172.30.40.2"
 @pytest.fixture
 def kcc_afdeling(db):
     return Afdeling.objects.create(code="kcc", naam="KCC")
-
-
-@pytest.fixture
-def chatkanaal(db):
-    return Kanaal.objects.create(
-        soort="chat",
-        naam="Chat",
-        norm_percentage=80,
-        norm_aantal=60,
-        norm_eenheid="seconden",
-        kosten_per_contact=3,
-    )
 
 
 def _terugbellen(client, telefoon, **extra):

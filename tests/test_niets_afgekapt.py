@@ -6,22 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from kanalen.models import Chat, Chatbericht, Inboxitem, Kanaal
+from kanalen.models import Chat, Chatbericht, Inboxitem
 from kanalen.post import services as post_services
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def chatkanaal(db):
-    return Kanaal.objects.create(
-        soort="chat",
-        naam="Chat",
-        norm_percentage=80,
-        norm_aantal=60,
-        norm_eenheid="seconden",
-        kosten_per_contact=3,
-    )
 
 
 def test_a_chat_question_or_message_over_the_limit_is_refused_with_what_was_typed(

@@ -6,6 +6,7 @@ could otherwise draw tickets that fill the waiting room with phantoms.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import ipaddress
 import secrets
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from kanalen.models import BalieApparaat
+from kcc.proxy import vertrouwd_adres
 
 COOKIE = "kcc_balie_apparaat"
 COOKIE_SECONDEN = 5 * 365 * 24 * 3600
@@ -40,12 +42,13 @@ def apparaat_met_token(token: str | None) -> BalieApparaat | None:
     return BalieApparaat.objects.filter(token_hash=_hash(token), actief=True).first()
 
 
+@functools.cache
+def _netwerken(instelling: tuple[str, ...]) -> list:
+    return [ipaddress.ip_network(n, strict=False) for n in instelling]
+
+
 def _in_balienetwerk(adres: str) -> bool:
-    try:
-        ip = ipaddress.ip_address(adres)
-    except ValueError:
-        return False
-    return any(ip in ipaddress.ip_network(n, strict=False) for n in settings.BALIE_NETWERKEN)
+    return vertrouwd_adres(adres, _netwerken(tuple(settings.BALIE_NETWERKEN)))
 
 
 def is_balie(adres: str, token: str | None) -> bool:
