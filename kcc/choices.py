@@ -56,3 +56,21 @@ def weergave(obj: models.Model, veld: str) -> str:
     of times."""
     waarde = getattr(obj, veld)
     return _labels(type(obj), veld, get_language()).get(waarde, waarde)
+
+
+class Betrouwbaarheidsniveau(models.IntegerChoices):
+    """How sure a login is of who logs in (level of assurance), on one scale
+    for DigiD and eHerkenning: DigiD Basis is eH2, Midden eH2+, Substantieel
+    eH3 and Hoog eH4. A product asks a minimum; a login states what it reached."""
+
+    BASIS = 10, _("Basis")
+    MIDDEN = 20, _("Midden")
+    SUBSTANTIEEL = 30, _("Substantieel")
+    HOOG = 40, _("Hoog")
+
+
+class Machtiging(models.TextChoices):
+    """On whose behalf a customer logged in, when not their own."""
+
+    DIGID_MACHTIGEN = "digid_machtigen", _("DigiD Machtigen")
+    BEWINDVOERING = "bewindvoering", _("Bewindvoering (eHerkenning)")

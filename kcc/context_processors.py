@@ -9,6 +9,10 @@ def platform(request):
         "websocket_poort": settings.WEBSOCKET_PORT,
     }
     user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_klant:
+        from kcc.auth.inlog import huidige_inlog
+
+        context["klant_inlog"] = huidige_inlog(request)
     if user is not None and user.is_authenticated and user.is_medewerker:
         from kcc.models import Melding
 

@@ -3,7 +3,14 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kcc.identifiers import normalise_bsn, validate_bsn, validate_kvk_nummer
+from kcc.auth.inlog import DIGID, EHERKENNING, STANDAARDNIVEAU, Inlog, niveau_naam
+from kcc.choices import Betrouwbaarheidsniveau, Machtiging
+from kcc.identifiers import (
+    normalise_bsn,
+    validate_bsn,
+    validate_kvk_nummer,
+    validate_vestigingsnummer,
+)
 
 
 class MedewerkerLoginForm(AuthenticationForm):
@@ -56,12 +63,85 @@ class TweedeFactorForm(forms.Form):
     )
 
 
-class DigiDSimulatorForm(forms.Form):
+def _namens_veld(label, help_text):
+    return forms.CharField(
+        label=label,
+        max_length=20,
+        required=False,
+        help_text=help_text,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
+
+class _SimulatorForm(forms.Form):
+    """The simulator lets a tester choose what a real login would report:
+    the level of assurance and, to try the rules for it, a machtiging."""
+
+    middel = ""
+    machtiging = ""
+
+    def __init__(self, *args, niveau=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if niveau in Betrouwbaarheidsniveau.values:
+            self.fields["niveau"].initial = niveau
+
+    def clean_namens_bsn(self):
+        bsn = normalise_bsn(self.cleaned_data.get("namens_bsn") or "")
+        if bsn:
+            validate_bsn(bsn)
+        return bsn
+
+    def eigen_nummer(self) -> str:
+        raise NotImplementedError
+
+    def inlog(self) -> Inlog:
+        namens = self.cleaned_data.get("namens_bsn")
+        return Inlog(
+            middel=self.middel,
+            niveau=int(self.cleaned_data["niveau"]),
+            machtiging=self.machtiging if namens else "",
+            gemachtigde=self.eigen_nummer() if namens else "",
+            vestigingsnummer=self.cleaned_data.get("vestigingsnummer", ""),
+        )
+
+    def klant(self) -> dict[str, str]:
+        """Who the portal is for: the one acted for, or the tester themself."""
+        if namens := self.cleaned_data.get("namens_bsn"):
+            return {"simulator_bsn": namens}
+        return self.eigen_klant()
+
+    def eigen_klant(self) -> dict[str, str]:
+        raise NotImplementedError
+
+
+class DigiDSimulatorForm(_SimulatorForm):
+    middel = DIGID
+    machtiging = Machtiging.DIGID_MACHTIGEN
+
     bsn = forms.CharField(
         label=_("Burgerservicenummer (BSN)"),
         max_length=20,
         help_text=_("9 cijfers, bijvoorbeeld 999993653."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    niveau = forms.TypedChoiceField(
+        label=_("Betrouwbaarheidsniveau"),
+        choices=[
+            (n.value, _("DigiD %(niveau)s") % {"niveau": n.label}) for n in Betrouwbaarheidsniveau
+        ],
+        coerce=int,
+        required=False,
+        empty_value=STANDAARDNIVEAU[DIGID],
+        initial=STANDAARDNIVEAU[DIGID],
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Basis: gebruikersnaam en wachtwoord. Midden: de DigiD app. "
+            "Substantieel en Hoog: met identiteitsbewijs."
+        ),
+    )
+    namens_bsn = _namens_veld(
+        _("Namens iemand anders (DigiD Machtigen)"),
+        _("Laat leeg om voor uzelf in te loggen. Anders: het BSN van wie u machtigde."),
     )
 
     def clean_bsn(self):
@@ -69,19 +149,68 @@ class DigiDSimulatorForm(forms.Form):
         validate_bsn(bsn)
         return bsn
 
+    def clean(self):
+        gegevens = super().clean()
+        if gegevens.get("namens_bsn") and gegevens.get("namens_bsn") == gegevens.get("bsn"):
+            self.add_error(
+                "namens_bsn", _("U kunt niet namens uzelf inloggen. Laat dit veld leeg.")
+            )
+        return gegevens
 
-class EHerkenningSimulatorForm(forms.Form):
+    def eigen_nummer(self) -> str:
+        return self.cleaned_data["bsn"]
+
+    def eigen_klant(self) -> dict[str, str]:
+        return {"simulator_bsn": self.cleaned_data["bsn"]}
+
+
+class EHerkenningSimulatorForm(_SimulatorForm):
+    middel = EHERKENNING
+    machtiging = Machtiging.BEWINDVOERING
+
     kvk_nummer = forms.CharField(
         label=_("KVK-nummer"),
         max_length=20,
         help_text=_("8 cijfers, bijvoorbeeld 69599084."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
+    vestigingsnummer = forms.CharField(
+        label=_("Vestigingsnummer (niet verplicht)"),
+        max_length=20,
+        required=False,
+        help_text=_("12 cijfers, als u voor één vestiging inlogt."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    niveau = forms.TypedChoiceField(
+        label=_("Betrouwbaarheidsniveau"),
+        choices=[(n.value, niveau_naam(n, EHERKENNING)) for n in Betrouwbaarheidsniveau],
+        coerce=int,
+        required=False,
+        empty_value=STANDAARDNIVEAU[EHERKENNING],
+        initial=STANDAARDNIVEAU[EHERKENNING],
+        widget=forms.RadioSelect,
+    )
+    namens_bsn = _namens_veld(
+        _("Namens een inwoner (bewindvoering)"),
+        _("Laat leeg om voor uw organisatie in te loggen. Anders: het BSN van de inwoner."),
+    )
 
     def clean_kvk_nummer(self):
         kvk = self.cleaned_data["kvk_nummer"].replace(" ", "")
         validate_kvk_nummer(kvk)
         return kvk
+
+    def clean_vestigingsnummer(self):
+        nummer = self.cleaned_data["vestigingsnummer"].replace(" ", "")
+        if nummer:
+            validate_vestigingsnummer(nummer)
+        return nummer
+
+    def eigen_nummer(self) -> str:
+        return self.cleaned_data["kvk_nummer"]
+
+    def eigen_klant(self) -> dict[str, str]:
+        return {"simulator_kvk": self.cleaned_data["kvk_nummer"]}
 
 
 def fouten_overnemen(formulier: forms.Form, fout: ValidationError) -> None:

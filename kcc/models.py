@@ -145,6 +145,7 @@ class AuditLogEntry(models.Model):
     """
 
     class Actie(models.TextChoices):
+        INLOGGEN = "inloggen", _("Inloggen")
         INZIEN = "inzien", _("Inzien")
         ZOEKEN = "zoeken", _("Zoeken")
         AANMAKEN = "aanmaken", _("Aanmaken")

@@ -417,6 +417,23 @@ if "oidc" in {DIGID_BACKEND, EHERKENNING_BACKEND}:
     OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
 OIDC_BSN_CLAIM = env_str("OIDC_BSN_CLAIM", "bsn")
 OIDC_KVK_CLAIM = env_str("OIDC_KVK_CLAIM", "kvk")
+# The rest of what a DigiD/eHerkenning broker may return; the defaults are the
+# eID standards' attribute names. Without a level-of-assurance claim a login
+# counts as the level the broker is set to ask (OIDC_DIGID_NIVEAU,
+# OIDC_EHERKENNING_NIVEAU: basis, midden, substantieel or hoog).
+OIDC_LOA_CLAIM = env_str("OIDC_LOA_CLAIM", "")
+OIDC_VERTEGENWOORDIGDE_CLAIM = env_str(
+    "OIDC_VERTEGENWOORDIGDE_CLAIM", "urn:nl-eid-gdi:1.0:LegalSubjectID"
+)
+OIDC_GEMACHTIGDE_CLAIM = env_str("OIDC_GEMACHTIGDE_CLAIM", "urn:nl-eid-gdi:1.0:ActingSubjectID")
+OIDC_VESTIGING_CLAIM = env_str(
+    "OIDC_VESTIGING_CLAIM", "urn:etoegang:1.9:ServiceRestriction:Vestigingsnr"
+)
+_NIVEAUS = {"basis": 10, "midden": 20, "substantieel": 30, "hoog": 40}
+OIDC_STANDAARDNIVEAU = {
+    "digid": _NIVEAUS[env_choice("OIDC_DIGID_NIVEAU", tuple(_NIVEAUS), "basis")],
+    "eherkenning": _NIVEAUS[env_choice("OIDC_EHERKENNING_NIVEAU", tuple(_NIVEAUS), "basis")],
+}
 OIDC_DIGID_SCOPES = env_str("OIDC_DIGID_SCOPES", "openid bsn")
 OIDC_EHERKENNING_SCOPES = env_str("OIDC_EHERKENNING_SCOPES", "openid kvk")
 LOGIN_REDIRECT_URL = "/pip/"  # after a DigiD/eHerkenning login through the OIDC broker

@@ -226,13 +226,15 @@ class EHerkenningBrokerLoginView(_BrokerLoginView):
     scopes_setting = "OIDC_EHERKENNING_SCOPES"
 
 
-def _login_via(request, *, middel, backend, broker_view, form_class, field, credential):
-    """DigiD or eHerkenning: to the OIDC broker, or the local simulator page."""
+def _login_via(request, *, middel, backend, broker_view, form_class):
+    """DigiD or eHerkenning: to the OIDC broker, or the local simulator page.
+    ``?niveau=30`` (a product that needs more) preselects that level."""
     if backend == "oidc":
         return broker_view.as_view()(request)
-    form = form_class(request.POST or None)
+    niveau = request.GET.get("niveau", "")
+    form = form_class(request.POST or None, niveau=int(niveau) if niveau.isdigit() else None)
     if request.method == "POST" and form.is_valid():
-        user = auth.authenticate(request, **{credential: form.cleaned_data[field]})
+        user = auth.authenticate(request, simulator_inlog=form.inlog(), **form.klant())
         if user is None:
             form.add_error(None, _("Inloggen is niet gelukt. Dit account is geblokkeerd."))
         else:
@@ -252,8 +254,6 @@ def digid_login(request):
         backend=settings.DIGID_BACKEND,
         broker_view=DigiDBrokerLoginView,
         form_class=DigiDSimulatorForm,
-        field="bsn",
-        credential="simulator_bsn",
     )
 
 
@@ -265,8 +265,6 @@ def eherkenning_login(request):
         backend=settings.EHERKENNING_BACKEND,
         broker_view=EHerkenningBrokerLoginView,
         form_class=EHerkenningSimulatorForm,
-        field="kvk_nummer",
-        credential="simulator_kvk",
     )
 
 

@@ -183,6 +183,7 @@ class ProductAdmin(admin.ModelAdmin):
                     "themas",
                     "levensgebeurtenissen",
                     ("voor_burger", "voor_bedrijf", "voor_instelling"),
+                    "betrouwbaarheidsniveau",
                 ]
             },
         ),

@@ -20,7 +20,7 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 from rest_framework.validators import UniqueValidator
 
-from kcc.choices import Doelgroep, KanaalSoort
+from kcc.choices import Betrouwbaarheidsniveau, Doelgroep, KanaalSoort
 from kcc.models import Afdeling, User
 from producten import services
 from producten.formulier import weekdagen_lezen
@@ -99,6 +99,7 @@ def _product_als_dict(p: Product) -> dict:
         "themas": sorted(t.slug for t in p.themas.all()),
         "levensgebeurtenissen": sorted(lg.slug for lg in p.levensgebeurtenissen.all()),
         "doelgroepen": p.doelgroepen,
+        "betrouwbaarheidsniveau": Betrouwbaarheidsniveau(p.betrouwbaarheidsniveau).name.lower(),
         "servicenorm": snapshot["servicenorm"],
         "wettelijke_termijn": snapshot["wettelijke_termijn"],
         "klaar_terwijl_u_wacht": p.klaar_terwijl_u_wacht,
@@ -339,6 +340,10 @@ class ProductSerializer(_Vorm):
     doelgroepen = serializers.MultipleChoiceField(
         choices=Doelgroep.choices, default=[Doelgroep.BURGER]
     )
+    # The minimum login for an online application, by name (basis ... hoog).
+    betrouwbaarheidsniveau = serializers.ChoiceField(
+        choices=[n.name.lower() for n in Betrouwbaarheidsniveau], default="basis"
+    )
     servicenorm = TermijnSerializer(allow_null=True, default=None)
     wettelijke_termijn = TermijnSerializer(allow_null=True, default=None)
     overdracht = _Tekst(source="overdracht_instructie", allow_blank=True, default="")
@@ -374,6 +379,7 @@ class ProductSerializer(_Vorm):
             "themas",
             "levensgebeurtenissen",
             "doelgroepen",
+            "betrouwbaarheidsniveau",
             "servicenorm",
             "wettelijke_termijn",
             "klaar_terwijl_u_wacht",
@@ -650,6 +656,7 @@ def _product_opslaan(pd: dict, verwijzingen: _Verwijzingen) -> Product:
         "voor_burger": Doelgroep.BURGER in pd["doelgroepen"],
         "voor_bedrijf": Doelgroep.BEDRIJF in pd["doelgroepen"],
         "voor_instelling": Doelgroep.INSTELLING in pd["doelgroepen"],
+        "betrouwbaarheidsniveau": Betrouwbaarheidsniveau[pd["betrouwbaarheidsniveau"].upper()],
         "servicenorm_aantal": norm_aantal,
         "servicenorm_eenheid": norm_eenheid,
         "wettelijke_termijn_aantal": wet_aantal,

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
-from kcc.choices import Doelgroep, KanaalSoort
+from kcc.choices import Betrouwbaarheidsniveau, Doelgroep, KanaalSoort
 from kcc.kalender import Eenheid
 
 # Codes that are path segments of the catalogue's own pages (/producten/zoeken/).
@@ -167,6 +167,15 @@ class Product(Publiceerbaar):
     voor_burger = models.BooleanField(_("voor inwoners"), default=True)
     voor_bedrijf = models.BooleanField(_("voor ondernemers"), default=False)
     voor_instelling = models.BooleanField(_("voor instellingen"), default=False)
+    betrouwbaarheidsniveau = models.PositiveSmallIntegerField(
+        _("betrouwbaarheidsniveau"),
+        choices=Betrouwbaarheidsniveau.choices,
+        default=Betrouwbaarheidsniveau.BASIS,
+        help_text=_(
+            "Waarmee de klant minstens moet inloggen om dit product online aan te vragen: "
+            "DigiD Basis is eHerkenning eH2, Midden eH2+, Substantieel eH3 en Hoog eH4."
+        ),
+    )
     servicenorm_aantal = models.PositiveIntegerField(_("servicenorm"), null=True, blank=True)
     servicenorm_eenheid = models.CharField(
         _("eenheid servicenorm"), max_length=20, choices=TermijnEenheid.choices, blank=True

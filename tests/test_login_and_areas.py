@@ -104,7 +104,7 @@ def test_a_citizen_and_a_business_are_greeted_by_name_not_by_username(client, kl
     from tests.factories import KlantFactory
 
     client.post(reverse("kcc:digid-login"), {"bsn": "999993653"})
-    assert "Ingelogd als Suzanne Moulin (DigiD)" in client.get("/pip/").content.decode()
+    assert "Ingelogd als Suzanne Moulin (DigiD Midden)" in client.get("/pip/").content.decode()
     assert "Ingelogd als Suzanne Moulin" in client.get("/chat/").content.decode()
     assert client.get("/api/v1/mij/").json()["naam"] == "Suzanne Moulin"
     client.post(reverse("kcc:uitloggen"))
@@ -117,7 +117,7 @@ def test_a_citizen_and_a_business_are_greeted_by_name_not_by_username(client, kl
         geslachtsnaam="",
     )
     client.post(reverse("kcc:eherkenning-login"), {"kvk_nummer": "69599084"})
-    assert "Bakkerij De Korenbloem B.V. (eHerkenning)" in client.get("/pip/").content.decode()
+    assert "Bakkerij De Korenbloem B.V. (eHerkenning eH3)" in client.get("/pip/").content.decode()
 
 
 def test_it_refuses_a_bsn_that_fails_the_elfproef_with_a_friendly_error(client):

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from kcc import formaat
-from kcc.choices import KanaalSoort
+from kcc.choices import Betrouwbaarheidsniveau, KanaalSoort, Machtiging
 
 
 class ZaakStatus(models.TextChoices):
@@ -79,6 +79,22 @@ class Zaak(models.Model):
     )
     kanaal = models.CharField(_("kanaal van aanvraag"), max_length=20, choices=KanaalSoort.choices)
     antwoorden = models.JSONField(_("antwoorden"), default=dict, blank=True)
+    # How the customer logged in when they applied online: the level reached,
+    # who acted on their behalf and how, and the business's vestiging.
+    inlogniveau = models.PositiveSmallIntegerField(
+        _("inlogniveau"), choices=Betrouwbaarheidsniveau.choices, null=True, blank=True
+    )
+    machtiging = models.CharField(
+        _("machtiging"), max_length=20, choices=Machtiging.choices, blank=True
+    )
+    gemachtigde = models.CharField(
+        _("gemachtigde"),
+        max_length=12,
+        blank=True,
+        help_text=_("BSN of KVK-nummer van wie namens de klant aanvroeg."),
+    )
+    vestigingsnummer = models.CharField(_("vestigingsnummer"), max_length=12, blank=True)
+
     afdeling = models.ForeignKey(
         "kcc.Afdeling",
         verbose_name=_("afdeling"),
@@ -213,6 +229,17 @@ class Zaak(models.Model):
         from zaken.urls import zaak_url
 
         return zaak_url(self.uuid)
+
+    @property
+    def inlog_naam(self) -> str:
+        """``DigiD Substantieel`` or ``eHerkenning eH3``: how the applicant logged in."""
+        if self.inlogniveau is None:
+            return ""
+        from kcc.auth.inlog import DIGID, EHERKENNING, niveau_naam
+
+        eherkenning = self.machtiging == "bewindvoering" or bool(self.klant.kvk_nummer)
+        middel = EHERKENNING if eherkenning else DIGID
+        return niveau_naam(self.inlogniveau, middel)
 
     @property
     def is_open(self) -> bool:

@@ -274,6 +274,7 @@ def zaak_registreren(
     hoofdzaak: Zaak | None = None,
     overdracht: str = "",
     klantcontact=None,
+    inlog=None,
 ) -> Zaak:
     """Register a request of ``klant`` for ``product``; for a compound product
     also a sub-case per part, each for its own afdeling.
@@ -285,7 +286,9 @@ def zaak_registreren(
     against the product's form (of a compound product: its parts' forms too);
     a ValidationError keyed by question says what is wrong. A
     ``klantcontact`` of the same customer (the call in which the request was
-    made) is linked to the case.
+    made) is linked to the case. ``inlog`` (kcc.auth.inlog.Inlog), for an
+    online application, is kept on the case: the level the customer logged
+    in with, who acted on their behalf and the vestiging.
     """
     if kanaal not in KanaalSoort.values:
         raise ValidationError(_("Onbekend kanaal."))
@@ -334,6 +337,10 @@ def zaak_registreren(
         uiterste_datum=uiterst,
         uiterste_datum_ruw=uiterst_ruw,
         overdracht=overdracht.strip(),
+        inlogniveau=inlog.niveau if inlog else None,
+        machtiging=inlog.machtiging if inlog else "",
+        gemachtigde=inlog.gemachtigde if inlog else "",
+        vestigingsnummer=inlog.vestigingsnummer if inlog else "",
         # A compound request's main case follows its parts; only they are picked up.
         oppakken_uiterlijk=None if inhoud.get("onderdelen") else _oppakdatum(afdeling, vandaag),
     )
@@ -359,6 +366,17 @@ def zaak_registreren(
             antwoorden=antwoorden,
             user=user,
             hoofdzaak=zaak,
+            inlog=inlog,
+        )
+    if inlog is not None and inlog.machtiging:
+        audit_log(
+            user=user,
+            actie=Actie.AANMAKEN,
+            obj=zaak,
+            betrokkene=klant.identificatie,
+            omschrijving=f"Zaak {zaak.nummer} ({product.naam}) aangevraagd door een gemachtigde",
+            reden=_("%(soort)s, gemachtigde %(wie)s")
+            % {"soort": inlog.machtiging_naam, "wie": inlog.gemachtigde},
         )
     if user is not None and user.is_authenticated and not door_klant:
         audit_log(

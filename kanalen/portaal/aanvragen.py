@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from kanalen.models import Aanvraag, AanvraagDocument
 from kcc import bestanden
+from kcc.auth.inlog import Inlog, niveau_naam
 from kcc.choices import KanaalSoort
 from kcc.models import User
 from klanten.models import Klant
@@ -60,7 +61,33 @@ def aanvraag_inhoud(aanvraag: Aanvraag, antwoorden: dict | None = None) -> dict:
     }
 
 
-def aanvraag_voorbereiden(*, klant: Klant, user: User, product: Product) -> Aanvraag:
+class NiveauTeLaag(ValidationError):
+    """The customer logged in at a lower level of assurance than the product
+    needs; ``niveau`` is what it needs."""
+
+    def __init__(self, product: Product, inlog: Inlog):
+        self.niveau = product.betrouwbaarheidsniveau
+        self.middel = inlog.middel
+        super().__init__(
+            _(
+                "Voor %(product)s moet u inloggen met minstens %(nodig)s. "
+                "U bent ingelogd met %(huidig)s."
+            )
+            % {
+                "product": product.naam,
+                "nodig": niveau_naam(product.betrouwbaarheidsniveau, inlog.middel),
+                "huidig": inlog.niveau_naam,
+            }
+        )
+
+
+def niveau_eisen(product: Product, inlog: Inlog) -> None:
+    """A product asks a minimum level of assurance of an online login."""
+    if inlog.niveau < product.betrouwbaarheidsniveau:
+        raise NiveauTeLaag(product, inlog)
+
+
+def aanvraag_voorbereiden(*, klant: Klant, user: User, product: Product, inlog: Inlog) -> Aanvraag:
     """The customer's draft for ``product``; without one, a new application
     (not yet stored: opening a form leaves nothing behind) with the answers
     they gave in earlier requests filled in where they allowed that."""
@@ -68,6 +95,7 @@ def aanvraag_voorbereiden(*, klant: Klant, user: User, product: Product) -> Aanv
     if not online_aanvraagbaar(product):
         raise ValidationError(_("Dit product kunt u niet online aanvragen."))
     zaken_services.voor_doelgroep_eisen(product, klant)
+    niveau_eisen(product, inlog)
     bestaand = Aanvraag.objects.filter(klant=klant, product=product, zaak__isnull=True).first()
     if bestaand is not None:
         return bestaand
@@ -80,13 +108,13 @@ def aanvraag_voorbereiden(*, klant: Klant, user: User, product: Product) -> Aanv
 
 
 @transaction.atomic
-def aanvraag_beginnen(*, klant: Klant, user: User, product: Product) -> Aanvraag:
+def aanvraag_beginnen(*, klant: Klant, user: User, product: Product, inlog: Inlog) -> Aanvraag:
     """Store the draft when the customer first saves or goes on (or resume
     the one there is). The customer's row lock makes two tabs that send the
     first page at once start one draft."""
     _eigen(user, klant)
     Klant.objects.select_for_update().filter(pk=klant.pk).first()
-    aanvraag = aanvraag_voorbereiden(klant=klant, user=user, product=product)
+    aanvraag = aanvraag_voorbereiden(klant=klant, user=user, product=product, inlog=inlog)
     if aanvraag.pk is None:
         aanvraag.save()
     return aanvraag
@@ -195,7 +223,7 @@ def aanvraag_verwijderen(*, aanvraag: Aanvraag, user: User) -> None:
 
 
 @transaction.atomic
-def aanvraag_indienen(*, aanvraag: Aanvraag, user: User) -> Zaak:
+def aanvraag_indienen(*, aanvraag: Aanvraag, user: User, inlog: Inlog) -> Zaak:
     """Submit the draft: the answers are checked as on every channel, the
     required documents must be there, and it becomes one case (a compound
     product: a main case with its sub-cases) with the documents on it.
@@ -207,6 +235,9 @@ def aanvraag_indienen(*, aanvraag: Aanvraag, user: User) -> Zaak:
     aanvraag = Aanvraag.objects.select_for_update().get(pk=aanvraag.pk)
     if aanvraag.zaak_id is not None:
         return aanvraag.zaak
+    # A draft begun at a higher level is sent only at that level: the
+    # session may have been renewed in between.
+    niveau_eisen(aanvraag.product, inlog)
     fouten = antwoorden_fouten(aanvraag)
     ontbrekend = ontbrekende_documenten(aanvraag)
     if ontbrekend:
@@ -221,6 +252,7 @@ def aanvraag_indienen(*, aanvraag: Aanvraag, user: User) -> Zaak:
         kanaal=KanaalSoort.INTERNET,
         antwoorden=aanvraag.antwoorden,
         user=user,
+        inlog=inlog,
     )
     for document in aanvraag.documenten.all():
         with document.bestand.open("rb") as inhoud:

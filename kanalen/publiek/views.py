@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET
 
 from kanalen import selectors as kanaal_selectors
 from kanalen.portaal.aanvragen import online_aanvraagbaar
-from kcc.choices import Doelgroep
+from kcc.auth.inlog import eis_naam
+from kcc.choices import Betrouwbaarheidsniveau, Doelgroep
 from kcc.paginering import ZOEK_MAXIMUM, ZOEK_PER_PAGINA, pagina
 from klanten import selectors as klant_selectors
 from producten import selectors as producten_selectors
@@ -86,6 +87,9 @@ def catalogus_product(request, code):
             "niet_voor_u": "" if voor_u else zaken_services.doelgroep_uitleg(product),
             "online": voor_u and online_aanvraagbaar(product),
             "inloggen_met": _inloggen_met(product),
+            "niveau_nodig": eis_naam(product.betrouwbaarheidsniveau)
+            if product.betrouwbaarheidsniveau > Betrouwbaarheidsniveau.BASIS
+            else "",
             "afspraak": voor_u and product.afspraakroosters.exists(),
         },
     )

@@ -18,6 +18,16 @@ from django.conf import settings
 from django.contrib.auth.backends import BaseBackend, ModelBackend
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
+from kcc.auth.inlog import (
+    DIGID,
+    EHERKENNING,
+    STANDAARDNIVEAU,
+    Inlog,
+    inlog_meegeven,
+    inlog_vastleggen,
+    niveau_uit,
+)
+from kcc.choices import Machtiging
 from kcc.identifiers import is_valid_bsn
 from kcc.models import User
 from kcc.services import klant_gebruiker
@@ -47,29 +57,42 @@ class StaffBackend(ModelBackend):
 
 
 def portaalsessie_beperken(sender, request, user, **kwargs):
-    """user_logged_in: a citizen's session ends after PORTAL_SESSION_SECONDS idle.
+    """user_logged_in: a citizen's session ends after PORTAL_SESSION_SECONDS
+    idle, and keeps what the login said (level, machtiging, vestiging).
 
-    Connected for every login route (simulator and OIDC broker) alike.
+    Connected for every login route (simulator, OIDC broker, SAML) alike.
     """
     if user.is_klant and request is not None and hasattr(request, "session"):
         request.session.set_expiry(settings.PORTAL_SESSION_SECONDS)
+        inlog_vastleggen(request, user)
 
 
 class SimulatorBackend(BaseBackend):
     """Authenticates whoever the DigiD/eHerkenning simulator page names."""
 
-    def authenticate(self, request, *, simulator_bsn=None, simulator_kvk=None, **kwargs):
-        if simulator_bsn is not None and settings.DIGID_BACKEND == "simulator":
-            if not is_valid_bsn(simulator_bsn):
-                return None
-            user = klant_gebruiker(bsn=simulator_bsn)
-        elif simulator_kvk is not None and settings.EHERKENNING_BACKEND == "simulator":
-            if len(simulator_kvk) != 8 or not simulator_kvk.isdigit():
-                return None
-            user = klant_gebruiker(kvk_nummer=simulator_kvk)
+    def authenticate(
+        self, request, *, simulator_bsn=None, simulator_kvk=None, simulator_inlog=None, **kwargs
+    ):
+        """The customer the simulator page names, by BSN or KVK number.
+        ``simulator_inlog`` is what the tester chose (level, machtiging,
+        vestiging); with a machtiging the named customer is the one acted
+        for and the tester's own number is the gemachtigde in it."""
+        if simulator_inlog is not None:
+            middel = simulator_inlog.middel
+        else:
+            middel = DIGID if simulator_bsn is not None else EHERKENNING
+        route = settings.DIGID_BACKEND if middel == DIGID else settings.EHERKENNING_BACKEND
+        if route != "simulator":
+            return None
+        if simulator_bsn is not None and is_valid_bsn(simulator_bsn):
+            klant = {"bsn": simulator_bsn}
+        elif simulator_kvk is not None and len(simulator_kvk) == 8 and simulator_kvk.isdigit():
+            klant = {"kvk_nummer": simulator_kvk}
         else:
             return None
-        return user if user.is_active else None
+        inlog = simulator_inlog or Inlog(middel=middel, niveau=STANDAARDNIVEAU[middel])
+        user = klant_gebruiker(**klant)
+        return inlog_meegeven(user, inlog) if user.is_active else None
 
     def get_user(self, user_id):
         return User.objects.filter(pk=user_id, is_active=True).first()
@@ -78,26 +101,71 @@ class SimulatorBackend(BaseBackend):
 class BrokerOIDCBackend(OIDCAuthenticationBackend):
     """DigiD and eHerkenning through an OIDC broker that returns a BSN or KVK claim."""
 
-    def _identifier(self, claims) -> dict[str, str]:
-        bsn = str(claims.get(settings.OIDC_BSN_CLAIM) or "")
-        kvk = str(claims.get(settings.OIDC_KVK_CLAIM) or "")
-        if bsn and is_valid_bsn(bsn):
-            return {"bsn": bsn}
-        if kvk and len(kvk) == 8 and kvk.isdigit():
-            return {"kvk_nummer": kvk}
-        return {}
+    """DigiD and eHerkenning through an OIDC broker. Besides the BSN or KVK
+    number it reads, where the broker sends them, the level of assurance,
+    a machtiging (the BSN acted for and who acts) and the vestiging; the
+    claim names are settings (OIDC_*_CLAIM), defaulting to the names the
+    eID standards use."""
+
+    @staticmethod
+    def _claim(claims, naam) -> str:
+        waarde = claims.get(naam) if naam else None
+        if isinstance(waarde, list):
+            waarde = waarde[0] if waarde else None
+        return str(waarde).strip() if waarde not in (None, "") else ""
+
+    def _klant_en_inlog(self, claims) -> tuple[dict[str, str], Inlog] | None:
+        bsn = self._claim(claims, settings.OIDC_BSN_CLAIM)
+        kvk = self._claim(claims, settings.OIDC_KVK_CLAIM)
+        vertegenwoordigde = self._claim(claims, settings.OIDC_VERTEGENWOORDIGDE_CLAIM)
+        gemachtigde = self._claim(claims, settings.OIDC_GEMACHTIGDE_CLAIM)
+        kvk = kvk if len(kvk) == 8 and kvk.isdigit() else ""
+        bsn = bsn if is_valid_bsn(bsn) else ""
+        middel = EHERKENNING if kvk else DIGID
+        niveau = niveau_uit(
+            self._claim(claims, settings.OIDC_LOA_CLAIM),
+            settings.OIDC_STANDAARDNIVEAU[middel],
+        )
+        vestiging = self._claim(claims, settings.OIDC_VESTIGING_CLAIM)
+        vestiging = vestiging if len(vestiging) == 12 and vestiging.isdigit() else ""
+        if vertegenwoordigde:
+            # Acting on someone's behalf: the customer is the one acted for.
+            wie = gemachtigde or bsn or kvk
+            if not is_valid_bsn(vertegenwoordigde) or not wie:
+                return None
+            soort = Machtiging.DIGID_MACHTIGEN if middel == DIGID else Machtiging.BEWINDVOERING
+            inlog = Inlog(
+                middel=middel,
+                niveau=niveau,
+                machtiging=soort,
+                gemachtigde=wie,
+                vestigingsnummer=vestiging if middel == EHERKENNING else "",
+            )
+            return {"bsn": vertegenwoordigde}, inlog
+        if kvk:
+            return {"kvk_nummer": kvk}, Inlog(middel, niveau, vestigingsnummer=vestiging)
+        if bsn:
+            return {"bsn": bsn}, Inlog(middel, niveau)
+        return None
 
     def verify_claims(self, claims) -> bool:
-        return bool(self._identifier(claims))
+        self._gevonden = self._klant_en_inlog(claims)
+        return self._gevonden is not None
 
     def filter_users_by_claims(self, claims):
-        identifier = self._identifier(claims)
-        if not identifier:
+        gevonden = self._klant_en_inlog(claims)
+        if gevonden is None:
             return User.objects.none()
-        return User.objects.filter(is_active=True, **identifier)
+        return User.objects.filter(is_active=True, **gevonden[0])
 
     def create_user(self, claims):
-        return klant_gebruiker(**self._identifier(claims))
+        return klant_gebruiker(**self._klant_en_inlog(claims)[0])
 
     def update_user(self, user, claims):
+        return user
+
+    def get_or_create_user(self, access_token, id_token, payload):
+        user = super().get_or_create_user(access_token, id_token, payload)
+        if user is not None and getattr(self, "_gevonden", None):
+            inlog_meegeven(user, self._gevonden[1])
         return user

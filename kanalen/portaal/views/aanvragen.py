@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -16,6 +17,7 @@ from kanalen.models import Aanvraag, AanvraagDocument
 from kanalen.portaal import aanvragen as aanvraag_services
 from kanalen.portaal.views.klant import ingelogde_klant
 from kcc.access import klant_required, per_uuid_of_404
+from kcc.auth.inlog import EHERKENNING, huidige_inlog
 from kcc.bevestigen import bevestiging_gevraagd
 from kcc.choices import KanaalSoort
 from producten import selectors as producten_selectors
@@ -70,16 +72,31 @@ def portaal_aanvraag_beginnen(request, code):
         return redirect("portaal:aanvragen")
     try:
         aanvraag = aanvraag_services.aanvraag_voorbereiden(
-            klant=klant, user=request.user, product=product
+            klant=klant, user=request.user, product=product, inlog=huidige_inlog(request)
         )
         if request.method == "POST":
             return _gegevens_verwerken(request, klant, aanvraag)
+    except aanvraag_services.NiveauTeLaag as fout:
+        return hoger_niveau_nodig(request, fout, request.path)
     except ValidationError as fout:
         messages.error(request, " ".join(fout.messages))
         return redirect("publiek:product", code=product.code)
     if aanvraag.pk is not None:
         return redirect("portaal:aanvraag", aanvraag_uuid=aanvraag.uuid)
     return _gegevens_tonen(request, klant, aanvraag)
+
+
+def hoger_niveau_nodig(request, fout, terug: str):
+    """The product needs a surer login: say which, and offer to log in again
+    at that level, back to where the customer was. Their draft is kept."""
+    route = "kcc:eherkenning-login" if fout.middel == EHERKENNING else "kcc:digid-login"
+    opnieuw = reverse(route) + "?" + urlencode({"niveau": fout.niveau, "next": terug})
+    return render(
+        request,
+        "pip/hoger_niveau.html",
+        {"melding": fout.messages[0], "opnieuw": opnieuw},
+        status=403,
+    )
 
 
 def _stappen(aanvraag, inhoud, huidige: str) -> list[dict]:
@@ -152,7 +169,7 @@ def _gegevens_verwerken(request, klant, aanvraag):
             aanvraag.antwoorden = {s: w for s, w in antwoorden.items() if w}
             return _gegevens_fout(request, klant, aanvraag, formulier)
         aanvraag = aanvraag_services.aanvraag_beginnen(
-            klant=klant, user=request.user, product=aanvraag.product
+            klant=klant, user=request.user, product=aanvraag.product, inlog=huidige_inlog(request)
         )
     try:
         aanvraag = aanvraag_services.aanvraag_bewaren(
@@ -256,7 +273,11 @@ def portaal_aanvraag_controleren(request, aanvraag_uuid):
     fouten: dict = {}
     if request.method == "POST":
         try:
-            aanvraag_services.aanvraag_indienen(aanvraag=aanvraag, user=request.user)
+            aanvraag_services.aanvraag_indienen(
+                aanvraag=aanvraag, user=request.user, inlog=huidige_inlog(request)
+            )
+        except aanvraag_services.NiveauTeLaag as fout:
+            return hoger_niveau_nodig(request, fout, request.path)
         except ValidationError as fout:
             fouten = fout.message_dict
         else:
