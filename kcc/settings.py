@@ -115,6 +115,12 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "channels",
     "mozilla_django_oidc",
+    # DigiD/eHerkenning over SAML: its configuration and certificates live in
+    # the beheer, so they are there before DIGID_BACKEND=saml switches it on.
+    "privates",
+    "simple_certmanager",
+    "solo",
+    "digid_eherkenning",
     *PROJECT_APPS,
 ]
 # Development only (demo_data, schaaldata, telefonie_simuleren): on by default
@@ -390,13 +396,16 @@ AUTH_USER_MODEL = "kcc.User"
 LOGIN_URL = "kcc:medewerker-login"
 LOGOUT_REDIRECT_URL = "publiek:home"
 
-DIGID_BACKEND = env_choice("DIGID_BACKEND", ("simulator", "oidc"), "simulator")
-EHERKENNING_BACKEND = env_choice("EHERKENNING_BACKEND", ("simulator", "oidc"), "simulator")
+# simulator (development), oidc (a DigiD/eHerkenning broker) or saml (the
+# municipality's own SAML connection, configured in the beheer).
+_ROUTES = ("simulator", "oidc", "saml")
+DIGID_BACKEND = env_choice("DIGID_BACKEND", _ROUTES, "simulator")
+EHERKENNING_BACKEND = env_choice("EHERKENNING_BACKEND", _ROUTES, "simulator")
 LOGIN_SIMULATOR_ALLOWED = env_bool("LOGIN_SIMULATOR_ALLOWED", not PRODUCTION)
 if "simulator" in {DIGID_BACKEND, EHERKENNING_BACKEND} and not LOGIN_SIMULATOR_ALLOWED:
     raise ImproperlyConfigured(
         "The DigiD/eHerkenning simulator lets anyone log in as anyone. Set "
-        "DIGID_BACKEND=oidc and EHERKENNING_BACKEND=oidc in production, or "
+        "DIGID_BACKEND and EHERKENNING_BACKEND to oidc or saml in production, or "
         "LOGIN_SIMULATOR_ALLOWED=true on an acceptance environment."
     )
 
@@ -404,6 +413,10 @@ if "simulator" in {DIGID_BACKEND, EHERKENNING_BACKEND} and not LOGIN_SIMULATOR_A
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "kcc.auth.backends.StaffBackend"]
 if "simulator" in {DIGID_BACKEND, EHERKENNING_BACKEND}:
     AUTHENTICATION_BACKENDS.append("kcc.auth.backends.SimulatorBackend")
+if DIGID_BACKEND == "saml":
+    AUTHENTICATION_BACKENDS.append("kcc.auth.saml.DigiDSamlBackend")
+if EHERKENNING_BACKEND == "saml":
+    AUTHENTICATION_BACKENDS.append("kcc.auth.saml.EHerkenningSamlBackend")
 if "oidc" in {DIGID_BACKEND, EHERKENNING_BACKEND}:
     AUTHENTICATION_BACKENDS.append("kcc.auth.backends.BrokerOIDCBackend")
     # The OIDC broker (e.g. a DigiD/eHerkenning gateway) is one client;
@@ -500,6 +513,9 @@ if not PRODUCTION:
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
+# The SAML certificates' private keys (django-simple-certmanager): never served.
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+PRIVATE_MEDIA_URL = "/private-media/"
 # Uploads (documents with a request) are never served from MEDIA_URL: a view
 # checks who may see each one. This is the largest document a customer may
 # send where the catalogue sets no limit of its own.

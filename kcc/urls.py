@@ -85,6 +85,13 @@ urlpatterns = [
     # the broker library's own start has neither, so it leads to that choice.
     path("oidc/authenticate/", views.oidc_inloggen),
     path("oidc/", include("mozilla_django_oidc.urls")),
+    # DigiD/eHerkenning over SAML: the answer (ACS), logout and metadata
+    # addresses of django-digid-eherkenning, there only when it is used.
+    *(
+        [path("", include("kcc.auth.saml"))]
+        if "saml" in {settings.DIGID_BACKEND, settings.EHERKENNING_BACKEND}
+        else []
+    ),
     path("", include("kanalen.publiek.urls")),
     path("pip/", include("kanalen.portaal.urls")),
     path("kcc/", include("kanalen.werkplek.urls")),

@@ -231,6 +231,10 @@ def _login_via(request, *, middel, backend, broker_view, form_class):
     ``?niveau=30`` (a product that needs more) preselects that level."""
     if backend == "oidc":
         return broker_view.as_view()(request)
+    if backend == "saml":
+        from kcc.auth.saml import saml_login
+
+        return saml_login(request, middel)
     niveau = request.GET.get("niveau", "")
     form = form_class(request.POST or None, niveau=int(niveau) if niveau.isdigit() else None)
     if request.method == "POST" and form.is_valid():
