@@ -19,6 +19,7 @@ from kanalen.inbox.models import Medewerkerstatus, Statusperiode
 from kanalen.portaal.models import Aanvraag, AanvraagDocument, Beoordeling
 from kanalen.post.models import InboxBijlage, Inboxitem, InboxStatus
 from kanalen.telefonie.models import Gesprek
+from kcc import invoer
 from kcc.choices import KanaalSoort, Weekdag
 
 __all__ = [
@@ -61,6 +62,7 @@ class Kanaal(models.Model):
     naam = models.CharField(_("naam"), max_length=100)
     bereikbaarheid = models.TextField(
         _("bereikbaarheid"),
+        max_length=invoer.KORT,
         help_text=_("Hoe inwoners dit kanaal bereiken: nummer, adres, link."),
     )
     norm_percentage = models.PositiveSmallIntegerField(

@@ -1,6 +1,6 @@
 import logging
 
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_migrate
 
@@ -15,9 +15,9 @@ class KccConfig(AppConfig):
     def ready(self):
         from django.conf import settings
         from django.contrib.auth.signals import user_logged_in
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
-        from kcc import roles
+        from kcc import invoer, roles
         from kcc.auth.backends import portaalsessie_beperken
         from kcc.kalender import sluitingsdagen_vergeten
         from kcc.links import link_registreren
@@ -30,6 +30,9 @@ class KccConfig(AppConfig):
                 lambda **kwargs: sluitingsdagen_vergeten(), sender=Sluitingsdag, weak=False
             )
         user_logged_in.connect(portaalsessie_beperken)
+        for app in settings.PROJECT_APPS:
+            for model in apps.get_app_config(app).get_models():
+                pre_save.connect(invoer.lengte_bewaken, sender=model, weak=False)
         self._rechten_bewaken()
         logger.info("KCC platform (%s): %s", settings.DJANGO_ENV, settings.SERVICES_DESCRIPTION)
 

@@ -520,6 +520,10 @@ PRIVATE_MEDIA_URL = "/private-media/"
 # checks who may see each one. This is the largest document a customer may
 # send where the catalogue sets no limit of its own.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 10, minimum=1)
+# A virus scanner (clamd, tcp://host:3310 or unix:///path/clamd.sock) that sees
+# every upload before it is stored; without it files are checked by content only.
+CLAMAV_URL = env_str("CLAMAV_URL", "")
+CLAMAV_TIMEOUT = env_int("CLAMAV_TIMEOUT", 30, minimum=1)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

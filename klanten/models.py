@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
-from kcc import formaat
+from kcc import formaat, invoer
 from kcc.choices import Doelgroep, KanaalSoort
 from kcc.identifiers import validate_bsn, validate_kvk_nummer, validate_vestigingsnummer
 from kcc.telefoon import normaliseer_telefoon
@@ -432,7 +432,7 @@ class Contactverzoek(models.Model):
     signaaldatum = models.DateField(_("80% van de termijn op"))
     gesignaleerd_op = models.DateTimeField(_("80%-signaal"), null=True, blank=True)
     geescaleerd_op = models.DateTimeField(_("geëscaleerd"), null=True, blank=True)
-    uitkomst = models.TextField(_("uitkomst"), blank=True)
+    uitkomst = models.TextField(_("uitkomst"), max_length=invoer.NOTITIE, blank=True)
     afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
     afgehandeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

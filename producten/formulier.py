@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kcc import formaat
+from kcc import formaat, invoer
 from kcc.telefoon import normaliseer_telefoon
 from kcc.widgets import DatumInvoer
 
@@ -163,7 +163,9 @@ def _veld(vraag: dict) -> forms.Field:
     minimum = Decimal(vraag["minimum"]) if vraag.get("minimum") is not None else None
     maximum = Decimal(vraag["maximum"]) if vraag.get("maximum") is not None else None
     if soort == "tekstvak":
-        return forms.CharField(max_length=4000, widget=forms.Textarea(attrs={"rows": 4}), **opties)
+        return forms.CharField(
+            max_length=invoer.NOTITIE, widget=forms.Textarea(attrs={"rows": 4}), **opties
+        )
     if soort == "getal":
         return forms.DecimalField(
             min_value=minimum, max_value=maximum, max_digits=12, decimal_places=2, **opties

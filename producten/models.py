@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
+from kcc import invoer
 from kcc.choices import Betrouwbaarheidsniveau, Doelgroep, KanaalSoort
 from kcc.kalender import Eenheid
 
@@ -139,12 +140,24 @@ class Product(Publiceerbaar):
     )
     naam = models.CharField(_("naam"), max_length=200)
     samenvatting = models.CharField(_("samenvatting"), max_length=300)
-    omschrijving = models.TextField(_("omschrijving"))
-    voorwaarden = models.TextField(_("voorwaarden"), blank=True, help_text=_("Eén per regel."))
-    meenemen = models.TextField(_("meenemen"), blank=True, help_text=_("Eén per regel."))
-    aanvragen = models.TextField(_("hoe en waar aanvragen"), blank=True)
+    omschrijving = models.TextField(_("omschrijving"), max_length=invoer.CATALOGUSTEKST)
+    voorwaarden = models.TextField(
+        _("voorwaarden"),
+        max_length=invoer.CATALOGUSTEKST,
+        blank=True,
+        help_text=_("Eén per regel."),
+    )
+    meenemen = models.TextField(
+        _("meenemen"), max_length=invoer.NOTITIE, blank=True, help_text=_("Eén per regel.")
+    )
+    aanvragen = models.TextField(
+        _("hoe en waar aanvragen"), max_length=invoer.CATALOGUSTEKST, blank=True
+    )
     zoekwoorden = models.TextField(
-        _("zoekwoorden"), blank=True, help_text=_("Woorden die inwoners gebruiken, met komma's.")
+        _("zoekwoorden"),
+        max_length=invoer.NOTITIE,
+        blank=True,
+        help_text=_("Woorden die inwoners gebruiken, met komma's."),
     )
     aanbieder = models.ForeignKey(
         Aanbieder, verbose_name=_("aanbieder"), on_delete=models.PROTECT, related_name="producten"
@@ -189,6 +202,7 @@ class Product(Publiceerbaar):
     klaar_terwijl_u_wacht = models.BooleanField(_("klaar terwijl u wacht"), default=False)
     overdracht_instructie = models.TextField(
         _("overdracht aan de afdeling"),
+        max_length=invoer.NOTITIE,
         blank=True,
         help_text=_(
             "Wat de afdeling van het KCC moet weten als een medewerker deze aanvraag "
@@ -317,7 +331,7 @@ class Statusstap(models.Model):
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices)
     naam = models.CharField(_("naam"), max_length=200)
-    burgertekst = models.TextField(_("tekst voor de klant"))
+    burgertekst = models.TextField(_("tekst voor de klant"), max_length=invoer.NOTITIE)
     klant_informeren = models.BooleanField(_("klant een bericht sturen"), default=False)
 
     class Meta:
@@ -353,7 +367,9 @@ class Formuliervraag(models.Model):
     toelichting = models.CharField(_("toelichting"), max_length=500, blank=True)
     soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
     verplicht = models.BooleanField(_("verplicht"), default=True)
-    keuzes = models.TextField(_("keuzes"), blank=True, help_text=_("Eén per regel."))
+    keuzes = models.TextField(
+        _("keuzes"), max_length=invoer.NOTITIE, blank=True, help_text=_("Eén per regel.")
+    )
     minimum = models.DecimalField(
         _("minimum"),
         max_digits=12,
@@ -502,9 +518,10 @@ class KennisItem(Publiceerbaar):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     vraag = models.CharField(_("vraag"), max_length=300)
-    antwoord = models.TextField(_("antwoord"))
+    antwoord = models.TextField(_("antwoord"), max_length=invoer.CATALOGUSTEKST)
     trefwoorden = models.TextField(
         _("trefwoorden"),
+        max_length=invoer.NOTITIE,
         blank=True,
         help_text=_("Woorden die bellers gebruiken (synoniemen, spreektaal), met komma's."),
     )

@@ -25,7 +25,7 @@ from django.urls import resolve
 from kanalen.webhooks import handtekening
 from kcc.roles import Rol
 from tests import contract
-from tests.factories import AfdelingFactory, UserFactory, maak_kennisitem, maak_product
+from tests.factories import PDF, AfdelingFactory, UserFactory, maak_kennisitem, maak_product
 from zaken import services
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,6 @@ WEBHOOKS = {
     "/api/v1/inbox/sms/": "INBOX_WEBHOOK_GEHEIM",
 }
 GEHEIM = "contract-geheim"
-PDF = b"%PDF-1.7\n...\n%%EOF"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 # A valid body per case action, and the status the case must have for it.

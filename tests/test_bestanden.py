@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kcc.bestanden import bestandssoort, upload_controleren, veilige_bestandsnaam
+from tests.factories import PDF
 
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 JPG = b"\xff\xd8\xff\xe0" + b"\x00" * 32
 

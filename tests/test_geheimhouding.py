@@ -20,7 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from kanalen.post import services as post_services
 from kcc.roles import Rol
 from klanten import services as klant_services
-from tests.factories import KlantFactory, UserFactory, maak_product
+from tests.factories import PDF, KlantFactory, UserFactory, maak_product
 from zaken import services as zaak_services
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +59,7 @@ def geheim(klantmanager):
     )
     brief = post_services.brief_registreren(
         user=klantmanager,
-        scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 brief", content_type="application/pdf"),
+        scan=SimpleUploadedFile("scan.pdf", PDF, content_type="application/pdf"),
         onderwerp="Bezwaar",
         afzender="",
         klant=klant,
@@ -67,7 +67,7 @@ def geheim(klantmanager):
     # A second letter, answered by letter: it waits in "Post te versturen".
     beantwoord = post_services.brief_registreren(
         user=klantmanager,
-        scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4 brief", content_type="application/pdf"),
+        scan=SimpleUploadedFile("scan.pdf", PDF, content_type="application/pdf"),
         onderwerp="Vraag",
         afzender="",
         klant=klant,

@@ -18,7 +18,7 @@ from kcc.roles import Rol
 from klanten import services as klant_services
 from klanten.models import Contactverzoek, ContactverzoekStatus
 from producten.models import Thema
-from tests.factories import UserFactory
+from tests.factories import PDF, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -270,7 +270,7 @@ def test_every_kind_of_item_updates_the_open_inboxes_live(
             "brief",
             lambda: post_services.brief_registreren(
                 user=agent,
-                scan=SimpleUploadedFile("scan.pdf", b"%PDF-1.4\n%%EOF\n"),
+                scan=SimpleUploadedFile("scan.pdf", PDF),
                 onderwerp="Bezwaar",
                 afzender="J. Jansen, Dorpsstraat 1, Voorbeeldstad",
             ),

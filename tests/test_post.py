@@ -18,7 +18,7 @@ from kanalen.post import services as post_services
 from kanalen.webhooks import handtekening
 from kcc import bestanden, formaat
 from kcc.roles import Rol
-from tests.factories import KlantFactory, UserFactory
+from tests.factories import PDF, KlantFactory, UserFactory
 
 GEHEIM = "test-geheim-inbox"
 
@@ -200,7 +200,7 @@ def test_a_letter_is_registered_with_its_scan_and_the_letter_norm(client, klant,
     assert fout.status_code == 400
     assert "elfproef" in fout.content.decode() and not Inboxitem.objects.exists()
 
-    scan = SimpleUploadedFile("scan.pdf", b"%PDF-1.4 brief", content_type="application/pdf")
+    scan = SimpleUploadedFile("scan.pdf", PDF, content_type="application/pdf")
     antwoord = client.post(
         "/kcc/inbox/brief/",
         {"bsn": klant.bsn, "onderwerp": "Bezwaar WOZ", "ontvangen_op": "2026-03-06", "scan": scan},
@@ -234,7 +234,7 @@ def test_a_letter_form_keeps_its_date_and_scan_through_an_error(client, klant, a
     client.force_login(agent)
     leeg = client.get("/kcc/inbox/brief/").content.decode()
     assert f'value="{timezone.localdate():%Y-%m-%d}"' in leeg
-    scan = SimpleUploadedFile("brief-woz.pdf", b"%PDF-1.4 brief", content_type="application/pdf")
+    scan = SimpleUploadedFile("brief-woz.pdf", PDF, content_type="application/pdf")
     fout = client.post(
         "/kcc/inbox/brief/",
         {"bsn": "123456789", "onderwerp": "Bezwaar", "ontvangen_op": "2026-03-06", "scan": scan},
@@ -255,7 +255,7 @@ def test_a_letter_form_keeps_its_date_and_scan_through_an_error(client, klant, a
     item = Inboxitem.objects.get()
     bijlage = item.bijlagen.get()
     assert (bijlage.bestandsnaam, bijlage.soort) == ("brief-woz.pdf", "pdf")
-    assert bijlage.bestand.read() == b"%PDF-1.4 brief"
+    assert bijlage.bestand.read() == PDF
     assert bestanden.terughalen(token, user=agent) is None  # removed once stored
 
 

@@ -40,6 +40,7 @@ from django.urls.exceptions import Resolver404
 
 from kcc.models import User
 from kcc.services import klant_gebruiker
+from tests.factories import PDF
 
 pytestmark = pytest.mark.django_db
 
@@ -294,7 +295,7 @@ def _nare_invoer(url: str, namen: set[str], basis: dict | None):
 
 
 def _bestanden(namen: list[str]):
-    inhoud = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
+    inhoud = PDF
     for naam in namen:
         yield {naam: SimpleUploadedFile("../\x00\u202egnp.pdf", inhoud, "application/pdf")}
         yield {naam: SimpleUploadedFile("leeg.pdf", b"", "application/pdf")}
@@ -418,9 +419,6 @@ def _ingevuld(route: str) -> list[str]:
             url = url.replace(f"<{converter}:{naam}>", kandidaten[naam][i % len(kandidaten[naam])])
         urls.append("/" + url)
     return urls
-
-
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF"
 
 
 def _gemeente() -> None:

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests.factories import PDF
 from tests.test_robuustheid import _bezoekers, _gemeente, _ingevuld
 
 pytestmark = pytest.mark.django_db
@@ -269,9 +270,6 @@ def _api_urls(pad: str) -> list[str]:
     soort = pad.split("/{uuid}")[0].rsplit("/", 1)[-1]
     model = {"zaken": Zaak, "producten": Product, "zaakdocumenten": ZaakDocument}[soort]
     return [pad.replace("{uuid}", str(u)) for u in model.objects.values_list("uuid", flat=True)[:2]]
-
-
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF"
 
 
 def _invoer(operatie: str) -> dict:

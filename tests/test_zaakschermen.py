@@ -3,7 +3,7 @@
 import pytest
 
 from kcc.roles import Rol
-from tests.factories import AfdelingFactory, UserFactory, maak_product
+from tests.factories import PDF, AfdelingFactory, UserFactory, maak_product
 from zaken.models import Zaak, ZaakStatus
 
 pytestmark = pytest.mark.django_db
@@ -271,7 +271,7 @@ def test_it_keeps_case_documents_checked_and_behind_access_control(
     assert "Hier kunt u alleen PDF gebruiken" in geweigerd.content.decode()
     assert zaak.documenten.count() == 0
 
-    pdf = SimpleUploadedFile("Kenteken <scan>.pdf", b"%PDF-1.4 kentekenbewijs")
+    pdf = SimpleUploadedFile("Kenteken <scan>.pdf", PDF)
     client.post(url, {"actie": "document", "naam": "Kentekenbewijs", "bestand": pdf})
     document = zaak.documenten.get()
     assert document.bestandsnaam == "Kenteken scan.pdf" and document.bestandstype == "pdf"

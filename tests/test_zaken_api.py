@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from kcc.roles import Rol
-from tests.factories import AfdelingFactory, KlantFactory, UserFactory, maak_product
+from tests.factories import PDF, AfdelingFactory, KlantFactory, UserFactory, maak_product
 from zaken import services
 
 pytestmark = pytest.mark.django_db
@@ -77,7 +77,7 @@ def test_it_lets_a_citizen_upload_to_their_own_case_only(client, burger, zaak, t
         klant=KlantFactory(bsn="999990019"), product=zaak.product, kanaal="balie", user=teamleider
     )
     client.force_login(burger)
-    pdf = SimpleUploadedFile("pasfoto.pdf", b"%PDF-1.7\n...\n%%EOF", "application/pdf")
+    pdf = SimpleUploadedFile("pasfoto.pdf", PDF, "application/pdf")
     response = client.post(
         f"/api/v1/zaken/{zaak.uuid}/documenten/", {"naam": "Pasfoto", "bestand": pdf}
     )
@@ -140,7 +140,7 @@ def test_it_reads_one_case_exactly_as_the_case_serializer_describes_it(
 
     services.zaak_in_behandeling_nemen(zaak=zaak, user=teamleider)
     services.zaak_wacht_op_klant(zaak=zaak, user=teamleider, vraag="Stuur uw pasfoto")
-    pdf = SimpleUploadedFile("pasfoto.pdf", b"%PDF-1.7\n...\n%%EOF", "application/pdf")
+    pdf = SimpleUploadedFile("pasfoto.pdf", PDF, "application/pdf")
     services.zaak_document_toevoegen(zaak=zaak, user=teamleider, bestand=pdf, naam="Pasfoto")
     user = {"burger": burger, "teamleider": teamleider}[als]
     client.force_login(user)

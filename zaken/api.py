@@ -21,7 +21,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from kcc import bestanden
+from kcc import bestanden, invoer
 from kcc.audit import Actie, audit_log
 from kcc.models import Afdeling
 from kcc.openapi import probleem
@@ -262,36 +262,44 @@ class VerwachteStatusInput(serializers.Serializer):
 
 
 class VraagInput(VerwachteStatusInput):
-    vraag = serializers.CharField(help_text="Welke informatie de behandelaar nodig heeft.")
+    vraag = serializers.CharField(
+        max_length=invoer.NOTITIE, help_text="Welke informatie de behandelaar nodig heeft."
+    )
 
 
 class RedenInput(VerwachteStatusInput):
-    reden = serializers.CharField(required=False, allow_blank=True, default="")
+    reden = serializers.CharField(
+        max_length=invoer.NOTITIE, required=False, allow_blank=True, default=""
+    )
 
 
 class VerplichteRedenInput(VerwachteStatusInput):
-    reden = serializers.CharField()
+    reden = serializers.CharField(max_length=invoer.NOTITIE)
 
 
 class StatusstapInput(serializers.Serializer):
-    stap = serializers.CharField(help_text="De naam van een statusstap uit de catalogus.")
+    stap = serializers.CharField(
+        max_length=200, help_text="De naam van een statusstap uit de catalogus."
+    )
 
 
 class VerlengenInput(serializers.Serializer):
     weken = serializers.IntegerField(min_value=1, max_value=26)
-    reden = serializers.CharField()
+    reden = serializers.CharField(max_length=invoer.KORT)
 
 
 class AfhandelenInput(VerwachteStatusInput):
-    resultaat = serializers.CharField()
-    toelichting = serializers.CharField(required=False, allow_blank=True, default="")
+    resultaat = serializers.CharField(max_length=200)
+    toelichting = serializers.CharField(
+        max_length=invoer.NOTITIE, required=False, allow_blank=True, default=""
+    )
 
 
 class OverdragenInput(serializers.Serializer):
     afdeling = serializers.SlugRelatedField(
         slug_field="uuid", queryset=Afdeling.objects.filter(actief=True)
     )
-    toelichting = serializers.CharField()
+    toelichting = serializers.CharField(max_length=invoer.NOTITIE)
 
 
 class _ZaakActie(APIView):

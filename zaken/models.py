@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
-from kcc import formaat
+from kcc import formaat, invoer
 from kcc.choices import Betrouwbaarheidsniveau, KanaalSoort, Machtiging
 
 
@@ -138,13 +138,17 @@ class Zaak(models.Model):
     gesignaleerd_op = models.DateTimeField(_("80%-signaal"), null=True, blank=True)
     geescaleerd_op = models.DateTimeField(_("geëscaleerd"), null=True, blank=True)
     overdracht = models.TextField(
-        _("overdracht"), blank=True, help_text=_("Wat het KCC de afdeling meegeeft.")
+        _("overdracht"),
+        blank=True,
+        help_text=_("Wat het KCC de afdeling meegeeft."),
     )
     oppakken_uiterlijk = models.DateField(_("uiterlijk oppakken op"), null=True, blank=True)
     opgepakt_op = models.DateTimeField(_("opgepakt op"), null=True, blank=True)
     oppak_gemeld_op = models.DateTimeField(_("niet-opgepakt gemeld"), null=True, blank=True)
     resultaat = models.CharField(_("resultaat"), max_length=200, blank=True)
-    toelichting = models.TextField(_("toelichting bij het resultaat"), blank=True)
+    toelichting = models.TextField(
+        _("toelichting bij het resultaat"), max_length=invoer.NOTITIE, blank=True
+    )
     afgesloten_op = models.DateTimeField(_("afgesloten op"), null=True, blank=True)
 
     class Meta:
@@ -326,8 +330,9 @@ class StatusWijziging(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
-    reden = models.TextField(_("reden"), blank=True)
-    burgertekst = models.TextField(_("tekst voor de klant"), blank=True)
+    # A reason typed (limited where it is typed) with what the platform adds.
+    reden = models.TextField(_("reden"), max_length=invoer.BERICHT, blank=True)
+    burgertekst = models.TextField(_("tekst voor de klant"), max_length=invoer.NOTITIE, blank=True)
     klant_informeren = models.BooleanField(_("klant geïnformeerd"), default=False)
 
     class Meta:
@@ -387,7 +392,7 @@ class NormrealisatieDag(models.Model):
 class ZaakNotitie(models.Model):
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="notities")
     auteur = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    tekst = models.TextField(_("notitie"))
+    tekst = models.TextField(_("notitie"), max_length=invoer.NOTITIE)
     tijdstip = models.DateTimeField(_("tijdstip"), default=timezone.now)
 
     class Meta:

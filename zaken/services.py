@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kcc import bestanden, formaat, kalender
+from kcc import bestanden, formaat, invoer, kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import Doelgroep, KanaalSoort
 from kcc.fsm import vergrendeld
@@ -292,6 +292,7 @@ def zaak_registreren(
     """
     if kanaal not in KanaalSoort.values:
         raise ValidationError(_("Onbekend kanaal."))
+    invoer.tekst_eisen("overdracht", overdracht.strip(), invoer.NOTITIE)
     product = Product.objects.get(pk=product.pk)  # its publication status as stored now
     if not product.is_aangeboden():
         raise ValidationError(_("Dit product kan nu niet worden aangevraagd."))
@@ -822,6 +823,7 @@ def zaak_overdragen(*, zaak: Zaak, user: User, afdeling: Afdeling, toelichting: 
     _eis(mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien"))
     if not toelichting.strip():
         raise ValidationError(_("Schrijf op wat de afdeling moet weten."))
+    invoer.tekst_eisen("toelichting", toelichting.strip(), invoer.NOTITIE)
     if not afdeling.actief:
         raise ValidationError(_("Deze afdeling neemt geen zaken meer aan."))
     zaak = _vergrendel(zaak)

@@ -78,8 +78,19 @@ def zaak_pagina(request, zaak_uuid):
             "collegas": zaken_selectors.collegas_voor_zaak(zaak=zaak),
             "afdelingen": Afdeling.objects.filter(actief=True).exclude(pk=zaak.afdeling_id),
             "vandaag": timezone.localdate(),
+            # What was typed in a form the case refused, to correct it.
+            "invoer": request.session.pop(_invoersleutel(zaak), {}),
         },
     )
+
+
+# A refused text is kept for the page to show again, up to this many
+# characters (the session is no place for a megabyte).
+_BEWAARD_MAXIMUM = 20000
+
+
+def _invoersleutel(zaak) -> str:
+    return f"zaak-invoer-{zaak.uuid}"
 
 
 def _overdragen(zaak, user, request):
@@ -170,6 +181,11 @@ def zaak_actie(request, zaak_uuid):
             messages.warning(request, str(conflict))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
+            request.session[_invoersleutel(zaak)] = {
+                veld: request.POST[veld][:_BEWAARD_MAXIMUM]
+                for veld in ("tekst", "toelichting", "reden")
+                if request.POST.get(veld)
+            }
         else:
             messages.success(request, _("Opgeslagen."))
             # Handed to an afdeling this user does not work for: the case is

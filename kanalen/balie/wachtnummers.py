@@ -27,7 +27,7 @@ from kanalen.models import (
     Wachtnummer,
     Wachtrijgebeurtenis,
 )
-from kcc import formaat
+from kcc import formaat, invoer
 from kcc.choices import KanaalSoort
 from kcc.fsm import vergrendeld
 from kcc.models import User
@@ -275,6 +275,8 @@ def wachtnummer_afhandelen(
     onderwerp, notitie = onderwerp.replace("\x00", ""), notitie.replace("\x00", "")
     if not onderwerp.strip():
         raise ValidationError({"onderwerp": [_("Vul in waar het bezoek over ging.")]})
+    invoer.tekst_eisen("onderwerp", onderwerp.strip(), 200)
+    invoer.tekst_eisen("notitie", notitie.strip(), invoer.NOTITIE)
     klant = klant or ticket.klant
     ticket.afhandelen()
     ticket.afgehandeld_op = timezone.now()
@@ -283,7 +285,7 @@ def wachtnummer_afhandelen(
         klant=klant,
         user=user,
         kanaal=KanaalSoort.BALIE,
-        onderwerp=onderwerp.strip()[:200],
+        onderwerp=onderwerp.strip(),
         vraag=notitie.strip(),
         product=ticket.product,
         in_een_keer_goed=in_een_keer_goed,

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
+from kcc import invoer
+
 
 class BerichtSjabloon(models.Model):
     """The text of a message to the customer, per product (or for all) and per
@@ -27,7 +29,7 @@ class BerichtSjabloon(models.Model):
         help_text=_("Een status (bijv. afgehandeld) of de naam van een statusstap; '*' voor alle."),
     )
     onderwerp = models.CharField(_("onderwerp (e-mail)"), max_length=200)
-    tekst = models.TextField(_("tekst"))
+    tekst = models.TextField(_("tekst"), max_length=invoer.BERICHT)
     sms_tekst = models.CharField(_("sms-tekst"), max_length=320, blank=True)
 
     class Meta:

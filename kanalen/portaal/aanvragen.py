@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kanalen.models import Aanvraag, AanvraagDocument
-from kcc import bestanden
+from kcc import bestanden, invoer
 from kcc.auth.inlog import Inlog, niveau_naam
 from kcc.choices import KanaalSoort
 from kcc.models import User
@@ -134,14 +134,30 @@ def _concept(aanvraag: Aanvraag, user: User) -> Aanvraag:
     return aanvraag
 
 
+ANTWOORD_MAXIMUM = invoer.NOTITIE  # the longest answer a form's question takes
+
+
+def antwoorden_lengte_eisen(antwoorden: dict) -> None:
+    """An answer longer than any question takes is refused, not cut: the
+    customer sees which and keeps what they typed."""
+    fouten = {
+        sleutel: invoer.te_lang(str(waarde), ANTWOORD_MAXIMUM)
+        for sleutel, waarde in antwoorden.items()
+        if len(str(waarde)) > ANTWOORD_MAXIMUM
+    }
+    if fouten:
+        raise ValidationError(fouten)
+
+
 @transaction.atomic
 def aanvraag_bewaren(*, aanvraag: Aanvraag, user: User, antwoorden: dict) -> Aanvraag:
     """Keep the answers as typed, also unfinished ones: a draft is checked
     when it is submitted, not while it is being filled in."""
     aanvraag = _concept(aanvraag, user)
     sleutels = {v["sleutel"] for v in aanvraag_inhoud(aanvraag, antwoorden)["vragen"]}
+    antwoorden_lengte_eisen(antwoorden)
     aanvraag.antwoorden = {
-        s: str(w)[:4000] for s, w in antwoorden.items() if s in sleutels and w not in (None, "")
+        s: str(w) for s, w in antwoorden.items() if s in sleutels and w not in (None, "")
     }
     aanvraag.bijgewerkt_op = timezone.now()
     aanvraag.save(update_fields=["antwoorden", "bijgewerkt_op"])

@@ -112,6 +112,9 @@ class InboxBijlage(models.Model):
     bestand = models.FileField(_("bestand"), upload_to=_bijlagepad, max_length=200)
     soort = models.CharField(_("bestandstype"), max_length=10, blank=True)
     grootte = models.PositiveIntegerField(_("grootte (bytes)"))
+    # What makes the attachment unsafe to open (macros, JavaScript, a virus),
+    # for the agent to see before opening it; the file itself is kept.
+    waarschuwing = models.CharField(_("waarschuwing"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("bijlage")

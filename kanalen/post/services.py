@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 
 from kanalen.berichten import services as bericht_services
 from kanalen.models import Bericht, BerichtStatus, InboxBijlage, Inboxitem, InboxStatus, Kanaal
-from kcc import bestanden, formaat, kalender
+from kcc import bestanden, formaat, invoer, kalender
 from kcc.audit import Actie, audit_log
 from kcc.choices import KanaalSoort
 from kcc.fsm import vergrendeld
@@ -139,11 +139,17 @@ def email_ontvangen(*, ruw: bytes) -> Inboxitem:
     for deel in bericht.iter_attachments():
         inhoud = deel.get_payload(decode=True) or b""
         bestand = ContentFile(inhoud, name=deel.get_filename() or "bijlage")
+        soort = bestanden.bestandssoort(bestand) or ""
+        try:
+            waarschuwing = bestanden.inhoud_risico(bestand, soort) or ""
+        except bestanden.ScannerOnbereikbaar:
+            waarschuwing = _("Niet op virussen gecontroleerd: de scanner was niet bereikbaar.")
         bijlage = InboxBijlage(
             item=item,
             bestandsnaam=bestanden.veilige_bestandsnaam(deel.get_filename() or "bijlage"),
-            soort=bestanden.bestandssoort(bestand) or "",
+            soort=soort,
             grootte=len(inhoud),
+            waarschuwing=waarschuwing[:500],
         )
         # Kept whatever it is (nothing a customer sent is lost); it is only
         # ever served as a download, never shown in the browser.
@@ -270,6 +276,7 @@ def inboxitem_beantwoorden(
         raise ValidationError({"tekst": [_("Schrijf uw antwoord.")]})
     if item.kanaal == KanaalSoort.SMS and len(tekst) > 320:
         raise ValidationError({"tekst": [_("Een sms is hoogstens 320 tekens.")]})
+    invoer.tekst_eisen("tekst", tekst, invoer.BERICHT)
     onderwerp = item.onderwerp or _("Uw bericht")
     if item.kanaal == KanaalSoort.POST:
         # A letter is answered by letter: it waits in "Post te versturen" to

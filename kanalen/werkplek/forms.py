@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kanalen.models import Bericht
+from kcc import invoer
 from kcc.choices import KanaalSoort
 from kcc.models import Afdeling, User
 from kcc.selectors import medewerkers_voor_contactverzoeken
@@ -34,10 +35,16 @@ class KlantcontactForm(SnelleSelectsForm):
     )
     onderwerp = forms.CharField(label=_("Onderwerp"), max_length=200, required=False)
     vraag = forms.CharField(
-        label=_("Vraag van de klant"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Vraag van de klant"),
+        max_length=invoer.NOTITIE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     antwoord = forms.CharField(
-        label=_("Gegeven antwoord"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Gegeven antwoord"),
+        max_length=invoer.NOTITIE,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     kennisitem = forms.UUIDField(widget=forms.HiddenInput, required=False)
     kennis_geholpen = forms.ChoiceField(
@@ -151,5 +158,7 @@ class ContactgegevensForm(SnelleSelectsForm):
 
 class ContactverzoekAfhandelenForm(forms.Form):
     uitkomst = forms.CharField(
-        label=_("Uitkomst (de klant ziet dit)"), widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Uitkomst (de klant ziet dit)"),
+        max_length=invoer.NOTITIE,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -20,6 +20,7 @@ from kcc.access import klant_required, per_uuid_of_404
 from kcc.auth.inlog import EHERKENNING, huidige_inlog
 from kcc.bevestigen import bevestiging_gevraagd
 from kcc.choices import KanaalSoort
+from kcc.forms import fouten_overnemen
 from producten import selectors as producten_selectors
 from producten.formulier import antwoord_leesbaar, formulier_initial, formulier_voor
 
@@ -162,6 +163,11 @@ def _gegevens_verwerken(request, klant, aanvraag):
     formulier = formulier_voor(vragen, data=request.POST, prefix="v")
     antwoorden = {s: request.POST.get(f"v-{s}", "") for s in formulier.fields}
     bewaren = request.POST.get("actie") == "bewaren"
+    try:
+        aanvraag_services.antwoorden_lengte_eisen(antwoorden)
+    except ValidationError as fout:
+        fouten_overnemen(formulier, fout)
+        return _gegevens_fout(request, klant, aanvraag, formulier)
     if aanvraag.pk is None:
         # Nothing is kept until the customer saves or the first page is
         # right: a "Volgende stap" on an empty form leaves no draft behind.
