@@ -85,14 +85,17 @@ def test_a_long_hand_over_leaves_the_case_where_it_was(client, zaakpagina):
 
 def test_the_api_refuses_a_long_text_before_it_touches_the_case(client, zaakpagina):
     zaak = zaakpagina
+    from tests.factories import AfdelingFactory
+
+    andere = AfdelingFactory(code="wmo", naam="Wmo")
     antwoord = client.post(
-        f"/api/v1/zaken/{zaak.uuid}/afwijzen/",
-        {"reden": TE_LANG},
+        f"/api/v1/zaken/{zaak.uuid}/overdragen/",
+        {"afdeling": str(andere.uuid), "toelichting": TE_LANG},
         content_type="application/json",
     )
     assert antwoord.status_code == 400
     assert "4000" in antwoord.content.decode()
-    assert Zaak.objects.get(pk=zaak.pk).status == "ontvangen"
+    assert Zaak.objects.get(pk=zaak.pk).afdeling.code == "burgerzaken"
 
 
 def test_a_long_contact_note_is_refused_with_the_form_as_typed(client, klant, klantmanager):

@@ -57,6 +57,25 @@ def test_it_lets_staff_change_a_case_and_answers_409_on_a_conflict(client, zaak)
     assert klaar.json()["status"] == "afgehandeld"
 
 
+def test_a_role_that_may_not_take_a_step_gets_403_before_its_input_is_judged(
+    client, zaak, klantmanager
+):
+    """A klantmanager sees the case but does not work it: refusing an empty
+    and a full request alike tells nothing about what the step expects."""
+    client.force_login(klantmanager)
+    for invoer in ({}, {"reden": "Past niet", "verwachte_status": "ontvangen"}):
+        antwoord = client.post(
+            f"/api/v1/zaken/{zaak.uuid}/afwijzen/", invoer, content_type="application/json"
+        )
+        assert antwoord.status_code == 403, antwoord.content
+        assert antwoord.json()["detail"] == "U mag deze stap niet zetten voor deze zaak."
+    # What a klantmanager may do (hand the case over) still judges its input.
+    leeg = client.post(
+        f"/api/v1/zaken/{zaak.uuid}/overdragen/", {}, content_type="application/json"
+    )
+    assert leeg.status_code == 400
+
+
 def test_it_lets_staff_hand_a_case_to_another_afdeling_through_the_api(client, zaak, klantmanager):
     vth = AfdelingFactory(code="vergunningen", naam="Vergunningen")
     client.force_login(klantmanager)

@@ -307,6 +307,7 @@ class _ZaakActie(APIView):
     the input, call the service, answer with the case as it is now."""
 
     invoer: type[serializers.Serializer]
+    recht: str  # the key in services.MAG
 
     def uitvoeren(self, zaak: Zaak, user, data: dict) -> None:
         raise NotImplementedError
@@ -317,6 +318,10 @@ class _ZaakActie(APIView):
         zaak = _zaken_voor(request.user).filter(uuid=uuid).first()
         if zaak is None:
             raise Http404
+        # The role first: one that may not take this step learns nothing
+        # from how its input would have been judged.
+        if not services.MAG[self.recht](request.user, zaak):
+            raise exceptions.PermissionDenied(_("U mag deze stap niet zetten voor deze zaak."))
         invoer = self.invoer(data=request.data)
         invoer.is_valid(raise_exception=True)
         try:
@@ -356,6 +361,7 @@ def _actie(naam: str, invoer, uitvoeren, samenvatting: str) -> type[_ZaakActie]:
             return super().post(request, uuid)
 
     Actie.invoer = invoer
+    Actie.recht = naam
     Actie.uitvoeren = staticmethod(uitvoeren)
     Actie.__name__ = Actie.__qualname__ = f"Zaak{naam.title().replace('_', '')}View"
     Actie.__doc__ = samenvatting

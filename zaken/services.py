@@ -440,11 +440,35 @@ def _overgang(zaak: Zaak, methode: str, *, verwachte_status: str | None) -> tupl
     return zaak, van
 
 
+# Who may take each step on a case: the services below ask it, and the API
+# asks it before it reads any input, so a role that may not gets 403 whatever
+# it sent. ``zaak`` is the case as stored.
+MAG = {
+    "in_behandeling_nemen": lambda user, zaak: mag_behandelen(user, zaak),
+    "wacht_op_klant": lambda user, zaak: mag_behandelen(user, zaak),
+    "hervatten": lambda user, zaak: mag_behandelen(user, zaak) or is_klant_zelf(user, zaak.klant),
+    "verlengen": lambda user, zaak: mag_behandelen(user, zaak),
+    "statusstap": lambda user, zaak: mag_behandelen(user, zaak),
+    "afhandelen": lambda user, zaak: mag_behandelen(user, zaak),
+    "afwijzen": lambda user, zaak: mag_behandelen(user, zaak),
+    "intrekken": lambda user, zaak: (
+        is_klant_zelf(user, zaak.klant) or user.has_perm("kcc.klantbeeld_inzien")
+    ),
+    "heropenen": lambda user, zaak: user.has_perm("kcc.zaken_toewijzen"),
+    "notitie": lambda user, zaak: (
+        mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien")
+    ),
+    "overdragen": lambda user, zaak: (
+        mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien")
+    ),
+}
+
+
 @transaction.atomic
 def zaak_in_behandeling_nemen(
     *, zaak: Zaak, user: User, verwachte_status: str | None = None
 ) -> Zaak:
-    _eis(mag_behandelen(user, zaak))
+    _eis(MAG["in_behandeling_nemen"](user, zaak))
     zaak, van = _overgang(zaak, "in_behandeling_nemen", verwachte_status=verwachte_status)
     if zaak.behandelaar_id is None:
         zaak.behandelaar = user
@@ -467,7 +491,7 @@ def zaak_wacht_op_klant(
     *, zaak: Zaak, user: User, vraag: str, verwachte_status: str | None = None
 ) -> Zaak:
     """Ask the customer for information; the clock stops until they answer."""
-    _eis(mag_behandelen(user, zaak))
+    _eis(MAG["wacht_op_klant"](user, zaak))
     if not vraag.strip():
         raise ValidationError(_("Schrijf op welke informatie u van de klant nodig heeft."))
     zaak, van = _overgang(zaak, "wachten_op_klant", verwachte_status=verwachte_status)
@@ -522,7 +546,7 @@ def zaak_hervatten(
     *, zaak: Zaak, user: User, reden: str = "", verwachte_status: str | None = None
 ) -> Zaak:
     """The customer answered (or the behandelaar resumes): the clock runs again."""
-    _eis(mag_behandelen(user, zaak) or is_klant_zelf(user, zaak.klant))
+    _eis(MAG["hervatten"](user, zaak))
     zaak, van = _overgang(zaak, "hervatten", verwachte_status=verwachte_status)
     _na_opschorting(zaak, timezone.localdate())
     zaak.save()
@@ -540,7 +564,7 @@ def zaak_hervatten(
 @transaction.atomic
 def zaak_verlengen(*, zaak: Zaak, user: User, weken: int, reden: str) -> Zaak:
     """Extend the statutory term once (Awb 4:14), with a reason told to the customer."""
-    _eis(mag_behandelen(user, zaak))
+    _eis(MAG["verlengen"](user, zaak))
     zaak = _vergrendel(zaak)
     if not zaak.is_open:
         raise ZaakConflict(_("Een afgesloten zaak kan niet worden verlengd."))
@@ -580,7 +604,7 @@ def zaak_verlengen(*, zaak: Zaak, user: User, weken: int, reden: str) -> Zaak:
 @transaction.atomic
 def zaak_statusstap_zetten(*, zaak: Zaak, user: User, stap: str) -> Zaak:
     """Set a catalogue milestone (e.g. "uw paspoort ligt klaar") in the current phase."""
-    _eis(mag_behandelen(user, zaak))
+    _eis(MAG["statusstap"](user, zaak))
     zaak = _vergrendel(zaak)
     stappen = {s["naam"]: s for s in zaak.productversie.inhoud.get("statusstappen", [])}
     gekozen = stappen.get(stap)
@@ -633,7 +657,7 @@ def zaak_afhandelen(
     toelichting: str = "",
     verwachte_status: str | None = None,
 ) -> Zaak:
-    _eis(mag_behandelen(user, zaak))
+    _eis(MAG["afhandelen"](user, zaak))
     if not resultaat.strip():
         raise ValidationError(_("Vul het resultaat in."))
     return _afsluiten(
@@ -653,7 +677,7 @@ def zaak_afhandelen(
 def zaak_afwijzen(
     *, zaak: Zaak, user: User, reden: str, verwachte_status: str | None = None
 ) -> Zaak:
-    _eis(mag_behandelen(user, zaak))
+    _eis(MAG["afwijzen"](user, zaak))
     if not reden.strip():
         raise ValidationError(_("Een afwijzing heeft een reden nodig."))
     return _afsluiten(
@@ -673,7 +697,7 @@ def zaak_intrekken(
     *, zaak: Zaak, user: User, reden: str = "", verwachte_status: str | None = None
 ) -> Zaak:
     """Withdrawn by the customer (or an agent on their behalf); parts go with it."""
-    _eis(is_klant_zelf(user, zaak.klant) or user.has_perm("kcc.klantbeeld_inzien"))
+    _eis(MAG["intrekken"](user, zaak))
     if verwachte_status is not None:
         # What the caller saw must still hold before any part is touched.
         vergrendeld(zaak, verwacht=verwachte_status, conflict=lambda _rij: ZaakConflict())
@@ -706,7 +730,7 @@ def zaak_heropenen(
     *, zaak: Zaak, user: User, reden: str, verwachte_status: str | None = None
 ) -> Zaak:
     """A teamleider reopens a closed case (a mistake to put right)."""
-    _eis(user.has_perm("kcc.zaken_toewijzen"))
+    _eis(MAG["heropenen"](user, zaak))
     if not reden.strip():
         raise ValidationError(_("Geef aan waarom de zaak wordt heropend."))
     zaak, van = _overgang(zaak, "heropenen", verwachte_status=verwachte_status)
@@ -796,7 +820,7 @@ def zaak_toewijzen(*, zaak: Zaak, user: User, behandelaar: User) -> Zaak:
 
 @transaction.atomic
 def zaak_notitie_toevoegen(*, zaak: Zaak, user: User, tekst: str) -> ZaakNotitie:
-    _eis(mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien"))
+    _eis(MAG["notitie"](user, zaak))
     if not tekst.strip():
         raise ValidationError(_("Een lege notitie wordt niet bewaard."))
     notitie = ZaakNotitie.objects.create(zaak=zaak, auteur=user, tekst=tekst.strip())
@@ -820,7 +844,7 @@ def zaak_overdragen(*, zaak: Zaak, user: User, afdeling: Afdeling, toelichting: 
     that belongs elsewhere. The new afdeling's teamleiders get a notice, and
     a case not yet in behandeling gets the new afdeling's pick-up norm.
     """
-    _eis(mag_behandelen(user, zaak) or user.has_perm("kcc.klantbeeld_inzien"))
+    _eis(MAG["overdragen"](user, zaak))
     if not toelichting.strip():
         raise ValidationError(_("Schrijf op wat de afdeling moet weten."))
     invoer.tekst_eisen("toelichting", toelichting.strip(), invoer.NOTITIE)

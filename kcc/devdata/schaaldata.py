@@ -546,6 +546,9 @@ def zaken_genereren(
             termijndatum = min([d for d in (streef, uiterst) if d], default=GEEN_TERMIJN)
             te_laat = open_ and status != "wacht_op_klant" and termijndatum < vandaag
             sig = signaal(dag, streef, uiterst)
+            kanaal = rnd.choices(
+                ["internet", "balie", "telefoon", "post", "email"], [55, 20, 15, 5, 5]
+            )[0]
             yield (
                 str(uuid.UUID(int=rnd.getrandbits(128), version=4)),
                 f"ZAAK-{jaar}-{volgnummers[jaar]:06d}",
@@ -553,9 +556,7 @@ def zaken_genereren(
                 versie.product_id,
                 versie.pk,
                 None,
-                rnd.choices(["internet", "balie", "telefoon", "post", "email"], [55, 20, 15, 5, 5])[
-                    0
-                ],
+                kanaal,
                 "{}",
                 afdeling.pk if afdeling else None,
                 behandelaar,
@@ -579,6 +580,11 @@ def zaken_genereren(
                 resultaat,
                 "",
                 afgesloten,
+                # Online with DigiD (the app: Midden), on one's own behalf.
+                20 if kanaal == "internet" else None,
+                "",
+                "",
+                "",
             )
 
     zaken = _copy(
@@ -614,6 +620,10 @@ def zaken_genereren(
             "resultaat",
             "toelichting",
             "afgesloten_op",
+            "inlogniveau",
+            "machtiging",
+            "gemachtigde",
+            "vestigingsnummer",
         ],
         rijen(),
     )
