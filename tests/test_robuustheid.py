@@ -448,6 +448,28 @@ def _gemeente() -> None:
     bericht.set_content("Zie de bijlage.")
     bericht.add_attachment(PDF, maintype="application", subtype="pdf", filename="brief.pdf")
     post_services.email_ontvangen(ruw=bericht.as_bytes())
+    # A letter answered by letter, waiting in "Post te versturen", and a
+    # ticket drawn at the kiosk today.
+    from kanalen.balie import wachtnummers
+    from kcc.models import User
+    from klanten.models import Klant
+    from producten.models import Product
+
+    agent = User.objects.get(username="klantmanager")
+    brief = post_services.brief_registreren(
+        user=agent,
+        scan=SimpleUploadedFile("brief.pdf", PDF),
+        onderwerp="Bezwaar parkeerboete",
+        afzender="",
+        klant=Klant.objects.get(bsn="999993653"),
+    )
+    post_services.inboxitem_oppakken(item=brief, user=agent)
+    post_services.inboxitem_beantwoorden(
+        item=brief, user=agent, tekst="Wij nemen uw bezwaar in behandeling."
+    )
+    wachtnummers.wachtnummer_trekken(
+        product=wachtnummers.kioskproducten().first() or Product.objects.first()
+    )
 
 
 def test_it_answers_every_page_parameter_and_form_without_a_server_error(caplog):
