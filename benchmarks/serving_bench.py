@@ -6,7 +6,9 @@ generated cases:
 1. a citizen reads one of their cases over the API (session, permission
    check, serializer) against a bare Django view that reads one row, both
    served by gunicorn's sync workers (WSGI, persistent connections: the best
-   stack for the bare view too), interleaved A B A B with wrk;
+   stack for the bare view too), interleaved A B A B with wrk; the bare view
+   also on a server without any middleware, the floor, so the cost of the
+   platform's middleware chain is measured on its own;
 2. the citizen's case list on that stack against the ASGI-only serving it
    replaces (one daphne process serving every page and API call);
 3. where the case read's time goes: one request profiled in-process, its
@@ -52,6 +54,7 @@ DUUR = os.environ.get("BENCH_DUUR", "10s")
 VERBINDINGEN = int(os.environ.get("BENCH_VERBINDINGEN", "16"))
 WSGI_POORT = int(os.environ.get("BENCH_POORT", "8765"))
 ASGI_POORT = WSGI_POORT + 1
+KAAL_POORT = WSGI_POORT + 2
 WORKERS = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1) + 1)))
 
 
@@ -174,6 +177,16 @@ def main():
             WSGI_POORT,
         )
         processen.append(wsgi)
+        kaal = starten(
+            [str(bin_ / "gunicorn"), "-c", "python:kcc.gunicorn_conf", "kcc.wsgi:application"],
+            {
+                **omgeving,
+                "GUNICORN_BIND": f"127.0.0.1:{KAAL_POORT}",
+                "DJANGO_SETTINGS_MODULE": "benchmarks.settings_kaal",
+            },
+            KAAL_POORT,
+        )
+        processen.append(kaal)
         asgi = starten(
             [
                 str(bin_ / "daphne"),
@@ -192,6 +205,9 @@ def main():
         a = f"http://127.0.0.1:{ASGI_POORT}"
         lezen = afwisselend(
             {
+                "kale view zonder middleware (WSGI)": (
+                    f"http://127.0.0.1:{KAAL_POORT}/bench/kaal/{zaak.uuid}/"
+                ),
                 "kale view (WSGI)": f"{w}/bench/kaal/{zaak.uuid}/",
                 "zaak van de burger, API (WSGI)": f"{w}/api/v1/zaken/{zaak.uuid}/",
             },
@@ -214,7 +230,8 @@ def main():
         m = statistics.median(waarden)
         return f"| {naam} | {m:,.0f} | {min(waarden):,.0f}-{max(waarden):,.0f} | {m / basis:.2f} |"
 
-    kaal = statistics.median(lezen["kale view (WSGI)"])
+    # The floor: the bare view on a server without middleware.
+    kaal = statistics.median(lezen["kale view zonder middleware (WSGI)"])
     daphne = statistics.median(lijst["zakenlijst van de burger, API (alleen ASGI, daphne)"])
     print(
         f"Het verzoekpad: {ZAKEN:,} zaken ({vullen:.0f} s gevuld), gunicorn {WORKERS} sync "
