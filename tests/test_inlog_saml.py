@@ -97,12 +97,16 @@ def test_the_login_page_asks_digid_for_the_level_the_product_needs(client, db, m
         return "https://digid.example/saml/idp/request_authentication", {"SAMLRequest": "x"}
 
     monkeypatch.setattr(DigiDClient, "create_authn_request", authn_request)
-    pagina = client.get("/pip/inloggen/digid/?niveau=30&next=/pip/").content.decode()
+    antwoord = client.get("/pip/inloggen/digid/?niveau=30&next=/pip/")
+    pagina = antwoord.content.decode()
+    # The form may go to DigiD, from this page only.
+    assert "form-action 'self' https://digid.example" in antwoord["Content-Security-Policy"]
     assert gevraagd == [DigiDAssuranceLevels.substantial]
     assert 'action="https://digid.example/saml/idp/request_authentication"' in pagina
     assert 'lang="nl"' in pagina and "Verder naar inloggen" in pagina
     client.get("/pip/inloggen/digid/")
     assert gevraagd[-1] == DigiDAssuranceLevels.middle
+    assert "digid.example" not in client.get("/pip/")["Content-Security-Policy"]
 
 
 @SAML

@@ -14,6 +14,7 @@ rules and the audit log.
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlsplit
 
 from digid_eherkenning import digid_urls, eherkenning_urls
 from digid_eherkenning.backends import DigiDBackend, eHerkenningBackend
@@ -52,7 +53,24 @@ def _bereikt(response) -> int:
     return max((n for n in niveaus if n), default=Betrouwbaarheidsniveau.BASIS)
 
 
-class DigiDSamlLoginView(DigiDLoginView):
+class _FormulierNaarInlogdienst:
+    """The page posts the SAML request to DigiD or the eHerkenning broker:
+    that address, and only on this page, may be a form's target (the
+    Content-Security-Policy allows forms to the platform only)."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        doel = urlsplit((getattr(response, "context_data", None) or {}).get("url") or "")
+        if doel.scheme == "https" and doel.netloc:
+            response._csp_update = {"form-action": [f"https://{doel.netloc}"]}
+        return response
+
+
+class EHerkenningSamlLoginView(_FormulierNaarInlogdienst, eHerkenningLoginView):
+    pass
+
+
+class DigiDSamlLoginView(_FormulierNaarInlogdienst, DigiDLoginView):
     """Asks DigiD for the level the product needs (``?niveau=30``), else the
     usual one; DigiD may answer with more, never with less."""
 
@@ -68,7 +86,7 @@ def saml_login(request, middel: str):
     eHerkenning asks is set per service in its configuration)."""
     if middel == "DigiD":
         return DigiDSamlLoginView.as_view()(request)
-    return eHerkenningLoginView.as_view()(request)
+    return EHerkenningSamlLoginView.as_view()(request)
 
 
 class DigiDSamlBackend(DigiDBackend):
@@ -162,7 +180,13 @@ urlpatterns = [
         "eherkenning/",
         include(
             (
-                _eigen_views(eherkenning_urls, {"acs": EHerkenningSamlAntwoordView.as_view()}),
+                _eigen_views(
+                    eherkenning_urls,
+                    {
+                        "login": EHerkenningSamlLoginView.as_view(),
+                        "acs": EHerkenningSamlAntwoordView.as_view(),
+                    },
+                ),
                 "eherkenning",
             )
         ),
