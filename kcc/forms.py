@@ -73,6 +73,20 @@ def _namens_veld(label, help_text):
     )
 
 
+def _niveauveld(middel: str, help_text="") -> forms.TypedChoiceField:
+    """The level a simulated login reports; left open, the usual one."""
+    return forms.TypedChoiceField(
+        label=_("Betrouwbaarheidsniveau"),
+        choices=lambda: [(n.value, niveau_naam(n, middel)) for n in Betrouwbaarheidsniveau],
+        coerce=int,
+        required=False,
+        empty_value=STANDAARDNIVEAU[middel],
+        initial=STANDAARDNIVEAU[middel],
+        widget=forms.RadioSelect,
+        help_text=help_text,
+    )
+
+
 class _SimulatorForm(forms.Form):
     """The simulator lets a tester choose what a real login would report:
     the level of assurance and, to try the rules for it, a machtiging."""
@@ -124,17 +138,9 @@ class DigiDSimulatorForm(_SimulatorForm):
         help_text=_("9 cijfers, bijvoorbeeld 999993653."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    niveau = forms.TypedChoiceField(
-        label=_("Betrouwbaarheidsniveau"),
-        choices=[
-            (n.value, _("DigiD %(niveau)s") % {"niveau": n.label}) for n in Betrouwbaarheidsniveau
-        ],
-        coerce=int,
-        required=False,
-        empty_value=STANDAARDNIVEAU[DIGID],
-        initial=STANDAARDNIVEAU[DIGID],
-        widget=forms.RadioSelect,
-        help_text=_(
+    niveau = _niveauveld(
+        DIGID,
+        _(
             "Basis: gebruikersnaam en wachtwoord. Midden: de DigiD app. "
             "Substantieel en Hoog: met identiteitsbewijs."
         ),
@@ -181,15 +187,7 @@ class EHerkenningSimulatorForm(_SimulatorForm):
         help_text=_("12 cijfers, als u voor één vestiging inlogt."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
-    niveau = forms.TypedChoiceField(
-        label=_("Betrouwbaarheidsniveau"),
-        choices=[(n.value, niveau_naam(n, EHERKENNING)) for n in Betrouwbaarheidsniveau],
-        coerce=int,
-        required=False,
-        empty_value=STANDAARDNIVEAU[EHERKENNING],
-        initial=STANDAARDNIVEAU[EHERKENNING],
-        widget=forms.RadioSelect,
-    )
+    niveau = _niveauveld(EHERKENNING)
     namens_bsn = _namens_veld(
         _("Namens een inwoner (bewindvoering)"),
         _("Laat leeg om voor uw organisatie in te loggen. Anders: het BSN van de inwoner."),

@@ -144,12 +144,27 @@ def test_a_citizen_applies_follows_corrects_and_rates_in_the_browser(
     page = burger.new_page()
 
     # Public pages, and the norms we publish.
-    for pad in ["/producten/", "/contact/", "/normen/"]:
+    for pad in [
+        "/producten/",
+        "/contact/",
+        "/normen/",
+        "/pip/inloggen/digid/",
+        "/pip/inloggen/eherkenning/",
+    ]:
         page.goto(live_server.url + pad)
         axe.controleer(page)
 
     _inloggen_digid(page, live_server)
     axe.controleer(page)
+
+    # A product that needs a surer login than the simulator's usual DigiD Midden.
+    from producten.models import Product
+
+    Product.objects.filter(code="afvalcontainer").update(betrouwbaarheidsniveau=30)
+    page.goto(f"{live_server.url}/pip/aanvragen/nieuw/afvalcontainer/")
+    page.get_by_role("heading", name="Inloggen met een hoger niveau").wait_for()
+    axe.controleer(page)
+    Product.objects.filter(code="afvalcontainer").update(betrouwbaarheidsniveau=10)
 
     # A passport, with the photo uploaded and checked by content.
     _aanvragen(
