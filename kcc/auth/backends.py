@@ -149,17 +149,22 @@ class BrokerOIDCBackend(OIDCAuthenticationBackend):
         return None
 
     def verify_claims(self, claims) -> bool:
-        self._gevonden = self._klant_en_inlog(claims)
-        return self._gevonden is not None
+        return self._gelezen(claims) is not None
+
+    def _gelezen(self, claims):
+        """The claims read once per login (verify_claims comes first)."""
+        if getattr(self, "_gelezen_van", None) is not claims:
+            self._gevonden, self._gelezen_van = self._klant_en_inlog(claims), claims
+        return self._gevonden
 
     def filter_users_by_claims(self, claims):
-        gevonden = self._klant_en_inlog(claims)
+        gevonden = self._gelezen(claims)
         if gevonden is None:
             return User.objects.none()
         return User.objects.filter(is_active=True, **gevonden[0])
 
     def create_user(self, claims):
-        return klant_gebruiker(**self._klant_en_inlog(claims)[0])
+        return klant_gebruiker(**self._gelezen(claims)[0])
 
     def update_user(self, user, claims):
         return user
