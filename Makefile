@@ -14,6 +14,8 @@ WS_PORT ?= 8001
 # serves, unless set; on all interfaces (HOST=0.0.0.0), this machine's name.
 PUBLIEKE_HOST = $(if $(filter 0.0.0.0 ::,$(HOST)),$(shell hostname -f 2>/dev/null || hostname),$(if $(findstring :,$(HOST)),[$(HOST)],$(HOST)))
 PUBLIEKE_URL ?= http://$(PUBLIEKE_HOST):$(PORT)
+# The suite runs in this many processes, each on its own test database.
+TEST_PROCESSES ?= 2
 # Runs a command with the embedded PostgreSQL and Redis under var/ up (those
 # not configured by DATABASE_URL / REDIS_URL), and stops afterwards the ones
 # it started.
@@ -102,7 +104,7 @@ suite:
 		$(MANAGE) check --deploy --fail-level WARNING
 	@$(MAKE) --no-print-directory check-compose
 	@echo "== tests"
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_PROCESSES)
 
 # docker-compose.yml describes the production stack; no engine is needed to
 # validate it. CI must validate it; elsewhere a missing tool is only noted.

@@ -27,6 +27,28 @@ def _eager_celery():
     yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _eigen_redis_per_proces(worker_id):
+    """`make test` runs the suite in two processes on one Redis: each keeps
+    its own Celery queues and channel-layer groups, so a worker started by a
+    test in one never takes a task or a group message of the other."""
+    from channels.layers import channel_layers
+
+    from kcc.celery import app
+
+    if worker_id == "master":
+        yield
+        return
+    app.conf.broker_transport_options = {
+        **app.conf.broker_transport_options,
+        "global_keyprefix": f"test-{worker_id}:",
+    }
+    laag = settings.CHANNEL_LAYERS["default"]
+    laag["CONFIG"]["prefix"] = f"{laag['CONFIG'].get('prefix', 'asgi')}-{worker_id}"
+    channel_layers.backends.clear()
+    yield
+
+
 # Every test runs at this moment, a working Tuesday morning in Amsterdam, so
 # no outcome depends on the day the suite runs (a weekend-only bug was once
 # found by luck). Tests about dates move the clock themselves.
