@@ -18,7 +18,8 @@ ENV PYTHONPATH=/app
 
 # Static files are collected at build time and served by WhiteNoise.
 RUN DJANGO_ENV=production DJANGO_SECRET_KEY=collectstatic-only-$(python -c "print('x'*50)") \
-    DJANGO_ALLOWED_HOSTS=localhost PUBLIEKE_URL=https://localhost LOGIN_SIMULATOR_ALLOWED=true STATIC_ROOT=/app/static \
+    DJANGO_ALLOWED_HOSTS=localhost PUBLIEKE_URL=https://localhost GEMEENTE_RSIN=123456782 \
+    LOGIN_SIMULATOR_ALLOWED=true STATIC_ROOT=/app/static \
     DATABASE_URL=postgres://build@localhost/build REDIS_URL=redis://localhost:6379/0 \
     EMAIL_HOST=localhost python manage.py collectstatic --noinput
 ENV STATIC_ROOT=/app/static

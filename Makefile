@@ -95,6 +95,7 @@ suite:
 	@echo "== production settings (check --deploy, as docker-compose.yml configures them)"
 	DJANGO_ENV=production DJANGO_SECRET_KEY=check-deploy-$$(printf '%060d' 0) \
 		DJANGO_ALLOWED_HOSTS=kcc.example.nl PUBLIEKE_URL=https://kcc.example.nl EMAIL_HOST=smtp.example.nl \
+		GEMEENTE_RSIN=123456782 \
 		DATABASE_URL=postgres://kcc@localhost/kcc REDIS_URL=redis://localhost:6379/0 \
 		DIGID_BACKEND=oidc EHERKENNING_BACKEND=oidc OIDC_RP_CLIENT_ID=kcc OIDC_RP_CLIENT_SECRET=x \
 		OIDC_OP_AUTHORIZATION_ENDPOINT=https://broker.example.nl/authorize \
@@ -110,7 +111,7 @@ suite:
 # validate it. CI must validate it; elsewhere a missing tool is only noted.
 check-compose:
 	@if command -v docker-compose >/dev/null 2>&1; then \
-		DJANGO_SECRET_KEY=x POSTGRES_PASSWORD=x EMAIL_HOST=x PUBLIEKE_URL=x docker-compose -f docker-compose.yml config --quiet \
+		DJANGO_SECRET_KEY=x POSTGRES_PASSWORD=x EMAIL_HOST=x PUBLIEKE_URL=x GEMEENTE_RSIN=x docker-compose -f docker-compose.yml config --quiet \
 		&& echo "docker-compose.yml: valid"; \
 	elif [ -n "$$CI" ]; then \
 		echo "docker-compose is required in CI to validate docker-compose.yml" >&2; exit 1; \
@@ -129,6 +130,7 @@ benchmarks:
 	$(BIN)/python benchmarks/kennisbank_zoeken.py
 	$(BIN)/python benchmarks/serving_bench.py
 	$(BIN)/python benchmarks/zaken_bench.py
+	$(BIN)/python benchmarks/zgw_bench.py
 	$(BIN)/python benchmarks/chat_bench.py
 	$(BIN)/python benchmarks/werkvoorraad_bench.py
 	$(BIN)/python benchmarks/klantbeeld_bench.py

@@ -33,3 +33,4 @@ class KanalenConfig(AppConfig):
         link_registreren("klantbeeld", "werkplek:klantbeeld")
         link_registreren("contactverzoeken", "werkplek:contactverzoeken")
         link_registreren("productinformatie", "werkplek:product")
+        link_registreren("productpagina", "publiek:product")

@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from kcc import tweede_factor
 from kcc.audit import Actie, audit_log
 from kcc.identifiers import is_valid_bsn
+from kcc.koppelingen import admin as _koppelingen_admin  # noqa: F401
 from kcc.models import Afdeling, AuditLogEntry, Sluitingsdag, User
 
 

@@ -34,7 +34,22 @@ class KccConfig(AppConfig):
             for model in apps.get_app_config(app).get_models():
                 pre_save.connect(invoer.lengte_bewaken, sender=model, weak=False)
         self._rechten_bewaken()
+        self._koppelingen_bewaken()
         logger.info("KCC platform (%s): %s", settings.DJANGO_ENV, settings.SERVICES_DESCRIPTION)
+
+    @staticmethod
+    def _koppelingen_bewaken():
+        """A changed applicatie, autorisatie or abonnement is read again at once."""
+        from django.db.models.signals import post_delete, post_save
+
+        from kcc.koppelingen import notificaties, toegang
+        from kcc.koppelingen.models import Abonnement, Applicatie, Autorisatie
+
+        for model in (Applicatie, Autorisatie):
+            for signal in (post_save, post_delete):
+                signal.connect(toegang.vergeten, sender=model, weak=False)
+        for signal in (post_save, post_delete):
+            signal.connect(notificaties.abonnementen_gewijzigd, sender=Abonnement, weak=False)
 
     @staticmethod
     def _rechten_bewaken():

@@ -74,3 +74,24 @@ class Machtiging(models.TextChoices):
 
     DIGID_MACHTIGEN = "digid_machtigen", _("DigiD Machtigen")
     BEWINDVOERING = "bewindvoering", _("Bewindvoering (eHerkenning)")
+
+
+class Vertrouwelijkheid(models.TextChoices):
+    """How confidential a product's cases are (the ZGW
+    vertrouwelijkheidaanduiding), from open to most secret. An API client is
+    granted cases up to a maximum."""
+
+    OPENBAAR = "openbaar", _("Openbaar")
+    BEPERKT_OPENBAAR = "beperkt_openbaar", _("Beperkt openbaar")
+    INTERN = "intern", _("Intern")
+    ZAAKVERTROUWELIJK = "zaakvertrouwelijk", _("Zaakvertrouwelijk")
+    VERTROUWELIJK = "vertrouwelijk", _("Vertrouwelijk")
+    CONFIDENTIEEL = "confidentieel", _("Confidentieel")
+    GEHEIM = "geheim", _("Geheim")
+    ZEER_GEHEIM = "zeer_geheim", _("Zeer geheim")
+
+    @classmethod
+    def tot_en_met(cls, maximum: str) -> list[str]:
+        """The values no more confidential than ``maximum``."""
+        waarden = list(cls.values)
+        return waarden[: waarden.index(maximum) + 1]

@@ -241,3 +241,13 @@ class Melding(models.Model):
 
     def __str__(self):
         return self.titel
+
+
+# The standard APIs' clients live in their own module (kcc/koppelingen), under
+# this app's label.
+from kcc.koppelingen.models import (  # noqa: E402, F401
+    Abonnement,
+    Applicatie,
+    Autorisatie,
+    Notificatie,
+)

@@ -32,6 +32,7 @@ from kcc.env import (
     parse_public_url,
     parse_redis_url,
 )
+from kcc.identifiers import is_valid_bsn
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("KCC_VAR_DIR", str(BASE_DIR / "var")))
@@ -305,6 +306,9 @@ CELERY_TASK_QUEUES = {
 CELERY_TASK_ROUTES = {
     "kanalen.tasks.bericht_versturen": {"queue": "berichten"},
     "kanalen.tasks.berichten_wachtrij_verwerken": {"queue": "berichten"},
+    # Notifications to the subscribers of the standard APIs: an outbox as well.
+    "kcc.tasks.notificatie_afleveren": {"queue": "berichten"},
+    "kcc.tasks.notificaties_wachtrij_verwerken": {"queue": "berichten"},
     "kcc.tasks.ping": {"queue": "snel"},
     "kcc.tasks.heartbeat": {"queue": "snel"},
     "zaken.tasks.termijnen_bewaken": {"queue": "snel"},
@@ -337,6 +341,11 @@ CELERY_BEAT_SCHEDULE = {
     # A backlog of sweeps would each queue every due message again.
     "berichten-wachtrij": {
         "task": "kanalen.tasks.berichten_wachtrij_verwerken",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    "notificaties-wachtrij": {
+        "task": "kcc.tasks.notificaties_wachtrij_verwerken",
         "schedule": 60.0,
         "options": {"expires": 55},
     },
@@ -614,6 +623,28 @@ SPECTACULAR_SETTINGS = {
         "BerichtKanaalEnum": "kanalen.berichten.models.Bericht.Kanaal",
     },
 }
+
+# --- The standard APIs (ZGW and Klantinteracties) -------------------------
+
+# Where other systems reach the standard APIs: the URLs in their answers are
+# absolute on this address (the public address unless the integration
+# network uses another).
+ZGW_API_URL = parse_public_url(
+    "ZGW_API_URL", env_str("ZGW_API_URL", "") or PUBLIEKE_URL, require_https=PRODUCTION
+)
+# The municipality's RSIN: bronorganisatie and verantwoordelijke organisatie
+# of every case, and the catalogue's owner. Production names its own; the
+# demo's is a made-up one that passes the elfproef.
+GEMEENTE_RSIN = env_str("GEMEENTE_RSIN", None if PRODUCTION else "123456782")
+if not GEMEENTE_RSIN or not is_valid_bsn(GEMEENTE_RSIN):
+    raise ImproperlyConfigured(
+        "GEMEENTE_RSIN must be the municipality's RSIN: nine digits that pass the elfproef "
+        f"(it is the bronorganisatie of every case in the standard APIs): {GEMEENTE_RSIN!r}."
+    )
+# A ZGW JWT is valid this many seconds after its iat (clients make a new
+# one per call or per few minutes), with this leeway for clocks that differ.
+ZGW_JWT_GELDIGHEID = env_int("ZGW_JWT_GELDIGHEID", 3600, minimum=60)
+ZGW_JWT_SPELING = env_int("ZGW_JWT_SPELING", 60, minimum=0)
 
 # --- Security -------------------------------------------------------------
 

@@ -17,3 +17,19 @@ def heartbeat() -> str:
     now = timezone.now().isoformat()
     cache.set("kcc:beat:heartbeat", now, timeout=None)
     return now
+
+
+@shared_task(ignore_result=True, **time_limits(60))
+def notificatie_afleveren(notificatie_id: int) -> str:
+    """Post one notification to its subscriber (kcc.koppelingen.notificaties)."""
+    from kcc.koppelingen import notificaties
+
+    return notificaties.afleveren(notificatie_id=notificatie_id)
+
+
+@shared_task(ignore_result=True, **time_limits(60))
+def notificaties_wachtrij_verwerken() -> int:
+    """Beat, every minute: queue the notifications that are due."""
+    from kcc.koppelingen import notificaties
+
+    return notificaties.wachtrij_verwerken()

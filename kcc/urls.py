@@ -8,8 +8,10 @@ from kanalen import api as kanalen_api
 from kanalen.post import api as post_api
 from kanalen.telefonie import api as telefonie_api
 from kcc import api, views
+from kcc.koppelingen import urls as koppelingen_urls
 from producten import api as producten_api
 from zaken import api as zaken_api
+from zaken.zgw import urls as zgw_urls
 
 handler400 = "kcc.views.bad_request"
 handler403 = "kcc.views.permission_denied"
@@ -105,5 +107,13 @@ urlpatterns = [
         name="favicon",
     ),
     path("api/v1/", include((api_v1_patterns, "api-v1"))),
+    # The standard APIs other systems of the municipality use (ZGW).
+    path("zaken/api/v1/", include((zgw_urls.zaken_patterns, "zgw-zaken"))),
+    path("catalogi/api/v1/", include((zgw_urls.catalogi_patterns, "zgw-catalogi"))),
+    path("documenten/api/v1/", include((zgw_urls.documenten_patterns, "zgw-documenten"))),
+    path(
+        "notificaties/api/v1/",
+        include((koppelingen_urls.notificaties_patterns, "zgw-notificaties")),
+    ),
     path("beheer/", admin.site.urls),
 ]

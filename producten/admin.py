@@ -184,6 +184,7 @@ class ProductAdmin(admin.ModelAdmin):
                     "levensgebeurtenissen",
                     ("voor_burger", "voor_bedrijf", "voor_instelling"),
                     "betrouwbaarheidsniveau",
+                    ("vertrouwelijkheid", "extern"),
                 ]
             },
         ),

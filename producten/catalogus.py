@@ -20,7 +20,7 @@ from rest_framework import serializers
 from rest_framework.settings import api_settings
 from rest_framework.validators import UniqueValidator
 
-from kcc.choices import Betrouwbaarheidsniveau, Doelgroep, KanaalSoort
+from kcc.choices import Betrouwbaarheidsniveau, Doelgroep, KanaalSoort, Vertrouwelijkheid
 from kcc.models import Afdeling, User
 from producten import services
 from producten.formulier import weekdagen_lezen
@@ -100,6 +100,8 @@ def _product_als_dict(p: Product) -> dict:
         "levensgebeurtenissen": sorted(lg.slug for lg in p.levensgebeurtenissen.all()),
         "doelgroepen": p.doelgroepen,
         "betrouwbaarheidsniveau": Betrouwbaarheidsniveau(p.betrouwbaarheidsniveau).name.lower(),
+        "vertrouwelijkheid": p.vertrouwelijkheid,
+        "extern": p.extern,
         "servicenorm": snapshot["servicenorm"],
         "wettelijke_termijn": snapshot["wettelijke_termijn"],
         "klaar_terwijl_u_wacht": p.klaar_terwijl_u_wacht,
@@ -344,6 +346,11 @@ class ProductSerializer(_Vorm):
     betrouwbaarheidsniveau = serializers.ChoiceField(
         choices=[n.name.lower() for n in Betrouwbaarheidsniveau], default="basis"
     )
+    # How confidential its cases are, and whether customers' portals show them.
+    vertrouwelijkheid = serializers.ChoiceField(
+        choices=Vertrouwelijkheid.choices, default=Vertrouwelijkheid.OPENBAAR
+    )
+    extern = serializers.BooleanField(default=True)
     servicenorm = TermijnSerializer(allow_null=True, default=None)
     wettelijke_termijn = TermijnSerializer(allow_null=True, default=None)
     overdracht = _Tekst(source="overdracht_instructie", allow_blank=True, default="")
@@ -380,6 +387,8 @@ class ProductSerializer(_Vorm):
             "levensgebeurtenissen",
             "doelgroepen",
             "betrouwbaarheidsniveau",
+            "vertrouwelijkheid",
+            "extern",
             "servicenorm",
             "wettelijke_termijn",
             "klaar_terwijl_u_wacht",
@@ -657,6 +666,8 @@ def _product_opslaan(pd: dict, verwijzingen: _Verwijzingen) -> Product:
         "voor_bedrijf": Doelgroep.BEDRIJF in pd["doelgroepen"],
         "voor_instelling": Doelgroep.INSTELLING in pd["doelgroepen"],
         "betrouwbaarheidsniveau": Betrouwbaarheidsniveau[pd["betrouwbaarheidsniveau"].upper()],
+        "vertrouwelijkheid": pd["vertrouwelijkheid"],
+        "extern": pd["extern"],
         "servicenorm_aantal": norm_aantal,
         "servicenorm_eenheid": norm_eenheid,
         "wettelijke_termijn_aantal": wet_aantal,

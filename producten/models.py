@@ -4,6 +4,7 @@ and the knowledge base every channel answers from."""
 import uuid
 
 from django.conf import settings
+from django.contrib.postgres.functions import RandomUUID
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from kcc import invoer
-from kcc.choices import Betrouwbaarheidsniveau, Doelgroep, KanaalSoort
+from kcc.choices import Betrouwbaarheidsniveau, Doelgroep, KanaalSoort, Vertrouwelijkheid
 from kcc.kalender import Eenheid
 
 # Codes that are path segments of the catalogue's own pages (/producten/zoeken/).
@@ -188,6 +189,21 @@ class Product(Publiceerbaar):
             "Waarmee de klant minstens moet inloggen om dit product online aan te vragen: "
             "DigiD Basis is eHerkenning eH2, Midden eH2+, Substantieel eH3 en Hoog eH4."
         ),
+    )
+    vertrouwelijkheid = models.CharField(
+        _("vertrouwelijkheid"),
+        max_length=20,
+        choices=Vertrouwelijkheid.choices,
+        default=Vertrouwelijkheid.OPENBAAR,
+        help_text=_(
+            "Hoe vertrouwelijk de zaken van dit product zijn. Een gekoppelde applicatie "
+            "(zoals een klantportaal) ziet alleen zaken tot het niveau dat haar is toegekend."
+        ),
+    )
+    extern = models.BooleanField(
+        _("zichtbaar voor de klant"),
+        default=True,
+        help_text=_("Uit: een interne zaak, die klantportalen via de standaard-API's niet tonen."),
     )
     servicenorm_aantal = models.PositiveIntegerField(_("servicenorm"), null=True, blank=True)
     servicenorm_eenheid = models.CharField(
@@ -493,6 +509,10 @@ class ProductOnderdeel(models.Model):
 class ProductVersie(models.Model):
     """A frozen copy of a published product: what a case registered under it was promised."""
 
+    # The zaaktype's identity in the Catalogi API; never changes.
+    uuid = models.UUIDField(
+        default=uuid.uuid4, db_default=RandomUUID(), unique=True, editable=False
+    )
     product = models.ForeignKey(Product, on_delete=models.PROTECT, related_name="versies")
     nummer = models.PositiveIntegerField(_("versie"))
     inhoud = models.JSONField(_("inhoud"))

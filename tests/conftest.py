@@ -87,17 +87,20 @@ def _media_root(settings, tmp_path):
 @pytest.fixture(autouse=True)
 def _api_contract(monkeypatch):
     """Every answer a test gets from /api/v1/ is checked against the committed
-    docs/openapi.yaml (tests/contract.py): a status, content type or body the
-    file does not describe fails the test that received it."""
+    docs/openapi.yaml (tests/contract.py), and every answer of a standard API
+    against its official file (tests/zgw.py): a status, content type or body
+    the file does not describe fails the test that received it."""
     from django.test import Client
 
-    from tests import contract
+    from tests import contract, zgw
 
     gewoon = Client.request
 
     def request(self, **kwargs):
         response = gewoon(self, **kwargs)
         contract.controleren(response)
+        # The standard APIs answer to their official files.
+        zgw.controleren(response)
         return response
 
     monkeypatch.setattr(Client, "request", request)

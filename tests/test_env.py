@@ -132,6 +132,7 @@ PRODUCTION = {
     "REDIS_URL": "redis://redis:6379/0",
     "EMAIL_HOST": "smtp.example.nl",
     "PUBLIEKE_URL": "https://kcc.example.nl",
+    "GEMEENTE_RSIN": "123456782",
 }
 
 
@@ -307,3 +308,13 @@ def test_it_refuses_production_without_a_second_factor_for_staff(tmp_path):
     result = _django_setup(**PRODUCTION_MET_INLOGGEN, STAFF_MFA="false", KCC_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "STAFF_MFA must not be false when DJANGO_ENV=production" in result.stderr
+
+
+def test_it_refuses_production_without_a_valid_rsin(tmp_path):
+    environment = {**PRODUCTION, "KCC_VAR_DIR": str(tmp_path), "LOGIN_SIMULATOR_ALLOWED": "true"}
+    del environment["GEMEENTE_RSIN"]
+    result = _django_setup(**environment)
+    assert result.returncode != 0
+    assert "GEMEENTE_RSIN must be the municipality's RSIN" in result.stderr
+    result = _django_setup(**{**environment, "GEMEENTE_RSIN": "123456789"})
+    assert "GEMEENTE_RSIN must be the municipality's RSIN" in result.stderr

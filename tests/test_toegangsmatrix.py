@@ -21,6 +21,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from tests import zgw
 from tests.factories import PDF
 from tests.test_robuustheid import _bezoekers, _gemeente, _ingevuld
 
@@ -276,7 +277,7 @@ def _bezoek(bezoek, url: str) -> bool:
 def _paginas_gezien(bezoekers) -> dict[str, set[str]]:
     gezien = {}
     for route in sorted(set(_routes())):
-        if route.startswith(("beheer/", "api/", "static/", "media/")):
+        if route.startswith(("beheer/", "api/", "static/", "media/", *zgw.ROUTES)):
             continue
         gezien[route] = {
             bezoek.wie for bezoek in bezoekers if any(_bezoek(bezoek, u) for u in _urls(route))

@@ -7,13 +7,14 @@ import uuid
 from datetime import date
 
 from django.conf import settings
+from django.contrib.postgres.functions import RandomUUID
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import FSMField, transition
 
 from kcc import formaat, invoer
-from kcc.choices import Betrouwbaarheidsniveau, KanaalSoort, Machtiging
+from kcc.choices import Betrouwbaarheidsniveau, KanaalSoort, Machtiging, Vertrouwelijkheid
 
 
 class ZaakStatus(models.TextChoices):
@@ -78,6 +79,14 @@ class Zaak(models.Model):
         related_name="deelzaken",
     )
     kanaal = models.CharField(_("kanaal van aanvraag"), max_length=20, choices=KanaalSoort.choices)
+    # The product's confidentiality when the case was registered.
+    vertrouwelijkheid = models.CharField(
+        _("vertrouwelijkheid"),
+        max_length=20,
+        choices=Vertrouwelijkheid.choices,
+        default=Vertrouwelijkheid.OPENBAAR,
+        db_default=Vertrouwelijkheid.OPENBAAR,
+    )
     antwoorden = models.JSONField(_("antwoorden"), default=dict, blank=True)
     # How the customer logged in when they applied online: the level reached,
     # who acted on their behalf and how, and the business's vestiging.
@@ -130,6 +139,9 @@ class Zaak(models.Model):
     opgeschort_op = models.DateField(_("klok stilgezet op"), null=True, blank=True)
     verlengd = models.BooleanField(_("verlengd"), default=False)
     verlenging_reden = models.CharField(_("reden verlenging"), max_length=500, blank=True)
+    verlenging_weken = models.PositiveSmallIntegerField(
+        _("verlengd met (weken)"), null=True, blank=True
+    )
     # The first of the two deadlines (GEEN_TERMIJN when there is none): the
     # order of the work queues and what "te laat" means there. Kept by the
     # services whenever a date moves; never null, so queues page by keyset.
@@ -322,6 +334,11 @@ class Zaak(models.Model):
 class StatusWijziging(models.Model):
     """Append-only history of a case: every transition and every milestone."""
 
+    # Its identity as a status in the Zaken API (made by the database for
+    # rows written in bulk).
+    uuid = models.UUIDField(
+        default=uuid.uuid4, db_default=RandomUUID(), unique=True, editable=False
+    )
     zaak = models.ForeignKey(Zaak, on_delete=models.CASCADE, related_name="historie")
     van = models.CharField(_("van"), max_length=20, choices=ZaakStatus.choices, blank=True)
     naar = models.CharField(_("naar"), max_length=20, choices=ZaakStatus.choices)

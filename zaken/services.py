@@ -36,6 +36,7 @@ from zaken.models import (
     ZaakStatus,
 )
 from zaken.signals import zaak_gewijzigd
+from zaken.zgw import notificaties as zgw_notificaties
 
 
 class ZaakConflict(Exception):
@@ -331,6 +332,7 @@ def zaak_registreren(
         productversie=versie,
         hoofdzaak=hoofdzaak,
         kanaal=kanaal,
+        vertrouwelijkheid=product.vertrouwelijkheid,
         antwoorden=antwoorden or {},
         afdeling=afdeling,
         geregistreerd_op=nu,
@@ -406,6 +408,7 @@ def _historie(zaak, *, van, user, reden="", burgertekst="", klant_informeren=Fal
         klant_informeren=klant_informeren,
     )
     zaak_gewijzigd.send(sender=Zaak, zaak=zaak, wijziging=wijziging)
+    zgw_notificaties.historie_gemeld(zaak, wijziging)
     return wijziging
 
 
@@ -497,6 +500,7 @@ def zaak_wacht_op_klant(
     zaak, van = _overgang(zaak, "wachten_op_klant", verwachte_status=verwachte_status)
     zaak.opgeschort_op = timezone.localdate()
     zaak.save()
+    zgw_notificaties.zaak_bijgewerkt(zaak)
     _historie(
         zaak,
         van=van,
@@ -550,6 +554,7 @@ def zaak_hervatten(
     zaak, van = _overgang(zaak, "hervatten", verwachte_status=verwachte_status)
     _na_opschorting(zaak, timezone.localdate())
     zaak.save()
+    zgw_notificaties.zaak_bijgewerkt(zaak)
     _historie(
         zaak,
         van=van,
@@ -585,7 +590,9 @@ def zaak_verlengen(*, zaak: Zaak, user: User, weken: int, reden: str) -> Zaak:
     zaak.termijndatum_bijwerken()
     zaak.verlengd = True
     zaak.verlenging_reden = reden.strip()
+    zaak.verlenging_weken = weken
     zaak.save()
+    zgw_notificaties.zaak_bijgewerkt(zaak)
     _historie(
         zaak,
         van=zaak.status,
@@ -946,6 +953,7 @@ def zaak_document_toevoegen(*, zaak: Zaak, user: User, bestand, naam: str) -> Za
     # rolls back; removing it on failure here covers this function's part.
     try:
         document.save()
+        zgw_notificaties.document_toegevoegd(zaak, document)
         _historie(
             zaak,
             van=zaak.status,

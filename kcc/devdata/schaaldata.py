@@ -585,6 +585,7 @@ def zaken_genereren(
                 "",
                 "",
                 "",
+                versie.product.vertrouwelijkheid,
             )
 
     zaken = _copy(
@@ -624,6 +625,7 @@ def zaken_genereren(
             "machtiging",
             "gemachtigde",
             "vestigingsnummer",
+            "vertrouwelijkheid",
         ],
         rijen(),
     )

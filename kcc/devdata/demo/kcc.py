@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import Group
 
-from kcc.models import Afdeling, User
+from kcc.models import Afdeling, Applicatie, Autorisatie, User
 from kcc.roles import Rol
 
 AFDELINGEN = [
@@ -29,6 +29,43 @@ MEDEWERKERS = [
     ("teamleider", "Tara", "Bakker", [Rol.TEAMLEIDER], ["kcc"]),
     ("beheerder", "Ben", "Visser", [Rol.BEHEERDER], []),
 ]
+
+
+# The systems that use the standard APIs in the demo (README, "Koppelingen"):
+# client_id, label, secret for their JWT, what they read, up to which confidentiality.
+APPLICATIES = [
+    (
+        "open-inwoner",
+        "Open Inwoner",
+        "demo-open-inwoner-geheim-voor-de-jwt-0001",
+        ["zaken", "catalogi", "documenten"],
+        "zaakvertrouwelijk",
+    ),
+    (
+        "kiss",
+        "KISS",
+        "demo-kiss-geheim-voor-de-jwt-000000000002",
+        ["zaken", "catalogi", "documenten"],
+        "vertrouwelijk",
+    ),
+]
+
+
+def applicaties_laden() -> None:
+    for client_id, label, secret, components, maximum in APPLICATIES:
+        applicatie, _ = Applicatie.objects.update_or_create(
+            client_id=client_id, defaults={"label": label, "secret": secret, "actief": True}
+        )
+        applicatie.autorisaties.all().delete()
+        Autorisatie.objects.bulk_create(
+            Autorisatie(
+                applicatie=applicatie,
+                component=component,
+                scopes=[f"{component}.lezen"],
+                max_vertrouwelijkheid=maximum,
+            )
+            for component in components
+        )
 
 
 def laden(stdout) -> None:
@@ -54,4 +91,8 @@ def laden(stdout) -> None:
             user.save(update_fields=["password"])
         user.groups.set([groups[rol] for rol in rollen])
         user.afdelingen.set([afdelingen[code] for code in codes])
-    stdout.write(f"  {len(AFDELINGEN)} afdelingen, {len(MEDEWERKERS)} medewerkers")
+    applicaties_laden()
+    stdout.write(
+        f"  {len(AFDELINGEN)} afdelingen, {len(MEDEWERKERS)} medewerkers, "
+        f"{len(APPLICATIES)} applicaties"
+    )

@@ -122,8 +122,27 @@ def laden(stdout) -> None:
                 services.zaak_statusstap_zetten(zaak=zaak, user=teamleider, stap=stappen[-1])
         elif stand == "afgehandeld":
             services.zaak_afhandelen(zaak=zaak, user=teamleider, resultaat="Uittreksel verstuurd")
+        elif code == "parkeervergunning-bewoners":
+            # A document on the case, as portals (Open Inwoner) show them.
+            services.zaak_document_toevoegen(
+                zaak=zaak, user=teamleider, bestand=_brief(), naam="Kentekenbewijs"
+            )
     stdout.write(f"  {aantal} zaken")
     historie_laden(stdout)
+
+
+def _brief():
+    """A one-page PDF, as a customer would send it."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from pypdf import PdfWriter
+
+    schrijver = PdfWriter()
+    schrijver.add_blank_page(width=595, height=842)
+    inhoud = io.BytesIO()
+    schrijver.write(inhoud)
+    return SimpleUploadedFile("kentekenbewijs.pdf", inhoud.getvalue(), "application/pdf")
 
 
 def _terugdateren(zaak: Zaak) -> None:
@@ -217,6 +236,7 @@ def historie_laden(stdout) -> None:
                 klant_id=rnd.choice(klanten),
                 product_id=versie.product_id,
                 productversie=versie,
+                vertrouwelijkheid=versie.product.vertrouwelijkheid,
                 kanaal=rnd.choice(["internet", "internet", "balie", "telefoon"]),
                 afdeling=afdelingen.get(inhoud.get("afdeling") or ""),
                 behandelaar=behandelaar,
