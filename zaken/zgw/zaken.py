@@ -27,7 +27,9 @@ from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
-from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
+from django.db.models import F, OuterRef, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -666,17 +668,63 @@ class _ZakenMetRijen(ZakenView):
         return bodies
 
 
+# One page of cases with everything a case names (its last status, sub-cases
+# and documents) and the exact number of cases, in one statement written out:
+# the ORM builds only the choice of cases (``keuze``). The list of a portal is
+# the platform's hottest path, and building this statement through the ORM
+# cost more than running it.
+_PAGINA_SQL = """
+WITH sel AS (
+    SELECT keuze.id, COUNT(*) OVER () AS totaal,
+           ROW_NUMBER() OVER (ORDER BY {volgorde}) AS plek
+    FROM ({keuze}) AS keuze
+    ORDER BY plek
+    LIMIT 100 OFFSET %s
+)
+SELECT z.id, z.uuid, z.nummer, z.geregistreerd_op, z.afgesloten_op, z.streefdatum,
+       z.uiterste_datum, z.vertrouwelijkheid, z.verlengd, z.verlenging_reden,
+       z.verlenging_weken, z.opgeschort_op, z.status, z.product_id,
+       p.naam AS product__naam, z.productversie_id, pv.uuid AS productversie__uuid,
+       hz.uuid AS hoofdzaak__uuid, k.bsn AS klant__bsn, k.kvk_nummer AS klant__kvk_nummer,
+       z.vestigingsnummer, z.toelichting, sel.totaal,
+       (SELECT s.uuid FROM zaken_statuswijziging s
+        WHERE s.zaak_id = z.id AND (s.statusstap > '' OR s.van <> s.naar)
+        ORDER BY s.tijdstip DESC, s.id DESC LIMIT 1) AS status_uuid,
+       ARRAY(SELECT d.uuid FROM zaken_zaak d WHERE d.hoofdzaak_id = z.id ORDER BY d.id)
+           AS deelzaak_uuids,
+       ARRAY(SELECT doc.uuid FROM zaken_zaakdocument doc WHERE doc.zaak_id = z.id
+             ORDER BY doc.toegevoegd_op, doc.id) AS document_uuids
+FROM sel
+JOIN zaken_zaak z ON z.id = sel.id
+JOIN producten_product p ON p.id = z.product_id
+JOIN producten_productversie pv ON pv.id = z.productversie_id
+JOIN klanten_klant k ON k.id = z.klant_id
+LEFT JOIN zaken_zaak hz ON hz.id = z.hoofdzaak_id
+ORDER BY sel.plek
+"""
+# The ordering of a page as the statement's window writes it (column, descending).
+_KOLOMMEN = {"geregistreerd_op": "geregistreerd_op", "afgesloten_op": "afgesloten_op"}
+
+
 def _paginarijen(view: _ZakenMetRijen, zaken, ordening, pagina: int):
     """One page of cases and the exact number of them, in one query (the
     count is a window over the whole filtered set); a page past the end
     counts separately."""
-    begin = (pagina - 1) * 100
-    rijen = list(
-        _met_aggregaten(zaken.order_by(*ordening)).annotate(
-            toelichting=F("toelichting"),
-            totaal=Window(Count("id")),
-        )[begin : begin + 100]
+    velden = [orde.expression.name for orde in ordening]
+    try:
+        keuze, params = zaken.values(*dict.fromkeys(["id", *velden])).query.sql_with_params()
+    except EmptyResultSet:  # a filter no case can meet
+        return 0, []
+    volgorde = ", ".join(
+        f"keuze.{_KOLOMMEN.get(orde.expression.name, 'id')}"
+        + (" DESC NULLS LAST" if orde.descending else " ASC")
+        for orde in ordening
     )
+    begin = (pagina - 1) * 100
+    with connection.cursor() as cursor:
+        cursor.execute(_PAGINA_SQL.format(volgorde=volgorde, keuze=keuze), [*params, begin])
+        namen = [kolom.name for kolom in cursor.description]
+        rijen = [dict(zip(namen, rij, strict=True)) for rij in cursor.fetchall()]
     aantal = rijen[0]["totaal"] if rijen else (zaken.count() if begin else 0)
     return aantal, rijen
 
