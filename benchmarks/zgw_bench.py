@@ -11,7 +11,8 @@ persistent database connections), interleaved A B A B with wrk:
 
 each as an applicatie with a JWT, granted ``zaken.lezen`` per product (every
 product, as a portal is), against a bare Django view reading one row served
-the same way (the baseline).
+the same way (the baseline), and on a server without any middleware (the
+floor: the best the bare view can be served).
 
     DATABASE_URL=... REDIS_URL=... python benchmarks/zgw_bench.py
 
@@ -53,6 +54,7 @@ from benchmarks.serving_bench import (  # noqa: E402
 )
 
 POORT = int(os.environ.get("BENCH_POORT", "8775"))
+KAAL_POORT = POORT + 1
 GEHEIM = "bench-geheim-van-minstens-tweeendertig-tekens"
 # Open Zaak 1.21.2 on a machine of this kind (2 cores, uwsgi 2 processes x 2
 # threads, 100,000 zaken, wrk -t2 -c16), as measured for the issue.
@@ -86,7 +88,7 @@ def main():
     if shutil.which("wrk") is None:
         sys.exit("This benchmark needs wrk (apt-get install wrk).")
     testdb = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    gunicorn = None
+    gunicorn = kaal = None
     try:
         import io
 
@@ -138,9 +140,22 @@ def main():
             {**omgeving, "GUNICORN_BIND": f"127.0.0.1:{POORT}"},
             POORT,
         )
+        # The floor: the same bare view on a server without any middleware.
+        kaal = starten(
+            [str(bin_ / "gunicorn"), "-c", "python:kcc.gunicorn_conf", "kcc.wsgi:application"],
+            {
+                **omgeving,
+                "GUNICORN_BIND": f"127.0.0.1:{KAAL_POORT}",
+                "DJANGO_SETTINGS_MODULE": "benchmarks.settings_kaal",
+            },
+            KAAL_POORT,
+        )
         w = f"http://127.0.0.1:{POORT}"
         bsn = f"{w}/zaken/api/v1/zaken?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn="
         metingen = {
+            "kale view zonder middleware (vloer)": (
+                f"http://127.0.0.1:{KAAL_POORT}/bench/kaal/{zaak.uuid}/"
+            ),
             "kale view, één rij (basis)": f"{w}/bench/kaal/{zaak.uuid}/",
             "zaken op BSN, 1 zaak": bsn + een,
             "zaken op BSN, 5 zaken": bsn + vijf,
@@ -155,19 +170,21 @@ def main():
             for naam, url in metingen.items():
                 uitslag[naam].append(wrk(url, koppen))
     finally:
-        if gunicorn is not None:
-            stoppen(gunicorn)
+        for proces in (gunicorn, kaal):
+            if proces is not None:
+                stoppen(proces)
         connection.creation.destroy_test_db(testdb, verbosity=0)
 
     basis = statistics.median(r for r, _p in uitslag["kale view, één rij (basis)"])
+    vloer = statistics.median(r for r, _p in uitslag["kale view zonder middleware (vloer)"])
     print(
         f"De Zaken API: {ZAKEN:,} zaken ({vullen:.0f} s gevuld), gunicorn {WORKERS} sync "
         f"workers; wrk -t2 -c{VERBINDINGEN} -d{DUUR}, {RONDES} rondes afwisselend\n"
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, PostgreSQL {connection.pg_version // 10000}\n"
     )
-    print("| meting | req/s (mediaan) | min-max | p50 (ms) | x basis | x Open Zaak |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| meting | req/s (mediaan) | min-max | p50 (ms) | x basis | x vloer | x Open Zaak |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
     for naam, waarden in uitslag.items():
         rps = [r for r, _p in waarden]
         m = statistics.median(rps)
@@ -175,7 +192,7 @@ def main():
         oz = f"{m / OPEN_ZAAK[naam]:.1f}" if naam in OPEN_ZAAK else "-"
         print(
             f"| {naam} | {m:,.0f} | {min(rps):,.0f}-{max(rps):,.0f} | {p50:.1f} | "
-            f"{m / basis:.2f} | {oz} |"
+            f"{m / basis:.2f} | {m / vloer:.2f} | {oz} |"
         )
 
 

@@ -265,3 +265,26 @@ def test_an_applicatie_registers_its_own_abonnement_through_the_api(client, ontv
     assert r.status_code == 400
     zonder = {"HTTP_AUTHORIZATION": f"Bearer {zgw.jwt_maken('onbekend', geheim)}"}
     assert client.get("/notificaties/api/v1/abonnement", **zonder).status_code == 403
+
+
+def test_production_posts_notifications_only_to_https(client, ontvanger, settings, db):
+    """An applicatie may not have the platform post cases to a plain-http
+    (or internal) address in production: refused, nothing written, no post."""
+    from kcc.koppelingen.models import Applicatie, Autorisatie
+
+    geheim = "een-geheim-van-minstens-tweeendertig-tekens"
+    app = Applicatie.objects.create(label="Zaaksysteem", client_id="zs", secret=geheim)
+    Autorisatie.objects.create(
+        applicatie=app, component="notificaties", scopes=["notificaties.consumeren"]
+    )
+    settings.PRODUCTION = True
+    r = client.post(
+        "/notificaties/api/v1/abonnement",
+        {"callbackUrl": ontvanger.url, "auth": "Token x", "kanalen": [{"naam": "zaken"}]},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {zgw.jwt_maken('zs', geheim)}",
+    )
+    assert r.status_code == 400
+    assert "https://" in r.json()["invalidParams"][0]["reason"]
+    assert ontvanger.ontvangen == []
+    assert not Abonnement.objects.exists()

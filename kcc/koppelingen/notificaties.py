@@ -151,7 +151,10 @@ def posten(url: str, auth: str, inhoud: dict) -> requests.Response:
 
 def testbericht_sturen(callback_url: str, auth: str) -> None:
     """The message a new abonnement gets first; it must answer 2xx, else the
-    abonnement is refused with the reason."""
+    abonnement is refused with the reason. In production only https: what is
+    posted names the municipality's cases."""
+    if settings.PRODUCTION and not callback_url.startswith("https://"):
+        raise ValidationError(_("De callback-URL moet met https:// beginnen."))
     inhoud = bericht(
         kanaal="test",
         hoofd_object=f"{settings.ZGW_API_URL}/",
