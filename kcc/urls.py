@@ -9,6 +9,7 @@ from kanalen.post import api as post_api
 from kanalen.telefonie import api as telefonie_api
 from kcc import api, views
 from kcc.koppelingen import urls as koppelingen_urls
+from klanten.klantinteracties import urls as ki_urls
 from producten import api as producten_api
 from zaken import api as zaken_api
 from zaken.zgw import urls as zgw_urls
@@ -111,6 +112,10 @@ urlpatterns = [
     path("zaken/api/v1/", include((zgw_urls.zaken_patterns, "zgw-zaken"))),
     path("catalogi/api/v1/", include((zgw_urls.catalogi_patterns, "zgw-catalogi"))),
     path("documenten/api/v1/", include((zgw_urls.documenten_patterns, "zgw-documenten"))),
+    path(
+        "klantinteracties/api/v1/",
+        include((ki_urls.klantinteracties_patterns, "zgw-klantinteracties")),
+    ),
     path(
         "notificaties/api/v1/",
         include((koppelingen_urls.notificaties_patterns, "zgw-notificaties")),

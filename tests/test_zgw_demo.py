@@ -91,3 +91,52 @@ def test_open_inwoner_and_kiss_find_a_demo_citizens_cases(client, demo):
     bijstand = "Bijzondere bijstand aanvragen"
     assert bijstand not in omschrijvingen(oip, maximaleVertrouwelijkheidaanduiding="openbaar")
     assert bijstand in omschrijvingen(kiss)
+
+
+def test_kiss_finds_a_demo_citizens_contacts_and_contactverzoeken(client, demo):
+    token = next(t for cid, *_rest, t in APPLICATIES if cid == "kiss")
+    kiss = {"HTTP_AUTHORIZATION": f"Token {token}"}
+    api = "/klantinteracties/api/v1"
+    r = client.get(
+        f"{api}/partijen",
+        {
+            "expand": "digitaleAdressen",
+            "soortPartij": "persoon",
+            "partijIdentificator__codeSoortObjectId": "bsn",
+            "partijIdentificator__objectId": BSN,
+        },
+        **kiss,
+    )
+    [partij] = r.json()["results"]
+    assert partij["partijIdentificatie"]["volledigeNaam"].endswith("Moulin")
+    assert {a["soortDigitaalAdres"] for a in partij["_expand"]["digitaleAdressen"]} == {
+        "email",
+        "telefoonnummer",
+    }
+    # KISS reads the first page only; the demo citizen has more contacts
+    # (the dashboard's history), so follow the pages as a thorough client.
+    betrokkenen, volgende = [], f"{api}/betrokkenen?wasPartij__url={partij['url']}&pageSize=100"
+    while volgende:
+        pagina = client.get(pad(volgende), **kiss).json()
+        betrokkenen += pagina["results"]
+        volgende = pagina["next"]
+    contacten = [
+        client.get(
+            pad(b["hadKlantcontact"]["url"]),
+            {"expand": "leiddeTotInterneTaken,gingOverOnderwerpobjecten"},
+            **kiss,
+        ).json()
+        for b in betrokkenen
+    ]
+    assert {c["onderwerp"] for c in contacten} >= {"Paspoort", "Parkeervergunning", "Afval"}
+    taken = [t for c in contacten for t in c["_expand"]["leiddeTotInterneTaken"]]
+    assert len(taken) == 1
+    afdeling = client.get(pad(taken[0]["toegewezenAanActoren"][0]["url"]), **kiss).json()
+    assert afdeling["naam"] == "Openbare Ruimte"
+    medewerker = next(a for c in contacten for a in c["hadBetrokkenActoren"])
+    r = client.get(
+        f"{api}/actoren",
+        {"actoridentificatorObjectId": medewerker["actoridentificator"]["objectId"]},
+        **kiss,
+    )
+    assert r.json()["results"][0]["naam"] == medewerker["naam"]

@@ -43,7 +43,25 @@ class ApplicatieForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk:
+            # A new applicatie: a proposed secret, to copy into the other system.
             self.initial.setdefault("secret", secrets.token_urlsafe(36))
+        else:
+            # Once saved, the secret is never shown again; a new one replaces it.
+            veld = self.fields["secret"]
+            veld.required = False
+            veld.widget = forms.PasswordInput(
+                render_value=False, attrs={"autocomplete": "new-password"}
+            )
+            veld.help_text = _(
+                "Leeg laten om het huidige geheim te houden. Een nieuw geheim (minstens 32 "
+                "tekens) vervangt het oude meteen; geef het via een veilige weg door."
+            )
+
+    def clean_secret(self):
+        waarde = self.cleaned_data.get("secret", "")
+        if self.instance.pk and not waarde:
+            return self.instance.secret
+        return waarde
 
 
 @admin.register(Applicatie)

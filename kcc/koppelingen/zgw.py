@@ -212,13 +212,15 @@ class ZgwView(APIView):
     def pagina(self) -> int:
         return paginanummer(self.request.query_params.get("page", "1"))
 
-    def gepagineerd(self, aantal: int, pagina: int, resultaten: list) -> Response:
+    def gepagineerd(
+        self, aantal: int, pagina: int, resultaten: list, grootte: int = PAGINAGROOTTE
+    ) -> Response:
         # A page past the end is empty (with the way back), as every list
         # operation of the standards describes it.
         return Response(
             {
                 "count": aantal,
-                "next": self._pagina_url(pagina + 1) if pagina * PAGINAGROOTTE < aantal else None,
+                "next": self._pagina_url(pagina + 1) if pagina * grootte < aantal else None,
                 "previous": self._pagina_url(pagina - 1) if pagina > 1 else None,
                 "results": resultaten,
             }

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.models import Group
 
+from kcc.koppelingen.models import token_hash
 from kcc.models import Afdeling, Applicatie, Autorisatie, User
 from kcc.roles import Rol
 
@@ -38,23 +39,31 @@ APPLICATIES = [
         "open-inwoner",
         "Open Inwoner",
         "demo-open-inwoner-geheim-voor-de-jwt-0001",
-        ["zaken", "catalogi", "documenten"],
+        ["zaken", "catalogi", "documenten", "klantinteracties"],
         "zaakvertrouwelijk",
+        "demo-open-inwoner-token-klantinteracties-01",
     ),
     (
         "kiss",
         "KISS",
         "demo-kiss-geheim-voor-de-jwt-000000000002",
-        ["zaken", "catalogi", "documenten"],
+        ["zaken", "catalogi", "documenten", "klantinteracties"],
         "vertrouwelijk",
+        "demo-kiss-token-voor-klantinteracties-0002",
     ),
 ]
 
 
 def applicaties_laden() -> None:
-    for client_id, label, secret, components, maximum in APPLICATIES:
+    for client_id, label, secret, components, maximum, token in APPLICATIES:
         applicatie, _ = Applicatie.objects.update_or_create(
-            client_id=client_id, defaults={"label": label, "secret": secret, "actief": True}
+            client_id=client_id,
+            defaults={
+                "label": label,
+                "secret": secret,
+                "token_hash": token_hash(token),
+                "actief": True,
+            },
         )
         applicatie.autorisaties.all().delete()
         Autorisatie.objects.bulk_create(
