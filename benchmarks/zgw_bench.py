@@ -10,9 +10,12 @@ persistent database connections), interleaved A B A B with wrk:
 - ``statussen?zaak=``;
 
 each as an applicatie with a JWT, granted ``zaken.lezen`` per product (every
-product, as a portal is), against a bare Django view reading one row served
-the same way (the baseline), and on a server without any middleware (the
-floor: the best the bare view can be served).
+product, as a portal is); and, with 100,000 contacts beside them, KISS's first
+two Klantinteracties calls for a customer (the partij by BSN with its digitale
+adressen, one klantcontact with its interne taken and case) with a token;
+against a bare Django view reading one row served the same way (the
+baseline), and on a server without any middleware (the floor: the best the
+bare view can be served).
 
     DATABASE_URL=... REDIS_URL=... python benchmarks/zgw_bench.py
 
@@ -98,12 +101,15 @@ def main():
 
         from kcc.devdata import schaaldata
         from kcc.models import Applicatie, Autorisatie
+        from klanten.models import Klantcontact
         from producten.models import Product
         from zaken.models import Zaak
 
         call_command("demo_data", stdout=io.StringIO())
         start = time.perf_counter()
-        schaaldata.genereren(klanten=ZAKEN // 5, zaken=ZAKEN, melden=lambda _: None)
+        schaaldata.genereren(
+            klanten=ZAKEN // 5, zaken=ZAKEN, contacten=ZAKEN, melden=lambda _: None
+        )
         vullen = time.perf_counter() - start
         app = Applicatie.objects.create(label="Bench", client_id="bench", secret=GEHEIM)
         Autorisatie.objects.bulk_create(
@@ -132,6 +138,22 @@ def main():
             algorithm="HS256",
         )
         koppen = [f"Authorization: Bearer {token}", "Accept-Crs: EPSG:4326"]
+        ki_app = Applicatie.objects.create(label="Bench KI", client_id="bench-ki", secret=GEHEIM)
+        ki_token = ki_app.token_maken()
+        ki_app.save()
+        Autorisatie.objects.create(
+            applicatie=ki_app,
+            component="klantinteracties",
+            scopes=["klantinteracties.lezen"],
+            max_vertrouwelijkheid="vertrouwelijk",
+        )
+        ki_koppen = [f"Authorization: Token {ki_token}"]
+        contact = (
+            Klantcontact.objects.filter(klant__bsn__isnull=False)
+            .select_related("klant")
+            .order_by("id")
+            .first()
+        )
 
         omgeving = server_omgeving(testdb)
         bin_ = Path(sys.executable).parent
@@ -164,11 +186,20 @@ def main():
                 f"{w}/zaken/api/v1/statussen?zaak=http://127.0.0.1:8000/zaken/api/v1/zaken/"
                 f"{zaak.uuid}"
             ),
+            "KISS: partij op BSN": (
+                f"{w}/klantinteracties/api/v1/partijen?expand=digitaleAdressen&soortPartij=persoon"
+                "&partijIdentificator__codeSoortObjectId=bsn"
+                f"&partijIdentificator__objectId={contact.klant.bsn}"
+            ),
+            "KISS: klantcontact met taken": (
+                f"{w}/klantinteracties/api/v1/klantcontacten/{contact.uuid}"
+                "?expand=leiddeTotInterneTaken,gingOverOnderwerpobjecten"
+            ),
         }
         uitslag = {naam: [] for naam in metingen}
         for _ in range(RONDES):
             for naam, url in metingen.items():
-                uitslag[naam].append(wrk(url, koppen))
+                uitslag[naam].append(wrk(url, ki_koppen if naam.startswith("KISS") else koppen))
     finally:
         for proces in (gunicorn, kaal):
             if proces is not None:
