@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import csp.constants as csp
 from celery.schedules import crontab
+from django.contrib.messages import constants as message_constants
 from django.core.exceptions import ImproperlyConfigured
 from django.http.request import validate_host
 from django.utils.translation import gettext_lazy as _
@@ -402,6 +403,16 @@ SERVICES_DESCRIPTION = ", ".join(
 # --- Accounts and login ---------------------------------------------------
 
 AUTH_USER_MODEL = "kcc.User"
+
+# Django's message levels as the stylesheet's classes (melding--succes,
+# melding--fout, ...), so an error never looks like a confirmation.
+MESSAGE_TAGS = {
+    message_constants.DEBUG: "info",
+    message_constants.INFO: "info",
+    message_constants.SUCCESS: "succes",
+    message_constants.WARNING: "waarschuwing",
+    message_constants.ERROR: "fout",
+}
 LOGIN_URL = "kcc:medewerker-login"
 LOGOUT_REDIRECT_URL = "publiek:home"
 

@@ -64,7 +64,7 @@ def test_an_agent_finds_the_caller_by_phone_and_sees_every_channel(
     zaken_services.zaak_registreren(klant=beller, product=paspoort, kanaal="balie", user=collega)
     client.force_login(klantmanager)
 
-    zoeken = client.post("/kcc/", {"q": "+31 6 1234 5678"}).content.decode()
+    zoeken = client.post("/kcc/", {"q": "+31 6 1234 5678"}, follow=True).content.decode()
     assert f"/kcc/klanten/{beller.uuid}/" in zoeken
 
     pagina = client.get(f"/kcc/klanten/{beller.uuid}/").content.decode()
@@ -631,3 +631,47 @@ def test_cases_contactverzoeken_and_consents_come_in_one_query(
     )
     assert str(kern.contactverzoeken[1].medewerker).startswith("Els")
     assert list(kern.toestemmingen) == [Toestemming.Soort.values[0]]
+
+
+def test_one_search_hit_opens_the_klantbeeld_at_once_with_focus_in_the_knowledge_search(
+    client, klantmanager, beller, andere_klant
+):
+    client.force_login(klantmanager)
+    antwoord = client.post("/kcc/", {"q": "+31 6 1234 5678"})
+    assert antwoord.status_code == 302
+    assert antwoord["Location"] == f"/kcc/klanten/{beller.uuid}/"
+    pagina = client.get(antwoord["Location"]).content.decode()
+    assert 'id="kennis"' in pagina.split("autofocus")[0].rsplit("<input", 1)[1]
+    # More than one hit (the same postcode): the list, to choose from.
+    andere_klant.postcode = beller.postcode
+    andere_klant.save()
+    lijst = client.post("/kcc/", {"q": beller.postcode}).content.decode()
+    assert f"/kcc/klanten/{beller.uuid}/" in lijst
+    assert f"/kcc/klanten/{andere_klant.uuid}/" in lijst
+
+
+def test_an_error_summary_links_to_the_first_radio_and_messages_look_like_their_level(
+    client, klantmanager, beller
+):
+    client.force_login(klantmanager)
+    antwoord = client.post(
+        f"/kcc/klanten/{beller.uuid}/contact/",
+        {"kanaal": "telefoon", "richting": "inkomend", "vraag": "Iets", "vervolg": "geen"},
+    )
+    pagina = antwoord.content.decode()
+    assert 'href="#id_in_een_keer_goed_0"' in pagina
+    assert 'id="id_in_een_keer_goed_0"' in pagina
+    assert 'href="#"' not in pagina.split('id="foutsamenvatting"')[1].split("</div>")[0]
+    antwoord = client.post(
+        f"/kcc/klanten/{beller.uuid}/contact/",
+        {
+            "kanaal": "telefoon",
+            "richting": "inkomend",
+            "vraag": "Iets",
+            "vervolg": "geen",
+            "in_een_keer_goed": "ja",
+            "gestart_op": "2026-12-07 09:00",
+        },
+        follow=True,
+    )
+    assert 'class="melding melding--succes"' in antwoord.content.decode()

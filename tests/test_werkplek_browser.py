@@ -1,6 +1,7 @@
 """The agent's workspace in a real browser: the contact form's knowledge
-search shows its answers in place, and choosing one fills the form, so what
-the agent typed and the contact's start time are never lost."""
+search shows its answers in place, choosing one fills the form and
+registering the contact refreshes the timeline, so what the agent typed and
+the contact's start time are never lost and no page loads."""
 
 from __future__ import annotations
 
@@ -59,9 +60,19 @@ def test_the_knowledge_search_in_the_contact_form_keeps_the_form(live_server, br
     axe.controleer(page)
     assert axe.fouten == [], "\n".join(axe.fouten)
 
+    # Registering happens in place too, with the shortcut shown on the page:
+    # the timeline shows the contact, the form is fresh, focus is back in the
+    # knowledge search for the next caller.
     page.locator("input[name=in_een_keer_goed][value=ja]").check()
-    page.get_by_role("button", name="Contact vastleggen").click()
+    page.keyboard.press("Alt+Shift+KeyR")
     page.get_by_text("Het contact is vastgelegd.").wait_for()
+    assert page.evaluate("window.zelfdePagina") is True
+    page.locator("#tijdlijn-blok").get_by_text("Tien jaar voor volwassenen.").wait_for()
+    assert page.get_by_label("Vraag van de klant").input_value() == ""
+    assert page.evaluate("document.activeElement.id") == "kennis"
+    page.get_by_label("Vraag van de klant").focus()
+    page.keyboard.press("Alt+Shift+KeyK")
+    assert page.evaluate("document.activeElement.id") == "kennis"
     contact = Klantcontact.objects.get()
     assert (contact.kennisitem, contact.kennis_geholpen, contact.product) == (item, True, paspoort)
     assert contact.vraag == "Hoe lang blijft mijn paspoort geldig?"

@@ -33,6 +33,9 @@ def werkplek_index(request):
             if nieuw is not None:
                 messages.info(request, _("Nieuwe klant: de gegevens komen uit de BRP."))
                 return redirect("werkplek:klantbeeld", klant_uuid=nieuw.uuid)
+        if resultaten is not None and len(resultaten) == 1:
+            # One hit: the agent wants that customer, not a list of one.
+            return redirect("werkplek:klantbeeld", klant_uuid=resultaten[0].uuid)
     return render(
         request,
         "werkplek/index.html",

@@ -110,53 +110,135 @@
     });
   }
 
-  // The contact form's knowledge search: the answers appear in place and
-  // "Gebruik dit antwoord" fills the form, so nothing typed is lost and the
-  // contact's start time stays. Without this the form posts and comes back
-  // filled in the same way.
-  var kennisZoeker = document.querySelector("[data-kennis-zoeken]");
-  if (kennisZoeker && window.fetch) {
-    var contactForm = kennisZoeker.closest("form");
-    var kennisInvoer = kennisZoeker.querySelector("input[name=kennis]");
-    var kennisUitslag = contactForm.querySelector("[data-kennis-resultaten]");
-    var kennisZoeken = function (knop) {
-      var adres = kennisZoeker.getAttribute("data-kennis-zoeken") +
-        "?kennis=" + encodeURIComponent(kennisInvoer.value);
-      fetch(adres, { credentials: "same-origin" })
-        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
-        .then(function (html) { kennisUitslag.innerHTML = html; })
-        .catch(function () {  // then the server does it with a page load
-          knop.setAttribute("data-gewoon-versturen", "");
-          contactForm.requestSubmit(knop);
-        });
-    };
-    var kennisOvernemen = function (knop) {
-      var velden = contactForm.elements;
-      velden.namedItem("antwoord").value = knop.getAttribute("data-antwoord");
-      if (!velden.namedItem("onderwerp").value) {
-        velden.namedItem("onderwerp").value = knop.getAttribute("data-onderwerp");
-      }
-      var product = velden.namedItem("product");
-      if (product && !product.value && knop.getAttribute("data-product")) {
-        product.value = knop.getAttribute("data-product");
-      }
-      velden.namedItem("kennisitem").value = knop.value;
-      contactForm.querySelectorAll("input[name=kennis_geholpen]").forEach(function (keuze) {
-        keuze.checked = keuze.value === "ja";
+  // The contact form on the klantbeeld, in place: the knowledge search shows
+  // its answers, "Gebruik dit antwoord" fills the form, and "Contact
+  // vastleggen" registers the contact and refreshes the timeline and cases,
+  // so nothing typed is lost, the contact's start time stays and no page
+  // loads. Without this file the form posts and the page comes back the same
+  // way. The handler listens on the document, so it keeps working on the
+  // fresh form that replaces the old one.
+  var vervangen = function (bron, id) {
+    var nieuw = bron.getElementById(id);
+    var oud = document.getElementById(id);
+    if (nieuw && oud) { oud.innerHTML = nieuw.innerHTML; }
+  };
+  var kennisZoeken = function (form, knop) {
+    var zoeker = form.querySelector("[data-kennis-zoeken]");
+    var adres = zoeker.getAttribute("data-kennis-zoeken") +
+      "?kennis=" + encodeURIComponent(form.elements.namedItem("kennis").value);
+    fetch(adres, { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        form.querySelector("[data-kennis-resultaten]").innerHTML = html;
+        var eerste = form.querySelector("[data-kennis-resultaten] summary");
+        if (eerste) { eerste.focus(); }
+      })
+      .catch(function () {  // then the server does it with a page load
+        knop.setAttribute("data-gewoon-versturen", "");
+        form.requestSubmit(knop);
       });
-      velden.namedItem("antwoord").focus();
-    };
-    contactForm.addEventListener("submit", function (e) {
-      var knop = e.submitter;
-      if (!knop || knop.hasAttribute("data-gewoon-versturen")) { return; }
-      if (knop.name === "kennis_zoeken") {
-        e.preventDefault();
-        kennisZoeken(knop);
-      } else if (knop.name === "kennisitem_kiezen") {
-        e.preventDefault();
-        kennisOvernemen(knop);
-      }
+  };
+  var kennisOvernemen = function (form, knop) {
+    var velden = form.elements;
+    velden.namedItem("antwoord").value = knop.getAttribute("data-antwoord");
+    if (!velden.namedItem("onderwerp").value) {
+      velden.namedItem("onderwerp").value = knop.getAttribute("data-onderwerp");
+    }
+    var product = velden.namedItem("product");
+    if (product && !product.value && knop.getAttribute("data-product")) {
+      product.value = knop.getAttribute("data-product");
+    }
+    velden.namedItem("kennisitem").value = knop.value;
+    form.querySelectorAll("input[name=kennis_geholpen]").forEach(function (keuze) {
+      keuze.checked = keuze.value === "ja";
     });
+    velden.namedItem("antwoord").focus();
+  };
+  var contactVastleggen = function (form, knop) {
+    var live = document.querySelector("[data-live-melding]");
+    knop.disabled = true;
+    fetch(form.action, {
+      method: "POST", body: new FormData(form), credentials: "same-origin",
+      headers: { "X-Requested-With": "fetch" }
+    })
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var pagina = new DOMParser().parseFromString(html, "text/html");
+        var nieuwBlok = pagina.querySelector("[data-contact-blok]");
+        if (!nieuwBlok) { return Promise.reject("geen klantbeeld"); }
+        document.querySelector("[data-contact-blok]").replaceWith(nieuwBlok);
+        var fouten = document.getElementById("foutsamenvatting");
+        if (fouten) { fouten.focus(); return; }
+        vervangen(pagina, "tijdlijn-blok");
+        vervangen(pagina, "zaken-blok");
+        var meldingen = pagina.querySelector(".meldingen");
+        if (live && meldingen) { live.textContent = meldingen.textContent.trim(); }
+        var zoeken = document.getElementById("kennis");
+        if (zoeken) { zoeken.focus(); }
+      })
+      .catch(function () {  // then the form posts as without this file
+        knop.disabled = false;
+        knop.setAttribute("data-gewoon-versturen", "");
+        form.requestSubmit(knop);
+      });
+  };
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    var knop = e.submitter;
+    if (!window.fetch || !form.matches("[data-contact-formulier]") || !knop ||
+        knop.hasAttribute("data-gewoon-versturen")) { return; }
+    if (knop.name === "kennis_zoeken") {
+      e.preventDefault();
+      kennisZoeken(form, knop);
+    } else if (knop.name === "kennisitem_kiezen") {
+      e.preventDefault();
+      kennisOvernemen(form, knop);
+    } else if (knop.hasAttribute("data-contact-vastleggen")) {
+      // A case to start goes on to its form: that is a page of its own.
+      var vervolg = form.querySelector("input[name=vervolg]:checked, select[name=vervolg]");
+      if (vervolg && vervolg.value === "zaak") { return; }
+      e.preventDefault();
+      contactVastleggen(form, knop);
+    }
+  });
+
+  // Keyboard shortcuts for the frequent steps (listed in the workspace's
+  // footer): Alt+Shift with a letter, so no single key typed in a field
+  // ever triggers one (WCAG 2.1.4).
+  var sneltoetsen = {
+    KeyK: function () {
+      var veld = document.getElementById("kennis") || document.getElementById("zoekterm");
+      if (veld) { veld.focus(); veld.select(); return true; }
+      return false;
+    },
+    KeyZ: function () {
+      var veld = document.getElementById("zoekterm");
+      if (veld) { veld.focus(); veld.select(); return true; }
+      var terug = document.querySelector("[aria-keyshortcuts='Alt+Shift+Z']");
+      if (terug) { window.location.href = terug.href; return true; }
+      return false;
+    },
+    KeyR: function () {
+      var knop = document.querySelector("[data-contact-vastleggen]");
+      if (knop) { knop.form.requestSubmit(knop); return true; }
+      return false;
+    },
+    KeyN: function () {
+      var volgende = document.querySelector("[data-inbox-volgende]");
+      if (volgende) { window.location.href = volgende.href; return true; }
+      var inbox = document.querySelector("[data-inbox-link]");
+      if (inbox) { window.location.href = inbox.href + "#volgende"; return true; }
+      return false;
+    }
+  };
+  document.addEventListener("keydown", function (e) {
+    if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) { return; }
+    var actie = sneltoetsen[e.code];
+    if (actie && actie()) { e.preventDefault(); }
+  });
+  if (window.location.hash === "#volgende") {
+    var eerste = document.querySelector("[data-inbox-volgende]");
+    if (eerste) { window.location.replace(eerste.href); }
   }
 
   // Chat: messages both ways over the websocket; every message is stored on
