@@ -675,3 +675,62 @@ def test_an_error_summary_links_to_the_first_radio_and_messages_look_like_their_
         follow=True,
     )
     assert 'class="melding melding--succes"' in antwoord.content.decode()
+
+
+def test_contact_and_case_are_one_thread_for_agent_case_worker_and_citizen(
+    client, klantmanager, teamleider, beller, paspoort
+):
+    from kcc.services import klant_gebruiker
+
+    gestart = services.klantcontact_registreren(
+        klant=beller, user=klantmanager, kanaal="chat", vraag="Ik wil een paspoort aanvragen"
+    )
+    zaak = zaken_services.zaak_registreren(
+        klant=beller, product=paspoort, kanaal="chat", user=klantmanager, klantcontact=gestart
+    )
+    later = services.klantcontact_registreren(
+        klant=beller, user=klantmanager, kanaal="telefoon", onderwerp="Wanneer klaar?", zaak=zaak
+    )
+    client.force_login(teamleider)
+    pagina = client.get(f"/kcc/zaken/{zaak.uuid}/").content.decode()
+    assert "Contacten over deze zaak" in pagina
+    assert f'href="#contact-{gestart.uuid}"' in pagina  # "aangevraagd via ... uit een contact"
+    assert f'id="contact-{later.uuid}"' in pagina and "Wanneer klaar?" in pagina
+    client.force_login(klant_gebruiker(bsn=beller.bsn))
+    mijn = client.get(f"/pip/zaken/{zaak.uuid}/").content.decode()
+    assert "Uw contacten over deze aanvraag" in mijn and "Wanneer klaar?" in mijn
+    assert "Ik wil een paspoort aanvragen" not in mijn  # staff notes stay with staff
+    contacten = client.get("/pip/mijn-contacten/").content.decode()
+    assert f'href="/pip/zaken/{zaak.uuid}/"' in contacten
+
+
+def test_an_agent_registers_a_question_about_one_of_the_customers_cases(
+    client, klantmanager, teamleider, beller, andere_klant, paspoort
+):
+    zaak = zaken_services.zaak_registreren(
+        klant=beller, product=paspoort, kanaal="balie", user=teamleider
+    )
+    vreemd = zaken_services.zaak_registreren(
+        klant=andere_klant, product=paspoort, kanaal="balie", user=teamleider
+    )
+    client.force_login(klantmanager)
+    pagina = client.get(f"/kcc/klanten/{beller.uuid}/").content.decode()
+    assert f'<option value="{zaak.uuid}">{zaak.nummer}' in pagina
+    velden = {
+        "kanaal": "telefoon",
+        "richting": "inkomend",
+        "onderwerp": "Wanneer is mijn paspoort klaar?",
+        "vervolg": "geen",
+        "in_een_keer_goed": "ja",
+        "gestart_op": "2026-12-07 09:00",
+    }
+    # Another customer's case cannot be chosen: nothing is registered.
+    r = client.post(f"/kcc/klanten/{beller.uuid}/contact/", {**velden, "zaak": vreemd.uuid})
+    assert r.status_code == 404
+    assert not Klantcontact.objects.exists()
+    client.post(f"/kcc/klanten/{beller.uuid}/contact/", {**velden, "zaak": zaak.uuid})
+    assert Klantcontact.objects.get().zaak == zaak
+    client.force_login(teamleider)
+    assert (
+        "Wanneer is mijn paspoort klaar?" in client.get(f"/kcc/zaken/{zaak.uuid}/").content.decode()
+    )

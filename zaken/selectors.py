@@ -261,6 +261,20 @@ def eigen_zaak(*, klant, zaak_uuid) -> Zaak:
     return zaak
 
 
+def contacten_over_zaak(*, zaak: Zaak, aantal: int = 100) -> list:
+    """The contact moments about a case, oldest first: the one it was
+    started from (a call, a chat, a visit) and every question about it
+    since, each with the contactverzoeken it led to."""
+    from klanten.models import Klantcontact
+
+    return list(
+        Klantcontact.objects.filter(zaak=zaak)
+        .select_related("medewerker", "chat", "product")
+        .prefetch_related("contactverzoeken__afdeling", "contactverzoeken__medewerker")
+        .order_by("gestart_op", "id")[:aantal]
+    )
+
+
 def burgertijdlijn(*, zaak: Zaak) -> list:
     """The status history as the customer reads it: only the steps with a
     text for them, oldest first, of the case and its parts."""

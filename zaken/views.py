@@ -76,6 +76,7 @@ def zaak_pagina(request, zaak_uuid):
             "stappen": zaak.productversie.inhoud.get("statusstappen", []),
             "documentvereisten": zaak.productversie.inhoud.get("documenten", []),
             "collegas": zaken_selectors.collegas_voor_zaak(zaak=zaak),
+            "contacten": zaken_selectors.contacten_over_zaak(zaak=zaak),
             "afdelingen": Afdeling.objects.filter(actief=True).exclude(pk=zaak.afdeling_id),
             "vandaag": timezone.localdate(),
             # What was typed in a form the case refused, to correct it.

@@ -46,6 +46,7 @@ def _zaakpagina(request, klant, zaak, *, antwoordformulier=None, status=200):
             "tijdlijn": zaken_selectors.burgertijdlijn(zaak=zaak),
             "deelzaken": list(zaak.deelzaken.select_related("product").order_by("id")),
             "berichten": list(zaak.berichten.order_by("-aangemaakt")),
+            "contacten": zaken_selectors.contacten_over_zaak(zaak=zaak),
             "vraag": zaken_selectors.openstaande_vraag(zaak=zaak),
             "documentvereisten": zaak.productversie.inhoud.get("documenten", []),
             "antwoordfout": antwoordformulier,

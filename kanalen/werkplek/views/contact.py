@@ -26,10 +26,11 @@ from kanalen.werkplek.views.klantbeeld import (
     klant_openen,
     klantbeeld_pagina,
 )
-from kcc.access import medewerker_required
+from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.forms import fouten_overnemen
 from klanten import services as klant_services
 from producten import selectors as producten_selectors
+from zaken.models import Zaak
 
 
 @require_POST
@@ -55,6 +56,14 @@ def contact_registreren(request, klant_uuid):
             gesprek=gesprek, user=request.user
         )
         doorzetten = data["vervolg"] == "contactverzoek"
+        # A question about one of the customer's cases: the contact joins
+        # that case's thread (the case page, the portal, the Klantinteracties
+        # API). Only the customer's own cases can be chosen.
+        over_zaak = (
+            per_uuid_of_404(Zaak.objects.filter(klant=klant), request.POST["zaak"])
+            if request.POST.get("zaak")
+            else None
+        )
         try:
             with transaction.atomic():
                 contact = contact_met_gesprek(
@@ -72,6 +81,7 @@ def contact_registreren(request, klant_uuid):
                     kennis_geholpen={"ja": True, "nee": False}.get(data["kennis_geholpen"]),
                     in_een_keer_goed=data["in_een_keer_goed"] == "ja",
                     namens=data["namens"],
+                    zaak=over_zaak,
                     tijd=klant_services.Contacttijd(gestart_op=data["gestart_op"]),
                     overgedragen_aan=data["afdeling"] if doorzetten else None,
                     doorzetten=(

@@ -160,6 +160,8 @@ def klantbeeld_pagina(request, klant, *, contactformulier=None, ingevuld=None, s
             "contactformulier": contactformulier,
             "contactvelden": contactvelden,
             "gesprek": gesprek,
+            # The case the contact is about, kept when the form comes back.
+            "over_zaak": request.POST.get("zaak", "") if request.method == "POST" else "",
             "kanalen": KanaalSoort.choices,
         },
         status=status,
