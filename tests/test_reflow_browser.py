@@ -1,6 +1,8 @@
-"""The citizen's pages on the narrowest phone (320 px, WCAG 1.4.10 Reflow):
-nothing scrolls sideways, the product's costs and Mijn contacten included;
-a button that cannot be used yet looks so."""
+"""The citizen's and the staff's pages on the narrowest phone (320 px, WCAG
+1.4.10 Reflow): nothing scrolls sideways, the product's costs, Mijn contacten,
+the klantbeeld, the work queue, the case page, the dashboard and the wallboard
+included (a wide table scrolls in its own region); a button that cannot be
+used yet looks so."""
 
 from __future__ import annotations
 
@@ -53,4 +55,38 @@ def test_the_citizens_pages_reflow_at_320_px(live_server, browser):  # noqa: F81
     werkend = page.locator("main button, main .knop").first
     aan = werkend.evaluate("k => getComputedStyle(k).backgroundColor + getComputedStyle(k).cursor")
     assert uit != aan and "not-allowed" in uit
+    assert axe.fouten == [], "\n".join(axe.fouten)
+
+
+def test_the_staff_pages_reflow_at_320_px(live_server, browser):  # noqa: F811
+    from tests.factories import medewerker_inloggen_in_browser
+    from tests.test_portaal_browser import WACHTWOORD
+    from zaken import services as zaken_services
+
+    klant = KlantFactory(bsn="999993653", voornamen="Suzanne", geslachtsnaam="Moulin")
+    paspoort = maak_product(kanalen=[("balie", True, "84.40")])
+    teamleider = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-smal")
+    teamleider.set_password(WACHTWOORD)
+    teamleider.save()
+    teamleider.afdelingen.set([paspoort.afdeling])
+    zaak = _apart(
+        zaken_services.zaak_registreren,
+        klant=klant,
+        product=paspoort,
+        kanaal="balie",
+        user=teamleider,
+    )
+    page = browser.new_context(viewport={"width": 320, "height": 640}).new_page()
+    medewerker_inloggen_in_browser(page, live_server.url, teamleider, WACHTWOORD)
+    axe = Axe()
+    for pad in [
+        f"/kcc/klanten/{klant.uuid}/",
+        "/kcc/zaken/",
+        f"/kcc/zaken/{zaak.uuid}/",
+        "/dashboard/",
+        "/dashboard/wallboard/",
+    ]:
+        page.goto(live_server.url + pad)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320, pad
+        axe.controleer(page)
     assert axe.fouten == [], "\n".join(axe.fouten)

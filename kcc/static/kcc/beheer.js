@@ -1,0 +1,39 @@
+// The beheer's forms for screen readers: every field in a table of inline
+// rows gets its column's name (the admin shows it only as the table head),
+// the searchable selects get theirs, and the tooltip icons of the
+// two-list widgets are named images. Progressive: the admin works without it.
+(function () {
+  "use strict";
+  function naamVanKolom(cel) {
+    var tabel = cel.closest("table");
+    var koppen = tabel ? tabel.querySelectorAll("thead th") : [];
+    var kop = koppen[cel.cellIndex];
+    return kop ? kop.textContent.replace(/\s+/g, " ").trim() : "";
+  }
+  function benoemen(wortel) {
+    wortel.querySelectorAll(".tabular tbody td").forEach(function (cel) {
+      var naam = naamVanKolom(cel);
+      if (!naam) { return; }
+      var rij = cel.closest("tr");
+      var nummer = rij ? Array.prototype.indexOf.call(rij.parentNode.children, rij) + 1 : 0;
+      var tekst = naam + (nummer ? " (" + nummer + ")" : "");
+      cel.querySelectorAll("input:not([type=hidden]), select, textarea").forEach(function (veld) {
+        var label = veld.id && document.querySelector("label[for='" + veld.id + "']");
+        if (!label && !veld.hasAttribute("aria-label")) { veld.setAttribute("aria-label", tekst); }
+      });
+      cel.querySelectorAll(".select2-selection[role=combobox], .select2-selection__rendered").forEach(
+        function (keuze) { keuze.setAttribute("aria-label", tekst); }
+      );
+    });
+    wortel.querySelectorAll("span.help-tooltip[aria-label]").forEach(function (icoon) {
+      icoon.setAttribute("role", "img");
+    });
+  }
+  window.addEventListener("load", function () {
+    // After the admin's own scripts built their widgets.
+    setTimeout(function () { benoemen(document); }, 0);
+  });
+  document.addEventListener("formset:added", function (e) {
+    setTimeout(function () { benoemen(e.target || document); }, 0);
+  });
+})();
