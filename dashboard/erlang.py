@@ -102,3 +102,128 @@ def benodigde_agenten(
         asa=gemiddelde_wachttijd(agenten, belasting, aht),
         bezettingsgraad=belasting / agenten,
     )
+
+
+# --- Erlang A: callers who hang up ---------------------------------------------------------------
+#
+# Erlang C assumes every caller waits as long as it takes; real callers hang
+# up. Erlang A (M/M/N+M, Palm's model) gives each caller an exponential
+# patience with mean 1/θ. The number in the system is a birth-death chain:
+# arrivals at λ, departures at μ·min(n, N) + θ·max(n - N, 0). Its stationary
+# distribution π (truncated where the tail is negligible) gives, by PASTA:
+#
+#   P(wait)    = Σ_{n≥N} π_n
+#   P(abandon) = θ · E[queue] / λ
+#
+# and the share answered within t: an arrival finding k = n - N callers
+# queued ahead is answered once k + 1 places free up, at rates Nμ + jθ
+# (j = k .. 0), unless it hangs up first (rate θ). With T the time to its
+# turn, P(answered within t) = E[e^{-θT} 1{T ≤ t}] = Π_j r_j / (r_j + θ) ·
+# P(T' ≤ t), with T' the sum of exponentials at rates r_j + θ; P(T' ≤ t) is
+# computed by uniformisation, which stays exact for long queues.
+
+_STAART = 1e-12
+
+
+def _verdeling(agenten: int, belasting: float, geduld_factor: float) -> list[float]:
+    """π_n for n = 0 .. where the tail is negligible; ``geduld_factor`` is θ/μ."""
+    gewichten = [1.0]
+    n = 0
+    while True:
+        n += 1
+        vertrek = min(n, agenten) + max(n - agenten, 0) * geduld_factor
+        volgende = gewichten[-1] * belasting / vertrek
+        gewichten.append(volgende)
+        if n > agenten and volgende < _STAART * sum(gewichten):
+            break
+        if n > agenten + 100_000:  # never reached with θ > 0; a guard
+            break
+    totaal = sum(gewichten)
+    return [g / totaal for g in gewichten]
+
+
+def _binnen_beurt(voor: int, agenten: int, mu: float, theta: float, t: float) -> float:
+    """P(a caller with ``voor`` callers queued ahead is answered within t)."""
+    snelheden = [agenten * mu + j * theta for j in range(voor, -1, -1)]
+    factor = 1.0
+    for r in snelheden:
+        factor *= r / (r + theta)
+    verschoven = [r + theta for r in snelheden]
+    # Uniformisation of the pure-death chain through the stages.
+    lam = max(verschoven)
+    if t <= 0:
+        return 0.0
+    kans = [0.0] * (len(verschoven) + 1)
+    kans[0] = 1.0
+    poisson = math.exp(-lam * t)
+    gedaan = poisson * kans[-1]
+    cumulatief = poisson
+    stap = 0
+    while cumulatief < 1 - 1e-12 and stap < 100_000:
+        stap += 1
+        nieuw = [0.0] * len(kans)
+        for i, p in enumerate(kans):
+            if i < len(verschoven):
+                door = verschoven[i] / lam
+                nieuw[i] += p * (1 - door)
+                nieuw[i + 1] += p * door
+            else:
+                nieuw[i] += p
+        kans = nieuw
+        poisson *= lam * t / stap
+        cumulatief += poisson
+        gedaan += poisson * kans[-1]
+    return factor * min(gedaan, 1.0)
+
+
+@dataclass(frozen=True)
+class ErlangA:
+    """What an interval looks like with impatient callers."""
+
+    agenten: int
+    kans_op_wachten: float
+    servicelevel: float  # share of all callers answered within the norm
+    verlaten: float  # share of callers who hang up
+
+
+def erlang_a(agenten: int, belasting: float, aht: float, geduld: float, binnen: float) -> ErlangA:
+    """Erlang A for ``agenten`` with offered load ``belasting``, handling time
+    ``aht`` and a mean patience of ``geduld`` seconds."""
+    if belasting <= 0:
+        return ErlangA(agenten, 0.0, 1.0, 0.0)
+    mu, theta = 1 / aht, 1 / geduld
+    pi = _verdeling(agenten, belasting, theta / mu)
+    lam = belasting * mu
+    wachten = sum(pi[agenten:])
+    rij = sum((n - agenten) * p for n, p in enumerate(pi) if n > agenten)
+    binnen_norm = sum(pi[:agenten]) + sum(
+        p * _binnen_beurt(n - agenten, agenten, mu, theta, binnen)
+        for n, p in enumerate(pi)
+        if n >= agenten and p > _STAART
+    )
+    return ErlangA(agenten, wachten, binnen_norm, theta * rij / lam)
+
+
+def benodigde_agenten_a(
+    *,
+    aanbod: float,
+    interval_seconden: int,
+    aht: float,
+    geduld: float,
+    doel_servicelevel: float,
+    binnen: float,
+    max_bezettingsgraad: float = 0.85,
+) -> ErlangA:
+    """The smallest N that reaches the service level with impatient callers
+    (those who hang up are not answered within the norm) at no more than
+    ``max_bezettingsgraad`` occupancy of the load actually served."""
+    belasting = aanbod * aht / interval_seconden
+    if belasting <= 0:
+        return ErlangA(0, 0.0, 1.0, 0.0)
+    agenten = 1
+    while True:
+        uitkomst = erlang_a(agenten, belasting, aht, geduld, binnen)
+        bediend = belasting * (1 - uitkomst.verlaten)
+        if uitkomst.servicelevel >= doel_servicelevel and bediend / agenten <= max_bezettingsgraad:
+            return uitkomst
+        agenten += 1

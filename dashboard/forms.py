@@ -163,6 +163,16 @@ class PlanningForm(forms.Form):
         max_value=90,
         help_text=_("Het deel van de betaalde tijd dat niet aan de telefoon wordt gewerkt."),
     )
+    chats_tegelijk = forms.IntegerField(
+        label=_("Chats tegelijk per medewerker"),
+        initial=2,
+        min_value=1,
+        max_value=6,
+        help_text=_("Alleen voor de chat: hoeveel gesprekken één medewerker tegelijk voert."),
+    )
+    week = forms.BooleanField(
+        label=_("De hele week vanaf deze dag (om het rooster te maken)"), required=False
+    )
 
     def clean_datum(self):
         datum = self.cleaned_data.get("datum")

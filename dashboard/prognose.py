@@ -15,11 +15,16 @@ same calendar the counter and the contact page use), so no staff is
 planned for Christmas Day.
 
 Staffing per interval is Erlang C (dashboard.erlang) on the forecast, with
-the channel's average handling time of the last four weeks.
+the channel's average handling time of the last four weeks, and beside it
+Erlang A with the callers' patience measured from the same weeks' queue
+(those who hung up, against the time everyone waited). A chat agent handles
+several chats at once: each chat place is a server of the queue, and an
+agent brings that many places.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -27,7 +32,7 @@ from django.db.models import Sum
 from django.utils import timezone
 
 from dashboard import erlang
-from dashboard.models import ContactenPerHalfuur, WachtrijPerHalfuur
+from dashboard.models import DREMPELS, ContactenPerHalfuur, WachtrijPerHalfuur
 from dashboard.selectors import WACHTRIJKANALEN
 from kanalen.models import Kanaal
 from kcc import kalender
@@ -147,14 +152,59 @@ def gemiddelde_afhandeltijd(kanaal: str, *, basis: date) -> float:
     return ((r["duur"] or 0) + (r["nawerk"] or 0)) / r["n"]
 
 
+def geduld(kanaal: str, *, basis: date) -> float | None:
+    """The callers' mean patience in seconds over the last four weeks (the
+    exponential's estimate: those who hung up, divided into the time all
+    callers waited); None without enough abandonments to say.
+
+    The wait of those who hung up is known per threshold (hung up within 10,
+    20, 30 ... seconds): each counts at the middle of its band, beyond the
+    last one at 1.5 times it."""
+    velden = ["verlaten", "wacht_seconden"] + [f"verlaten_{d}" for d in DREMPELS]
+    r = WachtrijPerHalfuur.objects.filter(
+        kanaal=kanaal, datum__gte=basis - timedelta(weeks=4), datum__lt=basis
+    ).aggregate(**{veld: Sum(veld) for veld in velden})
+    verlaten = r["verlaten"] or 0
+    if verlaten < 20:
+        return None
+    wacht_verlaten, vorige_grens, vorige_aantal = 0.0, 0, 0
+    for grens in DREMPELS:
+        aantal = r[f"verlaten_{grens}"] or 0
+        wacht_verlaten += (aantal - vorige_aantal) * (vorige_grens + grens) / 2
+        vorige_grens, vorige_aantal = grens, aantal
+    wacht_verlaten += (verlaten - vorige_aantal) * DREMPELS[-1] * 1.5
+    return ((r["wacht_seconden"] or 0) + wacht_verlaten) / verlaten
+
+
 @dataclass
 class Planregel:
     halfuur: int
     bezetting: erlang.Bezetting
+    # Erlang A with the measured patience (None when it is not known).
+    ongeduldig: erlang.ErlangA | None = None
+    per_medewerker: int = 1  # chats one agent handles at once
+    shrinkage: float = 0.0
 
     @property
     def tijd(self) -> str:
         return f"{self.halfuur // 2:02d}:{self.halfuur % 2 * 30:02d}"
+
+    @property
+    def nodig_c(self) -> int:
+        return math.ceil(self.bezetting.agenten / self.per_medewerker)
+
+    @property
+    def nodig_a(self) -> int | None:
+        if self.ongeduldig is None:
+            return None
+        return math.ceil(self.ongeduldig.agenten / self.per_medewerker)
+
+    @property
+    def ingeroosterd(self) -> int:
+        """To schedule: Erlang A when the patience is known, else Erlang C,
+        divided by what is not spent on the channel."""
+        nodig = self.nodig_a if self.nodig_a is not None else self.nodig_c
+        return math.ceil(nodig / (1 - self.shrinkage) - 1e-9)
 
 
 def planning(
@@ -166,25 +216,48 @@ def planning(
     binnen: int,
     max_bezettingsgraad: float,
     shrinkage: float,
+    per_medewerker: int = 1,
+    aht: float | None = None,
+    patience: float | None = None,
 ) -> tuple[list[Planregel], float]:
     """Required agents per half hour of ``dag`` (intervals with a forecast),
-    and the AHT it used."""
-    aht = gemiddelde_afhandeltijd(kanaal, basis=basis)
+    and the AHT it used. ``per_medewerker`` chats are handled at once by one
+    agent; ``aht`` and ``patience`` may be passed when already read (a week)."""
+    aht = aht if aht is not None else gemiddelde_afhandeltijd(kanaal, basis=basis)
     verwacht = prognose(kanaal, van=dag, dagen=1, basis=basis)[dag]
-    regels = [
-        Planregel(
-            slot,
-            erlang.benodigde_agenten(
+    regels = []
+    for slot, aanbod in enumerate(verwacht):
+        if aanbod < 0.05:
+            continue
+        bezetting = erlang.benodigde_agenten(
+            aanbod=aanbod,
+            interval_seconden=INTERVAL_SECONDEN,
+            aht=aht,
+            doel_servicelevel=doel_servicelevel,
+            binnen=binnen,
+            max_bezettingsgraad=max_bezettingsgraad,
+            shrinkage=shrinkage,
+        )
+        ongeduldig = (
+            erlang.benodigde_agenten_a(
                 aanbod=aanbod,
                 interval_seconden=INTERVAL_SECONDEN,
                 aht=aht,
+                geduld=patience,
                 doel_servicelevel=doel_servicelevel,
                 binnen=binnen,
                 max_bezettingsgraad=max_bezettingsgraad,
-                shrinkage=shrinkage,
-            ),
+            )
+            if patience
+            else None
         )
-        for slot, aanbod in enumerate(verwacht)
-        if aanbod >= 0.05
-    ]
+        regels.append(
+            Planregel(
+                slot,
+                bezetting,
+                ongeduldig=ongeduldig,
+                per_medewerker=per_medewerker,
+                shrinkage=shrinkage,
+            )
+        )
     return regels, aht

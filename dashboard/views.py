@@ -1,8 +1,9 @@
+import csv
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from dashboard.forms import KpiFilterForm, PlanningForm
 from kanalen.models import Kanaal
 from kcc.access import medewerker_required
 from kcc.audit import Actie, audit_log
+from kcc.choices import KanaalSoort
 
 
 @require_GET
@@ -114,43 +116,113 @@ def index(request):
 @require_GET
 @medewerker_required("kcc.dashboard_bekijken")
 def planning(request):
-    """Tomorrow's (or another day's) forecast and staffing per half hour."""
+    """Tomorrow's (or another day's, or a week's) forecast and staffing per
+    half hour, by Erlang C and by Erlang A; a week also as CSV for the roster."""
     formulier = PlanningForm(
-        _met_standaard(request.GET, kanaal="telefoon", max_bezetting="85", shrinkage="30")
+        _met_standaard(
+            request.GET, kanaal="telefoon", max_bezetting="85", shrinkage="30", chats_tegelijk="2"
+        )
     )
     context = {"form": formulier}
     if formulier.is_valid():
         data = formulier.cleaned_data
         vandaag = timezone.localdate()
         dag = data["datum"] or vandaag + timedelta(days=1)
+        basis = min(dag, vandaag)
         doel = data["doel"] or selectors.doelen()["servicelevel"]
         binnen = selectors.norm_seconden(Kanaal.objects.filter(soort=data["kanaal"]).first())
-        regels, aht = prognose.planning(
-            data["kanaal"],
-            dag=dag,
-            basis=min(dag, vandaag),
-            doel_servicelevel=doel / 100,
-            binnen=binnen,
-            max_bezettingsgraad=data["max_bezetting"] / 100,
-            shrinkage=data["shrinkage"] / 100,
-        )
+        per_medewerker = data["chats_tegelijk"] if data["kanaal"] == KanaalSoort.CHAT else 1
+        aht = prognose.gemiddelde_afhandeltijd(data["kanaal"], basis=basis)
+        geduld = prognose.geduld(data["kanaal"], basis=basis)
+        dagen = []
+        for stap in range(7 if data["week"] else 1):
+            deze = dag + timedelta(days=stap)
+            regels, _aht = prognose.planning(
+                data["kanaal"],
+                dag=deze,
+                basis=basis,
+                doel_servicelevel=doel / 100,
+                binnen=binnen,
+                max_bezettingsgraad=data["max_bezetting"] / 100,
+                shrinkage=data["shrinkage"] / 100,
+                per_medewerker=per_medewerker,
+                aht=aht,
+                patience=geduld,
+            )
+            dagen.append(
+                {
+                    "dag": deze,
+                    "regels": regels,
+                    "aanbod": sum(r.bezetting.aanbod for r in regels),
+                    "uren": sum(r.ingeroosterd for r in regels) / 2,
+                    "gesloten": prognose.gesloten(data["kanaal"], deze),
+                }
+            )
+        if request.GET.get("formaat") == "csv":
+            return _planning_csv(data["kanaal"], dagen)
         context.update(
             {
                 "dag": dag,
-                "regels": regels,
+                "dagen": dagen,
+                "week": data["week"],
+                "regels": dagen[0]["regels"],
                 "aht": aht,
+                "geduld": geduld,
+                "per_medewerker": per_medewerker,
                 "doel": doel,
                 "binnen": binnen,
-                "aanbod": sum(r.bezetting.aanbod for r in regels),
-                "uren": sum(r.bezetting.ingeroosterd for r in regels) / 2,
-                "nauwkeurigheid": prognose.nauwkeurigheid(data["kanaal"], basis=min(dag, vandaag)),
-                "gesloten": prognose.gesloten(data["kanaal"], dag),
+                "aanbod": dagen[0]["aanbod"],
+                "uren": dagen[0]["uren"],
+                "nauwkeurigheid": prognose.nauwkeurigheid(data["kanaal"], basis=basis),
+                "gesloten": dagen[0]["gesloten"],
                 "weken": prognose.WEKEN,
+                "csv_query": _met_formaat(request.GET, "csv"),
             }
         )
     return render(
         request, "dashboard/planning.html", context, status=200 if formulier.is_valid() else 400
     )
+
+
+def _met_formaat(query, formaat: str) -> str:
+    kopie = query.copy()
+    kopie["formaat"] = formaat
+    return kopie.urlencode()
+
+
+def _planning_csv(kanaal: str, dagen: list[dict]) -> HttpResponse:
+    """The roster's input: per day and half hour the forecast and the staff
+    needed by Erlang C and by Erlang A, and how many to schedule."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="bezetting-{kanaal}.csv"'
+    schrijver = csv.writer(response, delimiter=";")
+    schrijver.writerow(
+        [
+            _("datum"),
+            _("half uur"),
+            _("verwacht aanbod"),
+            _("nodig (Erlang C)"),
+            _("nodig (Erlang A)"),
+            _("verwacht opgehangen (%)"),
+            _("in te roosteren"),
+        ]
+    )
+    for dag in dagen:
+        for r in dag["regels"]:
+            schrijver.writerow(
+                [
+                    dag["dag"].isoformat(),
+                    r.tijd,
+                    f"{r.bezetting.aanbod:.1f}".replace(".", ","),
+                    r.nodig_c,
+                    "" if r.nodig_a is None else r.nodig_a,
+                    ""
+                    if r.ongeduldig is None
+                    else f"{r.ongeduldig.verlaten * 100:.1f}".replace(".", ","),
+                    r.ingeroosterd,
+                ]
+            )
+    return response
 
 
 def _rond(waarde):

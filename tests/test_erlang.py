@@ -71,3 +71,35 @@ def test_the_occupancy_cap_and_an_empty_interval():
             binnen=20,
             shrinkage=1,
         )
+
+
+def test_erlang_a_becomes_erlang_c_when_nobody_hangs_up():
+    a = erlang.erlang_a(14, 10, aht=180, geduld=1e7, binnen=20)
+    assert a.servicelevel == pytest.approx(erlang.servicelevel(14, 10, 180, 20), abs=1e-5)
+    assert a.kans_op_wachten == pytest.approx(erlang.kans_op_wachten(14, 10), abs=1e-5)
+    assert a.verlaten == pytest.approx(0, abs=1e-5)
+
+
+def test_erlang_a_matches_a_simulation_of_impatient_callers():
+    # A = 10 on 10 agents, AHT and mean patience 180 s: Erlang C's queue
+    # would grow without end; with callers hanging up it settles. A
+    # simulation of 300,000 calls (FCFS, exponential service and patience)
+    # gave 58.4% answered within 20 s and 12.6% hung up.
+    a = erlang.erlang_a(10, 10, aht=180, geduld=180, binnen=20)
+    assert a.servicelevel == pytest.approx(0.584, abs=0.01)
+    assert a.verlaten == pytest.approx(0.126, abs=0.005)
+    # 14 agents, patience 120 s: 93.4% within 20 s, 2.2% hung up.
+    a = erlang.erlang_a(14, 10, aht=180, geduld=120, binnen=20)
+    assert a.servicelevel == pytest.approx(0.934, abs=0.01)
+    assert a.verlaten == pytest.approx(0.0223, abs=0.002)
+
+
+def test_with_impatient_callers_fewer_agents_reach_the_same_service_level():
+    c = erlang.benodigde_agenten(
+        aanbod=100, interval_seconden=1800, aht=180, doel_servicelevel=0.8, binnen=20
+    )
+    a = erlang.benodigde_agenten_a(
+        aanbod=100, interval_seconden=1800, aht=180, geduld=120, doel_servicelevel=0.8, binnen=20
+    )
+    assert a.agenten == 12 < c.agenten == 14
+    assert a.servicelevel >= 0.8 and a.verlaten == pytest.approx(0.062, abs=0.002)

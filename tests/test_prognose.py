@@ -130,3 +130,73 @@ def test_nothing_is_forecast_or_planned_when_the_channel_is_closed(client, teaml
     pagina = client.get("/dashboard/planning/", {"kanaal": "telefoon", "datum": "2026-04-06"})
     tekst = pagina.content.decode()
     assert "Gesloten (Tweede Paasdag)" in tekst and "09:00" not in tekst
+
+
+def test_the_patience_is_measured_from_who_hung_up_and_sets_the_roster():
+    _weken(12, maandag=100, dinsdag=40)
+    # Four weeks of queue: 40 hung up (20 within 10 s, 20 between 60 and
+    # 120 s), and the answered waited 4,000 s together: patience
+    # (4,000 + 20 x 5 + 20 x 90) / 40 = 147.5 s.
+    WachtrijPerHalfuur.objects.filter(datum=BASIS - timedelta(weeks=1), halfuur=18).update(
+        verlaten=40,
+        wacht_seconden=4000,
+        verlaten_10=20,
+        verlaten_20=20,
+        verlaten_30=20,
+        verlaten_60=20,
+        verlaten_120=40,
+        verlaten_300=40,
+        verlaten_600=40,
+        verlaten_900=40,
+    )
+    assert prognose.geduld("telefoon", basis=BASIS) == pytest.approx(147.5)
+    ContactenPerHalfuur.objects.create(
+        datum=BASIS - timedelta(days=3),
+        halfuur=20,
+        kanaal="telefoon",
+        contacten=10,
+        behandeld=10,
+        duur_seconden=1500,
+        nawerk_seconden=300,
+    )
+    regels, _aht = prognose.planning(
+        "telefoon",
+        dag=BASIS,
+        basis=BASIS,
+        doel_servicelevel=0.8,
+        binnen=20,
+        max_bezettingsgraad=0.85,
+        shrinkage=0.3,
+        patience=147.5,
+    )
+    negen_uur = next(r for r in regels if r.tijd == "09:00")
+    assert negen_uur.nodig_c == 14
+    assert negen_uur.nodig_a < 14
+    assert negen_uur.ingeroosterd == -(-negen_uur.nodig_a * 10 // 7)  # on Erlang A, 30% shrinkage
+    # Chat: three chats at once per agent, so a third of the places.
+    regels, _aht = prognose.planning(
+        "telefoon",
+        dag=BASIS,
+        basis=BASIS,
+        doel_servicelevel=0.8,
+        binnen=20,
+        max_bezettingsgraad=0.85,
+        shrinkage=0.3,
+        per_medewerker=3,
+    )
+    assert next(r for r in regels if r.tijd == "09:00").nodig_c == 5  # 14 places / 3
+
+
+def test_a_teamleider_downloads_the_week_for_the_roster(client, teamleider, klok):
+    _weken(12, maandag=100, dinsdag=40)
+    klok.move_to("2026-11-22T10:00:00+01:00")  # the Sunday before
+    client.force_login(teamleider)
+    query = {"kanaal": "telefoon", "datum": "2026-11-23", "week": "on"}
+    pagina = client.get("/dashboard/planning/", query).content.decode()
+    assert "Erlang A" in pagina and "dinsdag 24 november" in pagina
+    antwoord = client.get("/dashboard/planning/", {**query, "formaat": "csv"})
+    assert antwoord["Content-Type"].startswith("text/csv")
+    regels = antwoord.content.decode().strip().splitlines()
+    assert regels[0].startswith("datum;half uur;verwacht aanbod;nodig (Erlang C)")
+    dagen = {regel.split(";")[0] for regel in regels[1:]}
+    assert dagen == {"2026-11-23", "2026-11-24"}  # the days with a forecast

@@ -269,7 +269,7 @@ def contacten_over_zaak(*, zaak: Zaak, aantal: int = 100) -> list:
 
     return list(
         Klantcontact.objects.filter(zaak=zaak)
-        .select_related("medewerker", "chat", "product")
+        .select_related("medewerker", "product")
         .prefetch_related("contactverzoeken__afdeling", "contactverzoeken__medewerker")
         .order_by("gestart_op", "id")[:aantal]
     )
