@@ -229,33 +229,21 @@ def planning(
     for slot, aanbod in enumerate(verwacht):
         if aanbod < 0.05:
             continue
-        bezetting = erlang.benodigde_agenten(
-            aanbod=aanbod,
-            interval_seconden=INTERVAL_SECONDEN,
-            aht=aht,
-            doel_servicelevel=doel_servicelevel,
-            binnen=binnen,
-            max_bezettingsgraad=max_bezettingsgraad,
-            shrinkage=shrinkage,
-        )
-        ongeduldig = (
-            erlang.benodigde_agenten_a(
-                aanbod=aanbod,
-                interval_seconden=INTERVAL_SECONDEN,
-                aht=aht,
-                geduld=patience,
-                doel_servicelevel=doel_servicelevel,
-                binnen=binnen,
-                max_bezettingsgraad=max_bezettingsgraad,
-            )
-            if patience
-            else None
-        )
+        interval = {
+            "aanbod": aanbod,
+            "interval_seconden": INTERVAL_SECONDEN,
+            "aht": aht,
+            "doel_servicelevel": doel_servicelevel,
+            "binnen": binnen,
+            "max_bezettingsgraad": max_bezettingsgraad,
+        }
         regels.append(
             Planregel(
                 slot,
-                bezetting,
-                ongeduldig=ongeduldig,
+                erlang.benodigde_agenten(**interval, shrinkage=shrinkage),
+                ongeduldig=(
+                    erlang.benodigde_agenten_a(**interval, geduld=patience) if patience else None
+                ),
                 per_medewerker=per_medewerker,
                 shrinkage=shrinkage,
             )

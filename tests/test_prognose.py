@@ -32,6 +32,19 @@ def _weken(aantal: int, *, maandag: int, dinsdag: int, groei: float = 1.0):
     WachtrijPerHalfuur.objects.bulk_create(rijen)
 
 
+def _aht_180():
+    """AHT 180 s over the last four weeks: 1,500 s talk + 300 s after-work per 10 contacts."""
+    ContactenPerHalfuur.objects.create(
+        datum=BASIS - timedelta(days=3),
+        halfuur=20,
+        kanaal="telefoon",
+        contacten=10,
+        behandeld=10,
+        duur_seconden=1500,
+        nawerk_seconden=300,
+    )
+
+
 def test_it_forecasts_the_weekday_profile_and_is_exact_on_a_steady_pattern():
     _weken(12, maandag=100, dinsdag=40)
     voorspeld = prognose.prognose("telefoon", van=BASIS, dagen=2, basis=BASIS)
@@ -52,16 +65,7 @@ def test_a_growing_volume_raises_the_forecast_within_bounds():
 
 def test_the_planning_gives_erlang_c_agents_per_half_hour():
     _weken(12, maandag=100, dinsdag=40)
-    # AHT 180 s from the last four weeks: 1,500 s talk + 300 s after-work per 10 contacts.
-    ContactenPerHalfuur.objects.create(
-        datum=BASIS - timedelta(days=3),
-        halfuur=20,
-        kanaal="telefoon",
-        contacten=10,
-        behandeld=10,
-        duur_seconden=1500,
-        nawerk_seconden=300,
-    )
+    _aht_180()
     regels, aht = prognose.planning(
         "telefoon",
         dag=BASIS,
@@ -150,15 +154,7 @@ def test_the_patience_is_measured_from_who_hung_up_and_sets_the_roster():
         verlaten_900=40,
     )
     assert prognose.geduld("telefoon", basis=BASIS) == pytest.approx(147.5)
-    ContactenPerHalfuur.objects.create(
-        datum=BASIS - timedelta(days=3),
-        halfuur=20,
-        kanaal="telefoon",
-        contacten=10,
-        behandeld=10,
-        duur_seconden=1500,
-        nawerk_seconden=300,
-    )
+    _aht_180()
     regels, _aht = prognose.planning(
         "telefoon",
         dag=BASIS,
