@@ -85,6 +85,18 @@ class KpiFilterForm(forms.Form):
         label=_("Verlaten binnen 5 seconden niet meetellen"), required=False
     )
 
+    def samenvatting(self) -> str:
+        """The filters in one line, for the folded filter form."""
+        data = self.cleaned_data
+        delen = [
+            dict(self.fields["periode"].choices).get(data.get("periode"), ""),
+            dict(self.fields["kanaal"].choices).get(data.get("kanaal") or "", ""),
+        ]
+        for veld in ("thema", "afdeling", "team", "medewerker"):
+            if data.get(veld):
+                delen.append(f"{self.fields[veld].label}: {data[veld]}")
+        return " · ".join(str(deel) for deel in delen if deel)
+
     def clean(self):
         data = super().clean()
         vandaag = timezone.localdate()

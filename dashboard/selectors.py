@@ -947,3 +947,81 @@ def achterstand(nu=None) -> dict:
         ouder=Count("id", filter=Q(geregistreerd_op__lt=nu - timedelta(days=90))),
         te_laat=Count("id", filter=Q(termijndatum__lt=vandaag)),
     )
+
+
+def wachtrij_per_kanaal(
+    f: Filter, *, formule: str = ServicelevelFormule.MET_VERLATEN
+) -> list[dict]:
+    """Each queued channel against its own norm (its threshold and its
+    percentage; the general target where it has none): service level, ASA
+    and abandonment, and what explains a miss: the volume against the
+    forecast made from the weeks before, and the half hour that did worst."""
+    from dashboard import prognose
+
+    kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
+    algemeen = doelen()["servicelevel"]
+    cijfers = wachtrijcijfers(f)
+    dagen = (f.tot - f.van).days + 1
+    rijen = []
+    for soort in [f.kanaal] if f.kanaal else WACHTRIJKANALEN:
+        c = cijfers.get(soort)
+        if not c or not c["aangeboden"]:
+            continue
+        kanaal = kanalen.get(soort)
+        drempel = norm_seconden(kanaal)
+        doel = float(kanaal.norm_percentage) if kanaal and kanaal.norm_percentage else algemeen
+        waarde = servicelevel(c, drempel, formule)
+        verwacht = sum(
+            sum(dag)
+            for dag in prognose.prognose(soort, van=f.van, dagen=dagen, basis=f.van).values()
+        )
+        slechtste = None
+        for r in WachtrijPerHalfuur.objects.filter(
+            kanaal=soort, datum__gte=f.van, datum__lte=f.tot, aangeboden__gte=5
+        ).values():
+            sl = servicelevel(r, drempel, formule)
+            if sl is not None and (slechtste is None or sl < slechtste["servicelevel"]):
+                slechtste = {
+                    "datum": r["datum"],
+                    "halfuur": r["halfuur"],
+                    "servicelevel": sl,
+                    "aangeboden": r["aangeboden"],
+                }
+        if slechtste:
+            slechtste["tijd"] = (
+                f"{slechtste['halfuur'] // 2:02d}:{slechtste['halfuur'] % 2 * 30:02d}"
+            )
+        rijen.append(
+            {
+                "kanaal": KanaalSoort(soort).label,
+                "soort": soort,
+                "aangeboden": c["aangeboden"],
+                "drempel": drempel,
+                "doel": doel,
+                "servicelevel": waarde,
+                "op_doel": None if waarde is None else waarde >= doel,
+                "asa": c["wacht_seconden"] / c["beantwoord"] if c["beantwoord"] else None,
+                "verlaten": _deel(c["verlaten"], c["beantwoord"] + c["verlaten"]),
+                "verwacht": verwacht,
+                "boven_prognose": _deel(c["aangeboden"] - verwacht, verwacht) if verwacht else None,
+                "slechtste": slechtste,
+            }
+        )
+    return rijen
+
+
+def verloop(
+    f: Filter, *, weken: int = 12, formule: str = ServicelevelFormule.MET_VERLATEN
+) -> tuple[list[date], dict[str, list[float | None]]]:
+    """The Mondays of the ``weken`` weeks up to the end of the period, and
+    each KPI's value per week (oldest first): the sparklines of the tiles."""
+    maandag = f.tot - timedelta(days=f.tot.weekday())
+    doel = doelen()
+    kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
+    reeksen: dict[str, list[float | None]] = {}
+    maandagen = [maandag - timedelta(weeks=stap) for stap in range(weken - 1, -1, -1)]
+    for van in maandagen:
+        week = replace(f, van=van, tot=van + timedelta(days=6))
+        for kpi in _kpis_van(week, formule, doel, kanalen=kanalen, zonder_kort=False):
+            reeksen.setdefault(kpi.code, []).append(kpi.waarde)
+    return maandagen, reeksen

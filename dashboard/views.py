@@ -67,6 +67,9 @@ def index(request):
             )
         contact = selectors.contactcijfers(f)
         kosten = selectors.kosten_per_kanaal(f, contact)
+        verloop_weken, verloop = selectors.verloop(
+            f, formule=formulier.cleaned_data.get("formule") or "met_verlaten"
+        )
         norm = selectors.normrealisatie(f)
         tevredenheid = selectors.tevredenheid(f)
         context.update(
@@ -100,6 +103,12 @@ def index(request):
                 "zonder_kennis": selectors.zonder_kennisitem(),
                 "norm_per_product": selectors.norm_per_product(f, norm),
                 "achterstand": selectors.achterstand(),
+                "wachtrijen": selectors.wachtrij_per_kanaal(
+                    f, formule=formulier.cleaned_data.get("formule") or "met_verlaten"
+                ),
+                "verloop_weken": verloop_weken,
+                "verloop": verloop,
+                "filter_samenvatting": formulier.samenvatting(),
             }
         )
     context.update(

@@ -453,3 +453,50 @@ def test_it_compares_a_period_with_the_one_before_it_as_a_reader_expects(
         date.fromisoformat(vorige_van),
         date.fromisoformat(vorige_tot),
     )
+
+
+def test_which_channel_missed_its_service_level_last_week_and_why(client, teamleider, wereld):
+    from dashboard.models import WachtrijPerHalfuur
+
+    vandaag = timezone.localdate()
+    maandag = vandaag - timedelta(days=vandaag.weekday() + 7)  # last week
+    # Eight weeks before: 40 calls every weekday at 09:00 (the forecast).
+    WachtrijPerHalfuur.objects.bulk_create(
+        WachtrijPerHalfuur(
+            datum=maandag - timedelta(weeks=w) + timedelta(days=d),
+            halfuur=18,
+            kanaal="telefoon",
+            aangeboden=40,
+            beantwoord=40,
+            beantwoord_20=36,
+        )
+        for w in range(1, 9)
+        for d in range(5)
+    )
+    # Last week: 60 a day, and on Tuesday 09:00 hardly anyone within 20 s.
+    WachtrijPerHalfuur.objects.bulk_create(
+        WachtrijPerHalfuur(
+            datum=maandag + timedelta(days=d),
+            halfuur=18,
+            kanaal="telefoon",
+            aangeboden=60,
+            beantwoord=55,
+            verlaten=5,
+            wacht_seconden=55 * 40,
+            beantwoord_20=10 if d == 1 else 40,
+            verlaten_20=1,
+        )
+        for d in range(5)
+    )
+    client.force_login(teamleider)
+    pagina = client.get("/dashboard/", {"periode": "week"}).content.decode()
+    eerste_scherm = pagina.split("Servicelevel per kanaal, tegen de eigen norm")[1].split(
+        "</table>"
+    )[0]
+    telefoon = eerste_scherm.split("Telefoon")[1].split("</tr>")[0]
+    assert "onder doel" in telefoon and "80% binnen 20 s" in telefoon
+    assert "50% boven de prognose" in telefoon  # 300 calls against 200 forecast
+    assert "09:00" in telefoon and "di" in telefoon  # the worst half hour: Tuesday 09:00
+    # The tiles come first, each with its line of the last weeks.
+    assert pagina.index('class="tegels"') < pagina.index("Servicelevel per kanaal")
+    assert pagina.count('class="sparklijn"') >= 3
