@@ -1025,3 +1025,38 @@ def verloop(
         for kpi in _kpis_van(week, formule, doel, kanalen=kanalen, zonder_kort=False):
             reeksen.setdefault(kpi.code, []).append(kpi.waarde)
     return maandagen, reeksen
+
+
+def kosten_per_productgroep(f: Filter) -> list[dict]:
+    """Contacts and their cost per product group (thema): each contact at its
+    channel's cost per contact. A product in two groups counts in both;
+    contacts without a product form their own line."""
+    kosten = dict(Kanaal.objects.values_list("soort", "kosten_per_contact"))
+    rijen = ContactenPerProduct.objects.filter(datum__gte=f.van, datum__lte=f.tot)
+    if f.kanaal:
+        rijen = rijen.filter(kanaal=f.kanaal)
+    per_groep: dict[str, dict] = {}
+    for r in (
+        rijen.values("kanaal", "product__themas__naam").annotate(n=Sum("contacten")).order_by()
+    ):
+        naam = r["product__themas__naam"] or _("Geen product")
+        groep = per_groep.setdefault(naam, {"productgroep": naam, "contacten": 0, "kosten": 0})
+        groep["contacten"] += r["n"] or 0
+        groep["kosten"] += (kosten.get(r["kanaal"]) or 0) * (r["n"] or 0)
+    regels = sorted(per_groep.values(), key=lambda g: -g["kosten"])
+    for groep in regels:
+        groep["kosten_per_contact"] = (
+            groep["kosten"] / groep["contacten"] if groep["contacten"] else None
+        )
+    return regels
+
+
+def kostentotaal(regels: list[dict]) -> dict:
+    """The sum line of a cost table."""
+    contacten = sum(r["contacten"] for r in regels)
+    bedrag = sum(r["kosten"] for r in regels)
+    return {
+        "contacten": contacten,
+        "kosten": bedrag,
+        "kosten_per_contact": bedrag / contacten if contacten else None,
+    }

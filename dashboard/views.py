@@ -67,6 +67,7 @@ def index(request):
             )
         contact = selectors.contactcijfers(f)
         kosten = selectors.kosten_per_kanaal(f, contact)
+        kosten_productgroep = selectors.kosten_per_productgroep(f)
         verloop_weken, verloop = selectors.verloop(
             f, formule=formulier.cleaned_data.get("formule") or "met_verlaten"
         )
@@ -84,6 +85,9 @@ def index(request):
                     zonder_kort=formulier.cleaned_data.get("kort_verlaten_weglaten", False),
                 ),
                 "kosten": kosten,
+                "kosten_totaal": selectors.kostentotaal(kosten),
+                "kosten_productgroep": kosten_productgroep,
+                "kosten_productgroep_totaal": selectors.kostentotaal(kosten_productgroep),
                 "grafiek": _staafgrafiek(kosten),
                 "grafiek_hoogte": 30 * len(kosten),
                 "vorige": f.vorige(),

@@ -500,3 +500,30 @@ def test_which_channel_missed_its_service_level_last_week_and_why(client, teamle
     # The tiles come first, each with its line of the last weeks.
     assert pagina.index('class="tegels"') < pagina.index("Servicelevel per kanaal")
     assert pagina.count('class="sparklijn"') >= 3
+
+
+def test_cost_per_contact_per_channel_and_per_product_group_with_totals(client, teamleider, wereld):
+    from dashboard.models import ContactenPerProduct
+
+    gisteren = timezone.localdate() - timedelta(days=1)
+    paspoort, afval, _geen = wereld["producten"]
+    ContactenPerProduct.objects.bulk_create(
+        [
+            ContactenPerProduct(datum=gisteren, kanaal="telefoon", product=paspoort, contacten=10),
+            ContactenPerProduct(datum=gisteren, kanaal="chat", product=afval, contacten=4),
+            ContactenPerProduct(datum=gisteren, kanaal="telefoon", product=None, contacten=2),
+        ]
+    )
+    from dashboard import selectors
+
+    f = selectors.Filter(van=gisteren, tot=gisteren)
+    groepen = {g["productgroep"]: g for g in selectors.kosten_per_productgroep(f)}
+    assert groepen["Documenten"]["kosten"] == 50  # 10 calls at 5
+    assert groepen["Afval"]["kosten"] == 12  # 4 chats at 3
+    assert groepen["Geen product"]["contacten"] == 2
+    totaal = selectors.kostentotaal(list(groepen.values()))
+    assert totaal["contacten"] == 16 and totaal["kosten"] == 72
+    assert totaal["kosten_per_contact"] == pytest.approx(4.5)
+    client.force_login(teamleider)
+    pagina = client.get("/dashboard/", {"periode": "dag"}).content.decode()
+    assert "Kosten per productgroep" in pagina and "Totaal" in pagina
