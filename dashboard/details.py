@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import TruncDate
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -67,6 +68,9 @@ class Detail:
     records: Callable[[Filter, bool], QuerySet]
     kolommen: tuple[tuple[str, Callable], ...]
     afwijkend: str  # what "alleen_afwijkend" shows
+    # Where a record opens (the case page, the customer's klantbeeld), if
+    # anywhere; opening it there is audited as any other look at it.
+    link: Callable[[dict], str | None] | None = None
 
 
 def _contacten(f: Filter, afwijkend: bool, *, soort: str) -> QuerySet:
@@ -98,6 +102,7 @@ def _contacten(f: Filter, afwijkend: bool, *, soort: str) -> QuerySet:
         "beeindigd_op",
         "nawerk_seconden",
         "product__naam",
+        "klant__uuid",
         *_MEDEWERKER,
     )
 
@@ -196,6 +201,7 @@ def _zaken(f: Filter, afwijkend: bool, *, veld: str) -> QuerySet:
         "afgesloten_op",
         "product__naam",
         "afdeling__naam",
+        "uuid",
     )
 
 
@@ -296,24 +302,35 @@ BESCHIKBAARHEIDKOLOMMEN = (
 )
 
 
+def _klantbeeld(c: dict) -> str | None:
+    return reverse("werkplek:klantbeeld", args=[c["klant__uuid"]]) if c.get("klant__uuid") else None
+
+
+def _zaakpagina(z: dict) -> str | None:
+    return reverse("zaken:zaak", args=[z["uuid"]]) if z.get("uuid") else None
+
+
 DETAILS: dict[str, Detail] = {
     "fcr": Detail(
         _("Contacten met een vraag"),
         lambda f, a: _contacten(f, a, soort="fcr"),
         CONTACTKOLOMMEN,
         _("alleen niet in één keer goed"),
+        _klantbeeld,
     ),
     "herhaal": Detail(
         _("Contacten"),
         lambda f, a: _contacten(f, a, soort="herhaal"),
         CONTACTKOLOMMEN,
         _("alleen herhaalcontacten"),
+        _klantbeeld,
     ),
     "aht": Detail(
         _("Behandelde contacten"),
         lambda f, a: _contacten(f, a, soort="aht"),
         CONTACTKOLOMMEN,
         _("alleen langer dan 10 minuten"),
+        _klantbeeld,
     ),
     "servicelevel": Detail(
         _("Beantwoord en verlaten in de wachtrij"),
@@ -345,12 +362,14 @@ DETAILS: dict[str, Detail] = {
         lambda f, a: _zaken(f, a, veld="streefdatum"),
         ZAAKKOLOMMEN,
         _("alleen buiten de servicenorm"),
+        _zaakpagina,
     ),
     "norm_termijn": Detail(
         _("Afgesloten zaken met een wettelijke termijn"),
         lambda f, a: _zaken(f, a, veld="uiterste_datum"),
         ZAAKKOLOMMEN,
         _("alleen buiten de wettelijke termijn"),
+        _zaakpagina,
     ),
     "norm_contactverzoeken": Detail(
         _("Afgehandelde contactverzoeken"), _verzoeken, VERZOEKKOLOMMEN, _("alleen te laat")
@@ -359,6 +378,10 @@ DETAILS: dict[str, Detail] = {
         _("Beantwoorde e-mail, brieven en sms"), _inbox, INBOXKOLOMMEN, _("alleen te laat")
     ),
 }
+
+
+def links(detail: Detail, records) -> list[str | None]:
+    return [detail.link(r) if detail.link else None for r in records]
 
 
 def rijen(detail: Detail, records) -> Iterator[list]:

@@ -292,7 +292,13 @@ def detail(request, kpi):
             "afwijkend": afwijkend,
             "kop": kop,
             "pagina": pagina,
-            "rijen": list(details.rijen(soort, pagina.object_list)),
+            "rijen": list(
+                zip(
+                    details.links(soort, pagina.object_list),
+                    details.rijen(soort, pagina.object_list),
+                    strict=True,
+                )
+            ),
             "query": zonder_pagina.urlencode(),
             "max_rijen": settings.DASHBOARD_EXPORT_MAX_RIJEN,
         },

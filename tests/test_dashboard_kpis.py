@@ -527,3 +527,32 @@ def test_cost_per_contact_per_channel_and_per_product_group_with_totals(client, 
     client.force_login(teamleider)
     pagina = client.get("/dashboard/", {"periode": "dag"}).content.decode()
     assert "Kosten per productgroep" in pagina and "Totaal" in pagina
+
+
+def test_a_drill_down_row_opens_the_customer_or_the_case(client, teamleider, wereld):
+    klant = wereld["klanten"][0]
+    Klantcontact.objects.create(
+        klant=klant,
+        kanaal="telefoon",
+        onderwerp="Vraag",
+        in_een_keer_goed=False,
+        gestart_op=_moment(1, 11),
+        beeindigd_op=_moment(1, 11, 5),
+        medewerker=wereld["agenten"][0],
+    )
+    Klantcontact.objects.create(
+        kanaal="telefoon", onderwerp="Anoniem", in_een_keer_goed=True, gestart_op=_moment(1, 12)
+    )
+    rollups.bijwerken(dagen_terug=2)
+    gisteren = f"{timezone.localdate() - timedelta(days=1):%Y-%m-%d}"
+    client.force_login(teamleider)
+    pagina = client.get("/dashboard/kpi/fcr/", {"periode": "dag", "datum": gisteren})
+    tekst = pagina.content.decode()
+    assert tekst.count(f'href="/kcc/klanten/{klant.uuid}/"') == 1  # the anonymous one has none
+    # Opening it is audited like any other look at the customer.
+    client.get(f"/kcc/klanten/{klant.uuid}/")
+    from kcc.models import AuditLogEntry
+
+    assert AuditLogEntry.objects.filter(
+        gebruiker=teamleider, betrokkene=klant.bsn, actie="inzien"
+    ).exists()
