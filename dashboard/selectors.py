@@ -717,15 +717,21 @@ def wallboard(nu=None) -> dict:
     for soort in WACHTRIJKANALEN:
         w = wachtend[soort]
         c = cijfers.get(soort, {})
-        drempel = norm_seconden(kanalen.get(soort))
+        kanaal = kanalen.get(soort)
+        drempel = norm_seconden(kanaal)
+        langst = int((nu - w["sinds"]).total_seconds()) if w["sinds"] else None
+        sl = servicelevel(c, drempel, ServicelevelFormule.MET_VERLATEN) if c else None
+        doel = float(kanaal.norm_percentage) if kanaal and kanaal.norm_percentage else None
         regels.append(
             {
                 "kanaal": choice_label(Kanaal, "soort", soort),
                 "wachtend": w["n"],
-                "langst": int((nu - w["sinds"]).total_seconds()) if w["sinds"] else None,
-                "servicelevel": servicelevel(c, drempel, ServicelevelFormule.MET_VERLATEN)
-                if c
-                else None,
+                "langst": langst,
+                # Over the norm: someone waits longer than it now, or the day's
+                # service level is below the channel's percentage.
+                "wacht_te_lang": langst is not None and langst > drempel,
+                "onder_norm": sl is not None and doel is not None and sl < doel,
+                "servicelevel": sl,
                 "drempel": drempel,
                 "beantwoord": c.get("beantwoord", 0),
                 "verlaten": c.get("verlaten", 0),

@@ -556,3 +556,27 @@ def test_a_drill_down_row_opens_the_customer_or_the_case(client, teamleider, wer
     assert AuditLogEntry.objects.filter(
         gebruiker=teamleider, betrokkene=klant.bsn, actie="inzien"
     ).exists()
+
+
+def test_the_wallboard_marks_a_wait_over_the_norm_in_words_and_colour(client, teamleider, klok):
+    from kanalen.chat import services as chat_services
+
+    Kanaal.objects.create(
+        soort="chat",
+        naam="Chat",
+        norm_percentage=80,
+        norm_aantal=60,
+        norm_eenheid="seconden",
+        kosten_per_contact=3,
+    )
+    chat_services.chat_starten(klant=None, naam="Sanne", sessie_sleutel="s", vraag="Hallo")
+    client.force_login(teamleider)
+    regel = next(
+        r for r in client.get("/dashboard/wallboard/").content.decode().split("<tr>") if "Chat" in r
+    )
+    assert "boven de norm" not in regel
+    klok.shift(timedelta(seconds=90))
+    regel = next(
+        r for r in client.get("/dashboard/wallboard/").content.decode().split("<tr>") if "Chat" in r
+    )
+    assert "boven-norm" in regel and "boven de norm" in regel
