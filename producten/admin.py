@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -71,11 +71,13 @@ class _NietLeegAlsGepubliceerd:
 class ProductKanaalInline(_NietLeegAlsGepubliceerd, admin.TabularInline):
     model = ProductKanaal
     extra = 0
+    classes = ["collapse"]
 
 
 class StatusstapInline(_NietLeegAlsGepubliceerd, admin.TabularInline):
     model = Statusstap
     extra = 0
+    classes = ["collapse"]
 
     def _nodig(self, obj) -> bool:
         return obj.statusstappen.exists()
@@ -91,6 +93,7 @@ class StatusstapInline(_NietLeegAlsGepubliceerd, admin.TabularInline):
 class FormuliervraagInline(admin.StackedInline):
     model = Formuliervraag
     extra = 0
+    classes = ["collapse"]
     fields = [
         ("volgorde", "sleutel", "soort", "verplicht"),
         "vraag",
@@ -117,6 +120,7 @@ class DocumentvereisteInline(admin.TabularInline):
     model = Documentvereiste
     form = DocumentvereisteForm
     extra = 0
+    classes = ["collapse"]
 
 
 class ProductOnderdeelInline(GeldigeAutocompleteMixin, admin.TabularInline):
@@ -168,11 +172,15 @@ class ProductAdmin(admin.ModelAdmin):
     ]
     actions = ["publiceren", "intrekken"]
     change_list_template = "admin/producten/product/change_list.html"
+    change_form_template = "admin/producten/product/change_form.html"
     fieldsets = [
         (None, {"fields": ["naam", "code", "status", "voorbeeld", "samenvatting"]}),
         (
             _("Informatie voor inwoners"),
-            {"fields": ["omschrijving", "voorwaarden", "meenemen", "aanvragen", "zoekwoorden"]},
+            {
+                "fields": ["omschrijving", "voorwaarden", "meenemen", "aanvragen", "zoekwoorden"],
+                "classes": ["collapse"],
+            },
         ),
         (
             _("Indeling"),
@@ -185,7 +193,8 @@ class ProductAdmin(admin.ModelAdmin):
                     ("voor_burger", "voor_bedrijf", "voor_instelling"),
                     "betrouwbaarheidsniveau",
                     ("vertrouwelijkheid", "extern"),
-                ]
+                ],
+                "classes": ["collapse"],
             },
         ),
         (
@@ -195,12 +204,19 @@ class ProductAdmin(admin.ModelAdmin):
                     ("servicenorm_aantal", "servicenorm_eenheid"),
                     ("wettelijke_termijn_aantal", "wettelijke_termijn_eenheid"),
                     "klaar_terwijl_u_wacht",
-                ]
+                ],
+                "classes": ["collapse"],
             },
         ),
-        (_("Online formulier"), {"fields": ["prefill_velden"]}),
-        (_("Overdracht aan de afdeling"), {"fields": ["overdracht_instructie"]}),
-        (_("Publicatie"), {"fields": [("geldig_vanaf", "geldig_tot"), "gewijzigd"]}),
+        (_("Online formulier"), {"fields": ["prefill_velden"], "classes": ["collapse"]}),
+        (
+            _("Overdracht aan de afdeling"),
+            {"fields": ["overdracht_instructie"], "classes": ["collapse"]},
+        ),
+        (
+            _("Publicatie"),
+            {"fields": [("geldig_vanaf", "geldig_tot"), "gewijzigd"], "classes": ["collapse"]},
+        ),
     ]
 
     @admin.display(description=_("voorbeeld"))
@@ -248,8 +264,36 @@ class ProductAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.importeren_view),
                 name="producten_catalogus_importeren",
             ),
+            path(
+                "<int:pk>/publicatie/",
+                self.admin_site.admin_view(self.publicatie_view),
+                name="producten_product_publicatie",
+            ),
         ]
         return extra + super().get_urls()
+
+    def publicatie_view(self, request, pk):
+        """The buttons on the product page: publish (when every check passes)
+        or withdraw; back to the page with what happened."""
+        product = self.get_object(request, str(pk))
+        if request.method != "POST" or product is None:
+            raise PermissionDenied
+        if not self.has_change_permission(request, product):
+            raise PermissionDenied
+        handeling = request.POST.get("handeling")
+        if handeling == "publiceren":
+            self.publiceren(request, Product.objects.filter(pk=product.pk))
+        elif handeling == "intrekken":
+            self.intrekken(request, Product.objects.filter(pk=product.pk))
+        return redirect(reverse("admin:producten_product_change", args=[product.pk]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        product = self.get_object(request, object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "publicatie_bezwaren": services.publicatie_bezwaren(product) if product else [],
+        }
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def exporteren_view(self, request):
         if not self.has_view_permission(request):

@@ -121,7 +121,8 @@ def product_huidige_versie(*, product: Product, user: User | None = None) -> Pro
     return product_versie_vastleggen(product=vers, user=user)
 
 
-def _publicatie_bezwaren(product: Product) -> list[str]:
+def publicatie_bezwaren(product: Product) -> list[str]:
+    """What still stands in the way of publishing ``product`` (empty: nothing)."""
     bezwaren = []
     if not product.kanalen.exists():
         bezwaren.append(_("Geef aan via welke kanalen het product te krijgen of uitgelegd is."))
@@ -150,7 +151,7 @@ def product_publiceren(*, product: Product, user: User | None = None) -> Product
     product = Product.objects.select_for_update().get(pk=product.pk)
     if not can_proceed(product.publiceren):
         raise ValidationError(_("Dit product is al gepubliceerd."))
-    bezwaren = _publicatie_bezwaren(product)
+    bezwaren = publicatie_bezwaren(product)
     if bezwaren:
         raise ValidationError(bezwaren)
     product.publiceren()

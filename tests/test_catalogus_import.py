@@ -315,3 +315,33 @@ def test_it_reads_a_hand_written_product_with_only_the_required_keys(export):
         True,
         None,
     )
+
+
+def test_the_beheerder_publishes_and_withdraws_on_the_product_page_with_the_checks_shown(
+    client, beheerder
+):
+    from producten.models import Product
+
+    product = maak_product(publiceren=False)
+    product.themas.clear()
+    client.force_login(beheerder)
+    pagina = client.get(f"/beheer/producten/product/{product.pk}/change/").content.decode()
+    assert "Nog niet klaar om te publiceren" in pagina
+    assert "Kies minstens één thema" in pagina
+    assert 'name="handeling" value="publiceren"' not in pagina
+    # Publishing it anyway (a forged post) is refused with the same reasons.
+    client.post(f"/beheer/producten/product/{product.pk}/publicatie/", {"handeling": "publiceren"})
+    assert Product.objects.get(pk=product.pk).status == "concept"
+    from producten.models import Thema
+
+    product.themas.add(Thema.objects.get(slug="documenten"))
+    pagina = client.get(f"/beheer/producten/product/{product.pk}/change/").content.decode()
+    assert "Alle controles zijn in orde" in pagina
+    r = client.post(
+        f"/beheer/producten/product/{product.pk}/publicatie/", {"handeling": "publiceren"}
+    )
+    assert r.status_code == 302
+    assert Product.objects.get(pk=product.pk).status == "gepubliceerd"
+    client.post(f"/beheer/producten/product/{product.pk}/publicatie/", {"handeling": "intrekken"})
+    assert Product.objects.get(pk=product.pk).status == "ingetrokken"
+    assert client.get(f"/beheer/producten/product/{product.pk}/publicatie/").status_code == 403

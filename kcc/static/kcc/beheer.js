@@ -29,7 +29,35 @@
       icoon.setAttribute("role", "img");
     });
   }
+  // A code or key proposed from the name or the question, until the
+  // beheerder types one: lower case, hyphens (codes) or underscores (keys).
+  function voorstel(tekst, teken) {
+    return tekst.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, teken).replace(new RegExp("^" + teken + "+|" + teken + "+$", "g"), "")
+      .slice(0, 40);
+  }
+  function koppelVoorstel(bron, doel, teken) {
+    if (!bron || !doel || doel.value) { return; }
+    var zelf = false;
+    doel.addEventListener("input", function () { zelf = true; });
+    bron.addEventListener("input", function () {
+      if (!zelf) { doel.value = voorstel(bron.value, teken); }
+    });
+  }
+  document.addEventListener("input", function (e) {
+    var veld = e.target;
+    if (!veld.name || !/-vraag$/.test(veld.name)) { return; }
+    var sleutel = document.getElementsByName(veld.name.replace(/vraag$/, "sleutel"))[0];
+    if (sleutel && (!sleutel.value || sleutel.hasAttribute("data-voorgesteld"))) {
+      sleutel.value = voorstel(veld.value, "_");
+      sleutel.setAttribute("data-voorgesteld", "");
+    }
+  });
+  document.addEventListener("input", function (e) {
+    if (/-sleutel$/.test(e.target.name || "")) { e.target.removeAttribute("data-voorgesteld"); }
+  }, true);
   window.addEventListener("load", function () {
+    koppelVoorstel(document.getElementById("id_naam"), document.getElementById("id_code"), "-");
     // After the admin's own scripts built their widgets.
     setTimeout(function () { benoemen(document); }, 0);
   });
