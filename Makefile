@@ -22,7 +22,7 @@ TEST_PROCESSES ?= 2
 EMBEDDED := $(BIN)/python -m kcc.embedded
 
 .DEFAULT_GOAL := help
-.PHONY: help install services stop run platform serve test suite bench benchmarks betrouwbaarheid lint format check-compose openapi messages clean
+.PHONY: help install services stop run platform serve test suite bench benchmarks betrouwbaarheid lint format check-compose openapi messages clean screenshots
 
 help:
 	@echo "make run       set up everything and start the platform with demo data on http://$(HOST):$(PORT)"
@@ -123,6 +123,12 @@ check-compose:
 # are kept in docs/benchmarks.md. They run on DATABASE_URL / REDIS_URL, or on
 # the embedded servers. The scale benchmarks fill <database>_schaal once
 # (manage.py schaaldata, some minutes) and keep it for later runs.
+# The working screens at 1366x768 and 1920x1080 (klantbeeld, dashboard,
+# wallboard, product page), axe-checked, into docs/screenshots/.
+screenshots: install
+	@KCC_EMBEDDED_REDIS_DB=1 $(EMBEDDED) run -- env KCC_SCHERMAFDRUKKEN=$(CURDIR)/docs/screenshots \
+		$(BIN)/pytest -q -p no:cacheprovider tests/test_schermafdrukken_browser.py
+
 bench: install
 	@$(EMBEDDED) run -- $(MAKE) --no-print-directory benchmarks
 
