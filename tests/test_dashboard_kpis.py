@@ -498,7 +498,7 @@ def test_which_channel_missed_its_service_level_last_week_and_why(client, teamle
     assert "50% boven de prognose" in telefoon  # 300 calls against 200 forecast
     assert "09:00" in telefoon and "di" in telefoon  # the worst half hour: Tuesday 09:00
     # The tiles come first, each with its line of the last weeks.
-    assert pagina.index('class="tegels"') < pagina.index("Servicelevel per kanaal")
+    assert pagina.index('class="kpi-tegels"') < pagina.index("Servicelevel per kanaal")
     assert pagina.count('class="sparklijn"') >= 3
 
 
