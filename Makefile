@@ -32,6 +32,7 @@ help:
 	@echo "make loadtest  a mixed day of users against the production stack (see docs/benchmarks.md)"
 	@echo "make openapi   regenerate docs/openapi.yaml after an API change"
 	@echo "make messages  compile locale/ after editing the project's Dutch for Django and DRF"
+	@echo "make screenshots  the working screens at 1366x768 and 1920x1080 into docs/screenshots/"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
