@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from kcc.admin_site import GeldigeAutocompleteMixin
 from kcc.links import link
 from producten import catalogus, selectors, services
+from producten.formulier import formulier_voor
 from producten.models import (
     Aanbieder,
     Documentvereiste,
@@ -269,6 +270,11 @@ class ProductAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.publicatie_view),
                 name="producten_product_publicatie",
             ),
+            path(
+                "<int:pk>/formulier/",
+                self.admin_site.admin_view(self.formulier_view),
+                name="producten_product_formulier",
+            ),
         ]
         return extra + super().get_urls()
 
@@ -286,6 +292,25 @@ class ProductAdmin(admin.ModelAdmin):
         elif handeling == "intrekken":
             self.intrekken(request, Product.objects.filter(pk=product.pk))
         return redirect(reverse("admin:producten_product_change", args=[product.pk]))
+
+    def formulier_view(self, request, pk):
+        """The online form as the citizen will see it, with the questions as
+        they are saved now (also before publishing). Sending it checks the
+        answers as the portal does; nothing is stored."""
+        product = self.get_object(request, str(pk))
+        if product is None or not self.has_view_permission(request, product):
+            raise PermissionDenied
+        vragen = services.product_snapshot(product)["vragen"]
+        if request.method == "POST":
+            formulier = formulier_voor(vragen, data=request.POST, prefix="v")
+            gecontroleerd = formulier.is_valid()
+        else:
+            formulier, gecontroleerd = formulier_voor(vragen, prefix="v"), False
+        return render(
+            request,
+            "producten/formulier_voorbeeld.html",
+            {"product": product, "formulier": formulier, "gecontroleerd": gecontroleerd},
+        )
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         product = self.get_object(request, object_id)

@@ -53,6 +53,7 @@ def _controleren(page, url, beheerder, product) -> list[str]:
         "/beheer/producten/product/?q=",
         "/beheer/producten/product/add/",
         f"/beheer/producten/product/{product.pk}/change/",
+        f"/beheer/producten/product/{product.pk}/formulier/",
         "/beheer/producten/kennisitem/",
         "/beheer/kcc/applicatie/",
         "/beheer/kcc/applicatie/add/",

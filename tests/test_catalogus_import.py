@@ -345,3 +345,30 @@ def test_the_beheerder_publishes_and_withdraws_on_the_product_page_with_the_chec
     client.post(f"/beheer/producten/product/{product.pk}/publicatie/", {"handeling": "intrekken"})
     assert Product.objects.get(pk=product.pk).status == "ingetrokken"
     assert client.get(f"/beheer/producten/product/{product.pk}/publicatie/").status_code == 403
+
+
+def test_the_beheerder_previews_the_online_form_as_the_citizen_sees_it(client, beheerder):
+    from kanalen.models import Aanvraag
+    from producten.models import Formuliervraag
+
+    product = maak_product(publiceren=False)
+    Formuliervraag.objects.create(
+        product=product,
+        volgorde=1,
+        sleutel="lengte",
+        soort="getal",
+        vraag="Uw lengte in cm?",
+        verplicht=True,
+        minimum=50,
+        maximum=250,
+    )
+    client.force_login(beheerder)
+    pagina = client.get(f"/beheer/producten/product/{product.pk}/change/").content.decode()
+    assert f"/beheer/producten/product/{product.pk}/formulier/" in pagina
+    voorbeeld = client.get(f"/beheer/producten/product/{product.pk}/formulier/").content.decode()
+    assert "Uw lengte in cm?" in voorbeeld and "er wordt niets bewaard" in voorbeeld
+    fout = client.post(f"/beheer/producten/product/{product.pk}/formulier/", {"v-lengte": "20"})
+    assert "foutsamenvatting" in fout.content.decode()
+    goed = client.post(f"/beheer/producten/product/{product.pk}/formulier/", {"v-lengte": "180"})
+    assert "Deze antwoorden zijn goed" in goed.content.decode()
+    assert not Aanvraag.objects.exists()
