@@ -142,38 +142,42 @@ def _verdeling(agenten: int, belasting: float, geduld_factor: float) -> list[flo
     return [g / totaal for g in gewichten]
 
 
-def _binnen_beurt(voor: int, agenten: int, mu: float, theta: float, t: float) -> float:
-    """P(a caller with ``voor`` callers queued ahead is answered within t)."""
-    snelheden = [agenten * mu + j * theta for j in range(voor, -1, -1)]
-    factor = 1.0
-    for r in snelheden:
-        factor *= r / (r + theta)
-    verschoven = [r + theta for r in snelheden]
-    # Uniformisation of the pure-death chain through the stages.
-    lam = max(verschoven)
+def _binnen_per_plek(plekken: int, agenten: int, mu: float, theta: float, t: float) -> list[float]:
+    """P(answered within t) for a caller with k = 0 .. ``plekken`` callers
+    queued ahead, all at once: k ahead means stages at rates r_j = Nμ + jθ
+    (j = k .. 0), each survived against the caller's own patience, so the
+    answer is Π r_j / (r_j + θ) times P(T' ≤ t), T' the time a pure-death
+    chain at rates r_j + θ takes from k to the end. That last one for every
+    start at once by uniformisation of the backward equation (one pass over
+    the chain per Poisson term), with the Poisson weights in logarithms so a
+    long norm (a counter's ten minutes) does not underflow."""
     if t <= 0:
-        return 0.0
-    kans = [0.0] * (len(verschoven) + 1)
-    kans[0] = 1.0
-    poisson = math.exp(-lam * t)
-    gedaan = poisson * kans[-1]
-    cumulatief = poisson
-    stap = 0
-    while cumulatief < 1 - 1e-12 and stap < 100_000:
-        stap += 1
-        nieuw = [0.0] * len(kans)
-        for i, p in enumerate(kans):
-            if i < len(verschoven):
-                door = verschoven[i] / lam
-                nieuw[i] += p * (1 - door)
-                nieuw[i + 1] += p * door
-            else:
-                nieuw[i] += p
-        kans = nieuw
-        poisson *= lam * t / stap
-        cumulatief += poisson
-        gedaan += poisson * kans[-1]
-    return factor * min(gedaan, 1.0)
+        return [0.0] * (plekken + 1)
+    snelheid = [agenten * mu + (j + 1) * theta for j in range(plekken + 1)]
+    lam = max(snelheid)
+    kans = [s_ / lam for s_ in snelheid]
+    # v_n: P(absorbed within n uniformised steps | start k); u = Σ Pois(n) v_n.
+    v = [0.0] * (plekken + 1)
+    u = [0.0] * (plekken + 1)
+    lt = lam * t
+    laatste = int(lt + 10 * math.sqrt(lt) + 20)
+    for n in range(laatste + 1):
+        gewicht = math.exp(-lt + n * math.log(lt) - math.lgamma(n + 1)) if lt > 0 else 0.0
+        if n > 0:
+            # One step: from k either on to k - 1 (k = 0: the caller's turn) or stay.
+            v = [
+                (1 - kans[k]) * v[k] + kans[k] * (v[k - 1] if k > 0 else 1.0)
+                for k in range(plekken + 1)
+            ]
+        if gewicht > 1e-300:
+            for k in range(plekken + 1):
+                u[k] += gewicht * v[k]
+    uitkomst, factor = [], 1.0
+    for k in range(plekken + 1):
+        r = agenten * mu + k * theta
+        factor *= r / (r + theta)
+        uitkomst.append(factor * min(u[k], 1.0))
+    return uitkomst
 
 
 @dataclass(frozen=True)
@@ -196,11 +200,8 @@ def erlang_a(agenten: int, belasting: float, aht: float, geduld: float, binnen: 
     lam = belasting * mu
     wachten = sum(pi[agenten:])
     rij = sum((n - agenten) * p for n, p in enumerate(pi) if n > agenten)
-    binnen_norm = sum(pi[:agenten]) + sum(
-        p * _binnen_beurt(n - agenten, agenten, mu, theta, binnen)
-        for n, p in enumerate(pi)
-        if n >= agenten and p > _STAART
-    )
+    per_plek = _binnen_per_plek(len(pi) - 1 - agenten, agenten, mu, theta, binnen)
+    binnen_norm = sum(pi[:agenten]) + sum(pi[agenten + k] * kans for k, kans in enumerate(per_plek))
     return ErlangA(agenten, wachten, binnen_norm, theta * rij / lam)
 
 
@@ -220,10 +221,31 @@ def benodigde_agenten_a(
     belasting = aanbod * aht / interval_seconden
     if belasting <= 0:
         return ErlangA(0, 0.0, 1.0, 0.0)
-    agenten = 1
-    while True:
-        uitkomst = erlang_a(agenten, belasting, aht, geduld, binnen)
+
+    def haalt(n: int) -> tuple[bool, ErlangA]:
+        uitkomst = erlang_a(n, belasting, aht, geduld, binnen)
         bediend = belasting * (1 - uitkomst.verlaten)
-        if uitkomst.servicelevel >= doel_servicelevel and bediend / agenten <= max_bezettingsgraad:
-            return uitkomst
+        goed = uitkomst.servicelevel >= doel_servicelevel and bediend / n <= max_bezettingsgraad
+        return goed, uitkomst
+
+    # Service level and occupancy both improve with every agent added, so
+    # search from Erlang C's answer (callers who wait forever need at least
+    # as many): down while it still holds, up if it did not.
+    agenten = benodigde_agenten(
+        aanbod=aanbod,
+        interval_seconden=interval_seconden,
+        aht=aht,
+        doel_servicelevel=doel_servicelevel,
+        binnen=binnen,
+        max_bezettingsgraad=max_bezettingsgraad,
+    ).agenten
+    goed, uitkomst = haalt(agenten)
+    while not goed:
         agenten += 1
+        goed, uitkomst = haalt(agenten)
+    while agenten > 1:
+        lager_goed, lager = haalt(agenten - 1)
+        if not lager_goed:
+            break
+        agenten, uitkomst = agenten - 1, lager
+    return uitkomst

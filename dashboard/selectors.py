@@ -1021,15 +1021,35 @@ def verloop(
 ) -> tuple[list[date], dict[str, list[float | None]]]:
     """The Mondays of the ``weken`` weeks up to the end of the period, and
     each KPI's value per week (oldest first): the sparklines of the tiles."""
+    from django.core.cache import cache
+
     maandag = f.tot - timedelta(days=f.tot.weekday())
-    doel = doelen()
-    kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
-    reeksen: dict[str, list[float | None]] = {}
     maandagen = [maandag - timedelta(weeks=stap) for stap in range(weken - 1, -1, -1)]
-    for van in maandagen:
-        week = replace(f, van=van, tot=van + timedelta(days=6))
-        for kpi in _kpis_van(week, formule, doel, kanalen=kanalen, zonder_kort=False):
-            reeksen.setdefault(kpi.code, []).append(kpi.waarde)
+    # Twelve weeks of every KPI is twelve times the page's own figures; the
+    # rollups change every five minutes, so the lines are kept that long.
+    sleutel = "dashboard:verloop:" + ":".join(
+        str(deel)
+        for deel in (
+            maandag,
+            weken,
+            formule,
+            f.kanaal,
+            getattr(f.thema, "pk", ""),
+            getattr(f.afdeling, "pk", ""),
+            getattr(f.team, "pk", ""),
+            getattr(f.medewerker, "pk", ""),
+        )
+    )
+    reeksen = cache.get(sleutel)
+    if reeksen is None:
+        doel = doelen()
+        kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
+        reeksen = {}
+        for van in maandagen:
+            week = replace(f, van=van, tot=van + timedelta(days=6))
+            for kpi in _kpis_van(week, formule, doel, kanalen=kanalen, zonder_kort=False):
+                reeksen.setdefault(kpi.code, []).append(kpi.waarde)
+        cache.set(sleutel, reeksen, 300)
     return maandagen, reeksen
 
 

@@ -103,3 +103,15 @@ def test_with_impatient_callers_fewer_agents_reach_the_same_service_level():
     )
     assert a.agenten == 12 < c.agenten == 14
     assert a.servicelevel >= 0.8 and a.verlaten == pytest.approx(0.062, abs=0.002)
+
+
+def test_erlang_a_keeps_exact_for_a_long_norm_and_a_large_centre():
+    # A counter's norm of ten minutes: the Poisson weights of the
+    # uniformisation would underflow without logarithms.
+    a = erlang.erlang_a(24, 20, aht=600, geduld=1e7, binnen=600)
+    assert a.servicelevel == pytest.approx(erlang.servicelevel(24, 20, 600, 600), abs=1e-5)
+    # Hundreds of agents: the search starts at Erlang C's answer.
+    b = erlang.benodigde_agenten_a(
+        aanbod=1500, interval_seconden=1800, aht=300, geduld=200, doel_servicelevel=0.8, binnen=20
+    )
+    assert 250 <= b.agenten <= 295 and b.servicelevel >= 0.8

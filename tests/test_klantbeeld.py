@@ -724,9 +724,12 @@ def test_an_agent_registers_a_question_about_one_of_the_customers_cases(
         "in_een_keer_goed": "ja",
         "gestart_op": "2026-12-07 09:00",
     }
-    # Another customer's case cannot be chosen: nothing is registered.
-    r = client.post(f"/kcc/klanten/{beller.uuid}/contact/", {**velden, "zaak": vreemd.uuid})
-    assert r.status_code == 404
+    # Another customer's case (or no case at all) cannot be chosen: the form
+    # comes back with the reason and nothing is registered.
+    for verkeerd in (vreemd.uuid, "geen-uuid"):
+        r = client.post(f"/kcc/klanten/{beller.uuid}/contact/", {**velden, "zaak": verkeerd})
+        assert r.status_code == 400
+        assert "Kies een zaak van deze klant, of geen zaak." in r.content.decode()
     assert not Klantcontact.objects.exists()
     client.post(f"/kcc/klanten/{beller.uuid}/contact/", {**velden, "zaak": zaak.uuid})
     assert Klantcontact.objects.get().zaak == zaak

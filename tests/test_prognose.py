@@ -45,6 +45,20 @@ def _aht_180():
     )
 
 
+def _plannen(**anders):
+    """The Monday's staffing: 80% within 20 s, at most 85% occupancy, 30% shrinkage."""
+    return prognose.planning(
+        "telefoon",
+        dag=BASIS,
+        basis=BASIS,
+        doel_servicelevel=0.8,
+        binnen=20,
+        max_bezettingsgraad=0.85,
+        shrinkage=0.3,
+        **anders,
+    )
+
+
 def test_it_forecasts_the_weekday_profile_and_is_exact_on_a_steady_pattern():
     _weken(12, maandag=100, dinsdag=40)
     voorspeld = prognose.prognose("telefoon", van=BASIS, dagen=2, basis=BASIS)
@@ -66,15 +80,7 @@ def test_a_growing_volume_raises_the_forecast_within_bounds():
 def test_the_planning_gives_erlang_c_agents_per_half_hour():
     _weken(12, maandag=100, dinsdag=40)
     _aht_180()
-    regels, aht = prognose.planning(
-        "telefoon",
-        dag=BASIS,
-        basis=BASIS,
-        doel_servicelevel=0.8,
-        binnen=20,
-        max_bezettingsgraad=0.85,
-        shrinkage=0.3,
-    )
+    regels, aht = _plannen()
     assert aht == 180
     negen_uur = next(r for r in regels if r.tijd == "09:00")
     assert (negen_uur.bezetting.agenten, negen_uur.bezetting.ingeroosterd) == (14, 20)
@@ -155,31 +161,13 @@ def test_the_patience_is_measured_from_who_hung_up_and_sets_the_roster():
     )
     assert prognose.geduld("telefoon", basis=BASIS) == pytest.approx(147.5)
     _aht_180()
-    regels, _aht = prognose.planning(
-        "telefoon",
-        dag=BASIS,
-        basis=BASIS,
-        doel_servicelevel=0.8,
-        binnen=20,
-        max_bezettingsgraad=0.85,
-        shrinkage=0.3,
-        patience=147.5,
-    )
+    regels, _aht = _plannen(patience=147.5)
     negen_uur = next(r for r in regels if r.tijd == "09:00")
     assert negen_uur.nodig_c == 14
     assert negen_uur.nodig_a < 14
     assert negen_uur.ingeroosterd == -(-negen_uur.nodig_a * 10 // 7)  # on Erlang A, 30% shrinkage
     # Chat: three chats at once per agent, so a third of the places.
-    regels, _aht = prognose.planning(
-        "telefoon",
-        dag=BASIS,
-        basis=BASIS,
-        doel_servicelevel=0.8,
-        binnen=20,
-        max_bezettingsgraad=0.85,
-        shrinkage=0.3,
-        per_medewerker=3,
-    )
+    regels, _aht = _plannen(per_medewerker=3)
     assert next(r for r in regels if r.tijd == "09:00").nodig_c == 5  # 14 places / 3
 
 

@@ -4,6 +4,8 @@ during a call) or without one.
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -26,7 +28,7 @@ from kanalen.werkplek.views.klantbeeld import (
     klant_openen,
     klantbeeld_pagina,
 )
-from kcc.access import medewerker_required, per_uuid_of_404
+from kcc.access import medewerker_required
 from kcc.forms import fouten_overnemen
 from klanten import services as klant_services
 from producten import selectors as producten_selectors
@@ -44,7 +46,11 @@ def contact_registreren(request, klant_uuid):
         return klantbeeld_pagina(request, klant, ingevuld=ingevulde_contactvelden(request.POST))
     klant = klant_openen(request, klant_uuid, "Klantcontact vastleggen")
     formulier = KlantcontactForm(request.POST)
-    if formulier.is_valid():
+    over_zaak = _over_zaak(klant, request.POST.get("zaak", ""))
+    if over_zaak is False:
+        formulier.is_valid()
+        formulier.add_error(None, _("Kies een zaak van deze klant, of geen zaak."))
+    elif formulier.is_valid():
         data = formulier.cleaned_data
         kennisitem = (
             producten_selectors.kennisitems_gepubliceerd().filter(uuid=data["kennisitem"]).first()
@@ -56,14 +62,6 @@ def contact_registreren(request, klant_uuid):
             gesprek=gesprek, user=request.user
         )
         doorzetten = data["vervolg"] == "contactverzoek"
-        # A question about one of the customer's cases: the contact joins
-        # that case's thread (the case page, the portal, the Klantinteracties
-        # API). Only the customer's own cases can be chosen.
-        over_zaak = (
-            per_uuid_of_404(Zaak.objects.filter(klant=klant), request.POST["zaak"])
-            if request.POST.get("zaak")
-            else None
-        )
         try:
             with transaction.atomic():
                 contact = contact_met_gesprek(
@@ -113,6 +111,18 @@ def contact_registreren(request, klant_uuid):
             )
             return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
     return klantbeeld_pagina(request, klant, contactformulier=formulier, status=400)
+
+
+def _over_zaak(klant, waarde: str):
+    """The case a contact is about (a question about one of the customer's
+    cases joins that case's thread): None when none was chosen, False when
+    the choice is not one of this customer's cases."""
+    if not waarde:
+        return None
+    try:
+        return Zaak.objects.filter(klant=klant, uuid=uuid.UUID(waarde)).first() or False
+    except ValueError:
+        return False
 
 
 @require_http_methods(["GET", "POST"])
