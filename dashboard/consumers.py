@@ -1,11 +1,16 @@
 """``/ws/dashboard/wallboard/``: the wallboard hears that something changed
 (a queue event, an agent's status) and fetches its figures again through
-the ordinary view. Only staff who may see the dashboard join."""
+the ordinary view. Staff who may see the dashboard or work at the workspace
+join (the figures are counts, no customer)."""
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 WALLBOARD_GROEP = "dashboard.wallboard"
+
+
+def _mag_kijken(user) -> bool:
+    return user.has_perm("kcc.dashboard_bekijken") or user.has_perm("kcc.werkplek_gebruiken")
 
 
 class WallboardConsumer(AsyncJsonWebsocketConsumer):
@@ -14,7 +19,7 @@ class WallboardConsumer(AsyncJsonWebsocketConsumer):
         if user is None or not user.is_authenticated:
             await self.close(code=4401)
             return
-        if not await database_sync_to_async(user.has_perm)("kcc.dashboard_bekijken"):
+        if not await database_sync_to_async(_mag_kijken)(user):
             await self.close(code=4403)
             return
         await self.channel_layer.group_add(WALLBOARD_GROEP, self.channel_name)

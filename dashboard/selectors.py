@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Exists, F, Min, OuterRef, Q, Sum
 from django.db.models.functions import TruncDate
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from dashboard.models import (
@@ -1021,6 +1021,34 @@ def verloop(
 ) -> tuple[list[date], dict[str, list[float | None]]]:
     """The Mondays of the ``weken`` weeks up to the end of the period, and
     each KPI's value per week (oldest first): the sparklines of the tiles."""
+    maandagen, reeksen, _kpis = _verloop(f, weken, formule)
+    return maandagen, reeksen
+
+
+@dataclass
+class Trend:
+    """One KPI over the weeks: what the trend chart on its detail page draws."""
+
+    kpi: Kpi  # the last week's, for its name, unit and target
+    weken: list[tuple[date, float | None]]
+
+    @property
+    def waarden(self) -> list[float | None]:
+        return [waarde for _maandag, waarde in self.weken]
+
+
+def trend(
+    f: Filter, code: str, *, weken: int = 12, formule: str = ServicelevelFormule.MET_VERLATEN
+) -> Trend | None:
+    """KPI ``code`` per week for the ``weken`` weeks up to the end of the
+    period (the same figures as the tiles' sparklines), or None for no KPI."""
+    maandagen, reeksen, kpis = _verloop(f, weken, formule)
+    if code not in kpis:
+        return None
+    return Trend(kpis[code], list(zip(maandagen, reeksen[code], strict=True)))
+
+
+def _verloop(f: Filter, weken: int, formule: str):
     from django.core.cache import cache
 
     maandag = f.tot - timedelta(days=f.tot.weekday())
@@ -1038,19 +1066,24 @@ def verloop(
             getattr(f.afdeling, "pk", ""),
             getattr(f.team, "pk", ""),
             getattr(f.medewerker, "pk", ""),
+            translation.get_language(),
         )
     )
-    reeksen = cache.get(sleutel)
-    if reeksen is None:
+    bewaard = cache.get(sleutel)
+    if bewaard is None:
         doel = doelen()
         kanalen = {k.soort: k for k in Kanaal.objects.filter(soort__in=WACHTRIJKANALEN)}
-        reeksen = {}
+        reeksen: dict[str, list[float | None]] = {}
+        laatste: dict[str, Kpi] = {}
         for van in maandagen:
             week = replace(f, van=van, tot=van + timedelta(days=6))
             for kpi in _kpis_van(week, formule, doel, kanalen=kanalen, zonder_kort=False):
                 reeksen.setdefault(kpi.code, []).append(kpi.waarde)
-        cache.set(sleutel, reeksen, 300)
-    return maandagen, reeksen
+                laatste[kpi.code] = kpi
+        bewaard = (reeksen, laatste)
+        cache.set(sleutel, bewaard, 300)
+    reeksen, laatste = bewaard
+    return maandagen, reeksen, laatste
 
 
 def kosten_per_productgroep(f: Filter) -> list[dict]:

@@ -276,6 +276,7 @@ def detail(request, kpi):
             kop,
             details.rijen(soort, records[:limiet].iterator(chunk_size=2000)),
         )
+    trend = selectors.trend(f, kpi, formule=formulier.cleaned_data.get("formule") or "met_verlaten")
     pagina = Paginator(details.te_pagineren(kpi, f, afwijkend, records), 50).get_page(
         request.GET.get("pagina")
     )
@@ -287,6 +288,7 @@ def detail(request, kpi):
         {
             "form": formulier,
             "kpi": kpi,
+            "trend": trend,
             "detail": soort,
             "filter": f,
             "afwijkend": afwijkend,
@@ -305,14 +307,20 @@ def detail(request, kpi):
     )
 
 
+WALLBOARD_DELEN = {
+    "1": "dashboard/wallboard_deel.html",
+    # The line above every workspace page: agents see the queues too.
+    "strook": "dashboard/wallboard_strook.html",
+}
+
+
 @require_GET
-@medewerker_required("kcc.dashboard_bekijken")
+@medewerker_required("kcc.dashboard_bekijken", "kcc.werkplek_gebruiken")
 def wallboard(request):
     """Waiting now per queued channel, longest wait, agents available and
-    today's service level; live over /ws/dashboard/wallboard/."""
-    sjabloon = (
-        "dashboard/wallboard_deel.html" if request.GET.get("deel") else "dashboard/wallboard.html"
-    )
+    today's service level; live over /ws/dashboard/wallboard/. Counts only,
+    no customer: for the teamleider's screen and every agent's workspace."""
+    sjabloon = WALLBOARD_DELEN.get(request.GET.get("deel"), "dashboard/wallboard.html")
     return render(request, sjabloon, selectors.wallboard())
 
 

@@ -72,13 +72,14 @@ class _NietLeegAlsGepubliceerd:
 class ProductKanaalInline(_NietLeegAlsGepubliceerd, admin.TabularInline):
     model = ProductKanaal
     extra = 0
-    classes = ["collapse"]
+    # collapse: folded without JavaScript; tab-*: the product page's tab.
+    classes = ["collapse", "tab-kanalen"]
 
 
 class StatusstapInline(_NietLeegAlsGepubliceerd, admin.TabularInline):
     model = Statusstap
     extra = 0
-    classes = ["collapse"]
+    classes = ["collapse", "tab-stappen"]
 
     def _nodig(self, obj) -> bool:
         return obj.statusstappen.exists()
@@ -94,7 +95,7 @@ class StatusstapInline(_NietLeegAlsGepubliceerd, admin.TabularInline):
 class FormuliervraagInline(admin.StackedInline):
     model = Formuliervraag
     extra = 0
-    classes = ["collapse"]
+    classes = ["collapse", "tab-formulier"]
     fields = [
         ("volgorde", "sleutel", "soort", "verplicht"),
         "vraag",
@@ -121,13 +122,14 @@ class DocumentvereisteInline(admin.TabularInline):
     model = Documentvereiste
     form = DocumentvereisteForm
     extra = 0
-    classes = ["collapse"]
+    classes = ["collapse", "tab-documenten"]
 
 
 class ProductOnderdeelInline(GeldigeAutocompleteMixin, admin.TabularInline):
     model = ProductOnderdeel
     fk_name = "samengesteld"
     extra = 0
+    classes = ["collapse", "tab-indeling"]
     autocomplete_fields = ["onderdeel"]
     fields = ["onderdeel", "volgorde", "alleen_als"]
     verbose_name_plural = _("onderdelen (alleen voor een samengesteld product)")
@@ -175,12 +177,18 @@ class ProductAdmin(admin.ModelAdmin):
     change_list_template = "admin/producten/product/change_list.html"
     change_form_template = "admin/producten/product/change_form.html"
     fieldsets = [
-        (None, {"fields": ["naam", "code", "status", "voorbeeld", "samenvatting"]}),
+        (
+            None,
+            {
+                "fields": ["naam", "code", "status", "voorbeeld", "samenvatting"],
+                "classes": ["tab-teksten"],
+            },
+        ),
         (
             _("Informatie voor inwoners"),
             {
                 "fields": ["omschrijving", "voorwaarden", "meenemen", "aanvragen", "zoekwoorden"],
-                "classes": ["collapse"],
+                "classes": ["collapse", "tab-teksten"],
             },
         ),
         (
@@ -195,7 +203,7 @@ class ProductAdmin(admin.ModelAdmin):
                     "betrouwbaarheidsniveau",
                     ("vertrouwelijkheid", "extern"),
                 ],
-                "classes": ["collapse"],
+                "classes": ["collapse", "tab-indeling"],
             },
         ),
         (
@@ -206,17 +214,23 @@ class ProductAdmin(admin.ModelAdmin):
                     ("wettelijke_termijn_aantal", "wettelijke_termijn_eenheid"),
                     "klaar_terwijl_u_wacht",
                 ],
-                "classes": ["collapse"],
+                "classes": ["collapse", "tab-normen"],
             },
         ),
-        (_("Online formulier"), {"fields": ["prefill_velden"], "classes": ["collapse"]}),
+        (
+            _("Online formulier"),
+            {"fields": ["prefill_velden"], "classes": ["collapse", "tab-formulier"]},
+        ),
         (
             _("Overdracht aan de afdeling"),
-            {"fields": ["overdracht_instructie"], "classes": ["collapse"]},
+            {"fields": ["overdracht_instructie"], "classes": ["collapse", "tab-indeling"]},
         ),
         (
             _("Publicatie"),
-            {"fields": [("geldig_vanaf", "geldig_tot"), "gewijzigd"], "classes": ["collapse"]},
+            {
+                "fields": [("geldig_vanaf", "geldig_tot"), "gewijzigd"],
+                "classes": ["collapse", "tab-normen"],
+            },
         ),
     ]
 

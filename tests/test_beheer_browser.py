@@ -71,3 +71,51 @@ def _controleren(page, url, beheerder, product) -> list[str]:
             fouten.append(f"{pad}: {v['id']} {[n['target'] for n in v['nodes']][:3]}")
         meten["bezig"] = False
     return fouten
+
+
+def test_the_beheerder_works_the_product_page_in_tabs(live_server):
+    """The product page in tabs: arrow keys move between them, a tab with an
+    error says so and opens, the fields of every tab are saved, and the
+    publication panel's button reaches its own view (its form is not inside
+    the product's)."""
+    from producten.models import Product
+
+    beheerder = UserFactory(rollen=[Rol.BEHEERDER], username="bb-tabs", is_staff=True)
+    beheerder.set_password(WACHTWOORD)
+    beheerder.save()
+    product = maak_product()
+    adres = f"{live_server.url}/beheer/producten/product/{product.pk}/change/"
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+        scriptfouten = []
+        page.on("pageerror", lambda fout: scriptfouten.append(str(fout)))
+        medewerker_inloggen_in_browser(page, live_server.url, beheerder, WACHTWOORD)
+        page.goto(adres)
+        tabs = page.locator("[role=tab]")
+        assert tabs.all_inner_texts()[:3] == ["Teksten", "Normen en termijnen", "Kanalen en kosten"]
+        assert page.locator("#id_samenvatting").is_visible()
+        page.locator("#tab-teksten").focus()
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate("document.activeElement.id") == "tab-normen"
+        assert page.locator("#id_servicenorm_aantal").is_visible()
+        assert not page.locator("#id_samenvatting").is_visible()
+        # A field of another tab and one of this tab, saved together.
+        page.fill("#id_servicenorm_aantal", "9")
+        page.locator("#tab-teksten").click()
+        page.fill("#id_samenvatting", "")
+        page.locator("input[name=_continue]").click()
+        page.wait_for_load_state("load")
+        assert page.locator("#tab-teksten").inner_text() == "Teksten (bevat een fout)"
+        assert page.locator("#tab-teksten").get_attribute("aria-selected") == "true"
+        page.fill("#id_samenvatting", "Een nieuwe samenvatting")
+        page.locator("input[name=_continue]").click()
+        page.wait_for_load_state("load")
+        opgeslagen = Product.objects.get(pk=product.pk)
+        assert opgeslagen.samenvatting == "Een nieuwe samenvatting"
+        assert opgeslagen.servicenorm_aantal == 9
+        page.get_by_role("button", name="Intrekken").click()
+        page.wait_for_load_state("load")
+        assert Product.objects.get(pk=product.pk).status == "ingetrokken"
+        browser.close()
+    assert scriptfouten == []

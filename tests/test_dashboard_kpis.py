@@ -304,6 +304,12 @@ def test_a_figure_drills_down_to_its_records_and_exports(client, teamleider, wer
     query = {"periode": "dag", "datum": gisteren}
     pagina = client.get("/dashboard/kpi/fcr/", query).content.decode()
     assert "3 records" in pagina and str(agent) in pagina
+    # The KPI's twelve weeks as a chart, with the same figures as a table.
+    trend = pagina.split('id="trend-kop"')[1].split("De records erachter")[0]
+    assert "In één keer goed (FCR) per week" in trend
+    assert '<svg class="trend"' in trend and 'aria-labelledby="trend-uitleg"' in trend
+    assert trend.count('<th scope="col" class="getal">') == 12
+    assert "33,3%" in trend and "onder doel" in trend and "trend__punt--af" in trend
     alleen = client.get("/dashboard/kpi/fcr/", {**query, "afwijkend": "1"}).content.decode()
     assert "2 records" in alleen
     csv = client.get("/dashboard/kpi/fcr/", {**query, "afwijkend": "1", "formaat": "csv"})
@@ -340,7 +346,16 @@ def test_the_wallboard_shows_the_queues_now(client, teamleider, klantmanager):
     assert pagina.status_code == 200 and "1 beschikbaar" in tekst
     chat_regel = next(r for r in tekst.split("<tr>") if "Chat" in r)
     assert '<td class="getal">1</td>' in chat_regel
+    # An agent sees the same counts, as the line above the workspace, and
+    # on the full wallboard without the dashboard's other pages in its menu.
     client.force_login(klantmanager)
+    strook = client.get("/dashboard/wallboard/?deel=strook").content.decode()
+    assert "Chat</strong> 1 wachtend" in strook and "1 beschikbaar" in strook
+    volledig = client.get("/dashboard/wallboard/").content.decode()
+    assert "Prognose en bezetting" not in volledig and "1 beschikbaar" in volledig
+    werkplek = client.get("/kcc/").content.decode()
+    assert 'data-wallboard="/dashboard/wallboard/?deel=strook"' in werkplek
+    client.force_login(UserFactory(rollen=[Rol.BEHEERDER], username="bb-wallboard"))
     assert client.get("/dashboard/wallboard/").status_code == 403
 
 
@@ -353,11 +368,11 @@ def test_the_wallboard_hears_a_queue_event():
     from dashboard.consumers import WallboardConsumer
 
     teamleider = UserFactory(rollen=[Rol.TEAMLEIDER], username="tl-wallboard")
-    klantmanager = UserFactory(rollen=[Rol.KLANTMANAGER], username="km-wallboard")
+    beheerder = UserFactory(rollen=[Rol.BEHEERDER], username="bb-wallboard")
 
     async def scenario():
         geweigerd = WebsocketCommunicator(WallboardConsumer.as_asgi(), "/ws/dashboard/wallboard/")
-        geweigerd.scope["user"] = klantmanager
+        geweigerd.scope["user"] = beheerder
         verbonden, code = await geweigerd.connect()
         assert not verbonden and code == 4403
         communicator = WebsocketCommunicator(

@@ -57,7 +57,7 @@ PAGINAS: dict[str, frozenset[str]] = {
     "favicon.ico": IEDEREEN,
     "dashboard/kpi/<slug:kpi>/": frozenset({TL}),
     "dashboard/planning/": frozenset({TL}),
-    "dashboard/wallboard/": frozenset({TL}),
+    "dashboard/wallboard/": STAF,  # counts only: the workspace shows them too
     "healthz": IEDEREEN,
     "healthz/live": IEDEREEN,
     "healthz/ready": IEDEREEN,
@@ -186,7 +186,7 @@ WEBSOCKETS: dict[str, frozenset[str]] = {
     "ws/chat/<uuid:chat_uuid>/": NIEMAND,
     # From outside the counter's network, as here: staff only.
     "ws/balie/": ALLE_STAF,
-    "ws/dashboard/wallboard/": frozenset({TL}),
+    "ws/dashboard/wallboard/": STAF,
 }
 
 BEHEER = frozenset({BB})

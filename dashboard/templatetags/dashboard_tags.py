@@ -1,5 +1,7 @@
+import math
+
 from django import template
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from kcc import formaat
@@ -86,6 +88,128 @@ def sparklijn(waarden, doel=None, breedte=120, hoogte=32):
         d=doellijn,
         p=lijn,
     )
+
+
+def _schaal(waarden: list[float], eenheid: str) -> tuple[float, float, float]:
+    """The y axis of a trend chart: from, to and the step between its lines,
+    round numbers that hold every value (percentages within 0-100)."""
+    laag, hoog = min(waarden), max(waarden)
+    spreiding = max(hoog - laag, 1.0)
+    stap = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if spreiding / s <= 5)
+    van = math.floor(laag / stap) * stap
+    tot = math.ceil(hoog / stap) * stap
+    if tot == van:
+        tot = van + stap
+    if eenheid == "%":
+        van, tot = max(van, 0), min(tot, 100)
+    else:
+        van = max(van, 0)
+    return van, tot, stap
+
+
+@register.simple_tag
+def trendgrafiek(trend, titel_id, breedte=720, hoogte=260):
+    """A KPI's weeks as a line chart with its target (dashed) and a y axis
+    in round steps; the points off target are drawn hollow, so colour is
+    not the only sign. Labelled by the element ``titel_id``; the same
+    figures are in the table that follows it."""
+    kpi = trend.kpi
+    gemeten = [w for w in trend.waarden if w is not None]
+    if not gemeten:
+        return ""
+    van, tot, stap = _schaal(gemeten + ([kpi.doel] if kpi.doel is not None else []), kpi.eenheid)
+    links, rechts, boven, onder = 64, 16, 16, 44
+    vlak_b, vlak_h = breedte - links - rechts, hoogte - boven - onder
+    kolom = vlak_b / max(len(trend.weken) - 1, 1)
+
+    def x(i):
+        return round(links + i * kolom, 1)
+
+    def y(w):
+        return round(boven + vlak_h - (w - van) / (tot - van) * vlak_h, 1)
+
+    delen = []
+    lijn = van
+    while lijn <= tot + 1e-9:
+        delen.append(
+            format_html(
+                '<line class="trend__raster" x1="{}" x2="{}" y1="{}" y2="{}"></line>'
+                '<text class="trend__as" x="{}" y="{}" text-anchor="end">{}</text>',
+                links,
+                breedte - rechts,
+                y(lijn),
+                y(lijn),
+                links - 6,
+                y(lijn) + 4,
+                kpiwaarde(lijn, kpi.eenheid),
+            )
+        )
+        lijn += stap
+    for i, (maandag, _waarde) in enumerate(trend.weken):
+        delen.append(
+            format_html(
+                '<text class="trend__as" x="{}" y="{}" text-anchor="middle">{}</text>',
+                x(i),
+                hoogte - onder + 18,
+                f"{maandag.day}-{maandag.month}",
+            )
+        )
+    if kpi.doel is not None and van <= kpi.doel <= tot:
+        delen.append(
+            format_html(
+                '<line class="trend__doel" x1="{}" x2="{}" y1="{}" y2="{}"></line>'
+                '<text class="trend__as" x="{}" y="{}" text-anchor="end">{}</text>',
+                links,
+                breedte - rechts,
+                y(kpi.doel),
+                y(kpi.doel),
+                breedte - rechts,
+                y(kpi.doel) - 5,
+                _("doel"),
+            )
+        )
+    punten = [(x(i), y(w), w) for i, (_m, w) in enumerate(trend.weken) if w is not None]
+    delen.append(
+        format_html(
+            '<polyline class="trend__lijn" points="{}"></polyline>',
+            " ".join(f"{px},{py}" for px, py, _w in punten),
+        )
+    )
+    for px, py, w in punten:
+        op_doel = weekstatus(trend, w) != _("onder doel")
+        delen.append(
+            format_html(
+                '<circle class="trend__punt{}" cx="{}" cy="{}" r="5"></circle>',
+                "" if op_doel else " trend__punt--af",
+                px,
+                py,
+            )
+        )
+    delen.append(
+        format_html(
+            '<text class="trend__as" x="{}" y="{}" text-anchor="middle">{}</text>',
+            links + vlak_b / 2,
+            hoogte - 6,
+            _("week die begint op"),
+        )
+    )
+    return format_html(
+        '<svg class="trend" viewBox="0 0 {b} {h}" role="img" aria-labelledby="{t}"'
+        ' focusable="false">{d}</svg>',
+        b=breedte,
+        h=hoogte,
+        t=titel_id,
+        d=format_html_join("", "{}", ((deel,) for deel in delen)),
+    )
+
+
+@register.simple_tag
+def weekstatus(trend, waarde):
+    """One week of a trend against the KPI's target, in words."""
+    if waarde is None or trend.kpi.doel is None:
+        return _("geen gegevens")
+    op_doel = waarde >= trend.kpi.doel if trend.kpi.hoger_is_beter else waarde <= trend.kpi.doel
+    return _("op doel") if op_doel else _("onder doel")
 
 
 @register.filter

@@ -56,7 +56,88 @@
   document.addEventListener("input", function (e) {
     if (/-sleutel$/.test(e.target.name || "")) { e.target.removeAttribute("data-voorgesteld"); }
   }, true);
+  // The product page in tabs (WAI-ARIA tabs: arrow keys, Home and End move
+  // between them): each section says its tab in a class "tab-<name>", the
+  // template lists the tabs in order. A tab holding an error says so and
+  // opens first; otherwise the last one chosen on this page.
+  function tabbladen() {
+    var bron = document.querySelector("[data-tabbladen]");
+    var formulier = bron && bron.closest("form");
+    if (!formulier) { return; }
+    var lijst = document.createElement("div");
+    lijst.className = "tabbladen";
+    lijst.setAttribute("role", "tablist");
+    lijst.setAttribute("aria-label", bron.getAttribute("aria-label"));
+    var tabs = [], panelen = [];
+    var geheugen = "tabblad:" + location.pathname;
+    var gekozen = null;
+    bron.querySelectorAll("li[data-tab]").forEach(function (item) {
+      var naam = item.getAttribute("data-tab");
+      var leden = Array.prototype.map.call(
+        formulier.querySelectorAll(".tab-" + naam),
+        function (deel) { return deel.closest(".inline-group") || deel; }
+      );
+      if (!leden.length) { return; }
+      var paneel = document.createElement("div");
+      paneel.id = "tabpaneel-" + naam;
+      paneel.className = "tabpaneel";
+      paneel.setAttribute("role", "tabpanel");
+      paneel.setAttribute("tabindex", "0");
+      leden[0].parentNode.insertBefore(paneel, leden[0]);
+      leden.forEach(function (lid) {
+        paneel.appendChild(lid);
+        lid.querySelectorAll("details").forEach(function (d) { d.open = true; });
+      });
+      var tab = document.createElement("button");
+      tab.type = "button";
+      tab.id = "tab-" + naam;
+      tab.setAttribute("role", "tab");
+      tab.setAttribute("aria-controls", paneel.id);
+      paneel.setAttribute("aria-labelledby", tab.id);
+      tab.textContent = item.textContent;
+      if (paneel.querySelector(".errorlist, .errornote")) {
+        var fout = document.createElement("span");
+        fout.className = "tabblad__fout";
+        fout.textContent = " (" + (bron.getAttribute("data-fout") || "!") + ")";
+        tab.appendChild(fout);
+        if (gekozen === null) { gekozen = tabs.length; }
+      }
+      tabs.push(tab);
+      panelen.push(paneel);
+      lijst.appendChild(tab);
+    });
+    if (!tabs.length) { return; }
+    function kies(i, focus) {
+      tabs.forEach(function (tab, j) {
+        tab.setAttribute("aria-selected", String(i === j));
+        tab.tabIndex = i === j ? 0 : -1;
+        panelen[j].hidden = i !== j;
+      });
+      try { sessionStorage.setItem(geheugen, tabs[i].id); } catch (e) { /* private mode */ }
+      if (focus) { tabs[i].focus(); }
+    }
+    lijst.addEventListener("click", function (e) {
+      var tab = e.target.closest("[role=tab]");
+      if (tab) { kies(tabs.indexOf(tab), false); }
+    });
+    lijst.addEventListener("keydown", function (e) {
+      var nu = tabs.indexOf(document.activeElement);
+      if (nu < 0) { return; }
+      var naar = { ArrowRight: nu + 1, ArrowLeft: nu - 1, Home: 0, End: tabs.length - 1 }[e.key];
+      if (naar === undefined) { return; }
+      e.preventDefault();
+      kies((naar + tabs.length) % tabs.length, true);
+    });
+    panelen[0].parentNode.insertBefore(lijst, panelen[0]);
+    if (gekozen === null) {
+      var bewaard = null;
+      try { bewaard = sessionStorage.getItem(geheugen); } catch (e) { /* private mode */ }
+      gekozen = Math.max(0, tabs.findIndex(function (tab) { return tab.id === bewaard; }));
+    }
+    kies(gekozen, false);
+  }
   window.addEventListener("load", function () {
+    tabbladen();
     koppelVoorstel(document.getElementById("id_naam"), document.getElementById("id_code"), "-");
     // After the admin's own scripts built their widgets.
     setTimeout(function () { benoemen(document); }, 0);

@@ -390,27 +390,33 @@
   }
 
   // The wallboard: refetch its figures when something changed, at most
-  // every two seconds (a busy queue sends many events).
+  // every two seconds (a busy queue sends many events); the line above the
+  // workspace at most every five, and once as soon as the page is there.
   var wallboard = document.querySelector("[data-wallboard]");
   if (wallboard) {
+    var direct = wallboard.hasAttribute("data-wallboard-direct");
     var gepland = false;
+    var laden = function () {
+      fetch(wallboard.getAttribute("data-wallboard"), { credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) {
+          var nieuw = document.createElement("template");
+          nieuw.innerHTML = html;
+          var bron = nieuw.content.querySelector("#wallboard-stand");
+          var doel = document.getElementById("wallboard-stand");
+          if (bron && doel) { doel.innerHTML = bron.innerHTML; }
+        })
+        .catch(function () { /* the next event shows it */ });
+    };
     var ophalen = function () {
       if (gepland) { return; }
       gepland = true;
       setTimeout(function () {
         gepland = false;
-        fetch(wallboard.getAttribute("data-wallboard"), { credentials: "same-origin" })
-          .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
-          .then(function (html) {
-            var nieuw = document.createElement("template");
-            nieuw.innerHTML = html;
-            var bron = nieuw.content.querySelector("#wallboard-stand");
-            var doel = document.getElementById("wallboard-stand");
-            if (bron && doel) { doel.innerHTML = bron.innerHTML; }
-          })
-          .catch(function () { /* the next event shows it */ });
-      }, 2000);
+        laden();
+      }, direct ? 5000 : 2000);
     };
+    if (direct) { laden(); }
     verbind("/ws/dashboard/wallboard/", ophalen, function (herverbonden) {
       if (herverbonden) { ophalen(); }
     });
