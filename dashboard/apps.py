@@ -19,3 +19,5 @@ class DashboardConfig(AppConfig):
                 dispatch_uid=f"dashboard.wallboard.{model.__name__}",
             )
         link_registreren("dashboard", "dashboard:index")
+        # The queues now, for the workspace (counts only, no customer).
+        link_registreren("wallboard", "dashboard:wallboard")

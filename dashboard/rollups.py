@@ -95,7 +95,8 @@ def contactcijfers_aggregaten() -> dict:
 
 def met_herhaling(contacten):
     """Annotate ``herhaald``: the same customer contacted us about the same
-    product (or, without a product, the same subject) in the 7 days before."""
+    product (or, without a product, the same subject) in the 7 days before.
+    Only a contact of the customer's repeats; a call back from us does not."""
     eerder = Klantcontact.objects.filter(
         klant=OuterRef("klant"),
         gestart_op__lt=OuterRef("gestart_op"),
@@ -108,7 +109,7 @@ def met_herhaling(contacten):
         ),
     ).annotate(
         herhaald=ExpressionWrapper(
-            Q(klant__isnull=False)
+            Q(klant__isnull=False, richting=Klantcontact.Richting.INKOMEND)
             & (
                 Q(product__isnull=False, herhaald_product=True)
                 | Q(product__isnull=True, herhaald_onderwerp=True)

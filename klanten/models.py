@@ -437,6 +437,16 @@ class Contactverzoek(models.Model):
     afgehandeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # What followed: the call (or other contact) that answered it; the
+    # contact it came from is ``klantcontact``.
+    beantwoord_in = models.ForeignKey(
+        Klantcontact,
+        verbose_name=_("beantwoord in contact"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="beantwoorde_contactverzoeken",
+    )
 
     class Meta:
         verbose_name = _("contactverzoek")

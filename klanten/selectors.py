@@ -185,7 +185,7 @@ def eigen_contacten(*, klant: Klant) -> QuerySet[Klantcontact]:
 def eigen_contactverzoeken(*, klant: Klant, aantal: int = 100) -> list[Contactverzoek]:
     """A customer's contactverzoeken, open ones first, for Mijn omgeving."""
     return sorted(
-        klant.contactverzoeken.select_related("klantcontact__product").order_by(
+        klant.contactverzoeken.select_related("klantcontact__product", "beantwoord_in").order_by(
             "-aangemaakt_op", "-id"
         )[:aantal],
         key=lambda v: (not v.is_open, -v.aangemaakt_op.timestamp()),

@@ -500,9 +500,12 @@ def contactverzoek_oppakken(*, contactverzoek: Contactverzoek, user: User) -> Co
 
 @transaction.atomic
 def contactverzoek_afhandelen(
-    *, contactverzoek: Contactverzoek, user: User, uitkomst: str
+    *, contactverzoek: Contactverzoek, user: User, uitkomst: str, teruggebeld: bool = False
 ) -> Contactverzoek:
-    """Done: ``uitkomst`` says what was agreed, and the customer sees it."""
+    """Done: ``uitkomst`` says what was agreed, and the customer sees it.
+    ``teruggebeld``: the agent called the customer back; the call is
+    registered as an outgoing contact that answered this contactverzoek,
+    about the same product and case as the contact it came from."""
     _eis(mag_contactverzoek_behandelen(user, contactverzoek))
     if not uitkomst.strip():
         raise ValidationError({"uitkomst": [_("Schrijf op wat de uitkomst is.")]})
@@ -510,7 +513,7 @@ def contactverzoek_afhandelen(
         contactverzoek,
         overgang="afhandelen",
         conflict=lambda _verzoek: ValidationError(_("Dit contactverzoek is al afgehandeld.")),
-        related=["klant"],
+        related=["klant", "klantcontact"],
         alleen_eigen_rij=True,
     )
     verzoek.afhandelen()
@@ -519,6 +522,20 @@ def contactverzoek_afhandelen(
     verzoek.afgehandeld_door = user
     if verzoek.medewerker_id is None:
         verzoek.medewerker = user
+    if teruggebeld:
+        aanleiding = verzoek.klantcontact
+        verzoek.beantwoord_in = klantcontact_registreren(
+            klant=verzoek.klant,
+            user=user,
+            kanaal=KanaalSoort.TELEFOON,
+            richting=Klantcontact.Richting.UITGAAND,
+            contactnaam="" if verzoek.klant else verzoek.naam,
+            onderwerp=_("Teruggebeld: %(vraag)s") % {"vraag": verzoek.tekst_voor_klant[:150]},
+            vraag=verzoek.vraag,
+            antwoord=verzoek.uitkomst,
+            product=aanleiding.product if aanleiding else None,
+            zaak=aanleiding.zaak if aanleiding else None,
+        )
     verzoek.save()
     _live(verzoek.klant, "contactverzoek", _("Een contactverzoek is afgehandeld"))
     return verzoek

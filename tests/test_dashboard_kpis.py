@@ -595,3 +595,32 @@ def test_the_wallboard_marks_a_wait_over_the_norm_in_words_and_colour(client, te
         r for r in client.get("/dashboard/wallboard/").content.decode().split("<tr>") if "Chat" in r
     )
     assert "boven-norm" in regel and "boven de norm" in regel
+
+
+def test_a_call_back_is_not_a_repeat_contact_but_calling_again_after_it_is():
+    klant = KlantFactory()
+    for uur, richting in ((9, "inkomend"), (10, "uitgaand"), (11, "inkomend")):
+        Klantcontact.objects.create(
+            klant=klant,
+            kanaal="telefoon",
+            richting=richting,
+            onderwerp="Losse stoeptegel",
+            gestart_op=_moment(1, uur),
+        )
+    herhaald = rollups.met_herhaling(Klantcontact.objects.order_by("gestart_op"))
+    assert [c.herhaald for c in herhaald] == [False, False, True]
+
+
+@pytest.mark.parametrize(
+    ("waarden", "eenheid"),
+    [([100.0, 100.0], "%"), ([0.0, 0.0], "%"), ([0.0, None], "s"), ([42.0, 42.0], "s")],
+)
+def test_a_trend_of_one_value_still_has_a_y_axis(waarden, eenheid):
+    from dashboard.templatetags.dashboard_tags import _schaal, trendgrafiek
+
+    van, tot, _stap = _schaal([w for w in waarden if w is not None], eenheid)
+    assert van < tot
+    kpi = selectors.Kpi("x", "X", waarden[0], eenheid, None, True, "", 1)
+    maandagen = [timezone.localdate() - timedelta(weeks=i) for i in (1, 0)]
+    trend = selectors.Trend(kpi, list(zip(maandagen, waarden, strict=True)))
+    assert '<svg class="trend"' in trendgrafiek(trend, "uitleg")

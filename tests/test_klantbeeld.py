@@ -192,7 +192,7 @@ def test_a_contact_form_with_mistakes_shows_them_and_writes_nothing(client, klan
 
 
 def test_a_question_for_a_colleague_becomes_their_contactverzoek_with_a_notice(
-    client, klantmanager, beller
+    client, klantmanager, beller, burger
 ):
     collega = UserFactory(rollen=[Rol.BEHANDELAAR], username="terugbeller", first_name="Ria")
     client.force_login(klantmanager)
@@ -221,13 +221,58 @@ def test_a_question_for_a_colleague_becomes_their_contactverzoek_with_a_notice(
     client.force_login(collega)
     lijst = client.get("/kcc/contactverzoeken/").content.decode()
     assert "Wanneer wordt de stoep gerepareerd?" in lijst
+    # The customer has a phone number: "called back" is ticked already.
+    assert f'id="teruggebeld-{verzoek.uuid}" name="teruggebeld" value="1" checked' in lijst
     client.post("/kcc/contactverzoeken/", {"verzoek": str(verzoek.uuid), "actie": "oppakken"})
     client.post(
         "/kcc/contactverzoeken/",
-        {"verzoek": str(verzoek.uuid), "actie": "afhandelen", "uitkomst": "Volgende week."},
+        {
+            "verzoek": str(verzoek.uuid),
+            "actie": "afhandelen",
+            "uitkomst": "Volgende week.",
+            "teruggebeld": "1",
+        },
     )
     verzoek = Contactverzoek.objects.get()
     assert (verzoek.status, verzoek.uitkomst) == ("afgehandeld", "Volgende week.")
+    # The call back is a contact of its own, outgoing, that answered it.
+    terug = verzoek.beantwoord_in
+    assert (terug.kanaal, terug.richting, terug.medewerker, terug.klant) == (
+        "telefoon",
+        "uitgaand",
+        collega,
+        beller,
+    )
+    assert terug.antwoord == "Volgende week." and terug.in_een_keer_goed is None
+
+    # One thread on the klantbeeld: question -> contactverzoek -> call back.
+    client.force_login(klantmanager)
+    beeld = client.get(f"/kcc/klanten/{beller.uuid}/").content.decode()
+    vraag = verzoek.klantcontact
+    assert f'id="tijdlijn-{vraag.uuid}"' in beeld and f'id="tijdlijn-{terug.uuid}"' in beeld
+    assert f'<a href="#tijdlijn-{verzoek.uuid}">Leidde tot een contactverzoek</a>' in beeld
+    assert f'<a href="#tijdlijn-{vraag.uuid}">Naar aanleiding van een contact</a>' in beeld
+    assert f'<a href="#tijdlijn-{terug.uuid}">Beantwoord in een contact</a>' in beeld
+    assert f'<a href="#tijdlijn-{verzoek.uuid}">Antwoord op een contactverzoek</a>' in beeld
+
+    # And for the customer in Mijn contacten.
+    client.force_login(burger)  # logged in with the BSN of `beller`
+    eigen = client.get("/pip/mijn-contacten/").content.decode()
+    assert "Naar aanleiding van uw contact van" in eigen and "Wij belden u terug op" in eigen
+
+
+def test_a_contactverzoek_handled_without_a_call_registers_no_contact(client, klantmanager, beller):
+    verzoek = services.contactverzoek_maken(
+        klant=beller, user=klantmanager, vraag="Mail mij", medewerker=klantmanager
+    )
+    client.force_login(klantmanager)
+    client.post(
+        "/kcc/contactverzoeken/",
+        {"verzoek": str(verzoek.uuid), "actie": "afhandelen", "uitkomst": "Gemaild."},
+    )
+    verzoek = Contactverzoek.objects.get()
+    assert verzoek.status == "afgehandeld" and verzoek.beantwoord_in is None
+    assert not Klantcontact.objects.filter(richting="uitgaand").exists()
 
 
 def test_another_agent_cannot_touch_a_contactverzoek_that_is_not_theirs(

@@ -130,9 +130,21 @@ def test_kiss_finds_a_demo_citizens_contacts_and_contactverzoeken(client, demo):
     ]
     assert {c["onderwerp"] for c in contacten} >= {"Paspoort", "Parkeervergunning", "Afval"}
     taken = [t for c in contacten for t in c["_expand"]["leiddeTotInterneTaken"]]
-    assert len(taken) == 1
-    afdeling = client.get(pad(taken[0]["toegewezenAanActoren"][0]["url"]), **kiss).json()
-    assert afdeling["naam"] == "Openbare Ruimte"
+    afdelingen = {
+        client.get(pad(t["toegewezenAanActoren"][0]["url"]), **kiss).json()["naam"]: t
+        for t in taken
+    }
+    assert set(afdelingen) == {"Openbare Ruimte", "Burgerzaken"}
+    # Burgerzaken called her back: that call was about the first contact.
+    assert afdelingen["Burgerzaken"]["status"] == "verwerkt"
+    eerste = afdelingen["Burgerzaken"]["aanleidinggevendKlantcontact"]["uuid"]
+    [terug] = [
+        c
+        for c in contacten
+        for o in c["_expand"]["gingOverOnderwerpobjecten"]
+        if (o["wasKlantcontact"] or {}).get("uuid") == eerste
+    ]
+    assert terug["onderwerp"].startswith("Teruggebeld")
     medewerker = next(a for c in contacten for a in c["hadBetrokkenActoren"])
     r = client.get(
         f"{api}/actoren",

@@ -201,6 +201,52 @@ def test_kiss_searches_contactverzoeken_by_callback_number(client, token, gegeve
     assert r.json()["_expand"]["digitaleAdressen"][0]["adres"] == "+31687654321"
 
 
+def test_a_call_back_is_an_onderwerpobject_about_the_contact_it_answered(
+    client, token, klantmanager, gegevens
+):
+    """The thread in the standard: the contact led to an interne taak, and
+    the call that answered it went over an onderwerpobject that was the
+    first contact (wasKlantcontact), found from either side."""
+    verzoek = gegevens["verzoek"]
+    klantmanager.afdelingen.add(gegevens["afdeling"])  # the afdeling that calls back
+    terug = klanten_services.contactverzoek_afhandelen(
+        contactverzoek=verzoek, user=klantmanager, uitkomst="Uitgelegd.", teruggebeld=True
+    ).beantwoord_in
+    eerst = gegevens["doorgezet"]
+    h = kop(token)
+    r = client.get(f"{API}/klantcontacten/{terug.uuid}?expand=gingOverOnderwerpobjecten", **h)
+    assert r.status_code == 200, r.content
+    [object_] = r.json()["_expand"]["gingOverOnderwerpobjecten"]
+    assert object_["wasKlantcontact"]["uuid"] == str(eerst.uuid)
+    assert object_["klantcontact"]["uuid"] == str(terug.uuid)
+    assert object_["onderwerpobjectidentificator"] == {
+        "objectId": str(eerst.uuid),
+        "codeObjecttype": "klantcontact",
+        "codeRegister": "klantinteracties",
+        "codeSoortObjectId": "uuid",
+    }
+    assert r.json()["gingOverOnderwerpobjecten"] == [
+        {"uuid": object_["uuid"], "url": object_["url"]}
+    ]
+    assert client.get(pad(object_["url"]), **h).json() == object_
+    # From the first contact: which onderwerpobjecten were about it, and back.
+    lijst = client.get(f"{API}/onderwerpobjecten?wasKlantcontact__uuid={eerst.uuid}", **h)
+    assert [o["uuid"] for o in lijst.json()["results"]] == [object_["uuid"]]
+    was = client.get(f"{API}/klantcontacten?wasOnderwerpobject__uuid={object_['uuid']}", **h)
+    assert [c["uuid"] for c in was.json()["results"]] == [str(eerst.uuid)]
+    via = client.get(f"{API}/klantcontacten?onderwerpobject__uuid={object_['uuid']}", **h)
+    assert [c["uuid"] for c in via.json()["results"]] == [str(terug.uuid)]
+    # Both kinds in one list: the case's and the call back's.
+    alle = client.get(f"{API}/onderwerpobjecten", **h).json()
+    assert alle["count"] == 2
+    soorten = {o["onderwerpobjectidentificator"]["codeObjecttype"] for o in alle["results"]}
+    assert soorten == {"zgw-Zaak", "klantcontact"}
+    zaken = client.get(
+        f"{API}/onderwerpobjecten?onderwerpobjectidentificatorCodeObjecttype=zgw-Zaak", **h
+    )
+    assert zaken.json()["count"] == 1
+
+
 def test_kiss_finds_the_medewerker_by_email(client, token, klantmanager, gegevens):
     h = kop(token)
     r = client.get(

@@ -98,12 +98,12 @@ def _schaal(waarden: list[float], eenheid: str) -> tuple[float, float, float]:
     stap = next(s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000) if spreiding / s <= 5)
     van = math.floor(laag / stap) * stap
     tot = math.ceil(hoog / stap) * stap
-    if tot == van:
-        tot = van + stap
     if eenheid == "%":
         van, tot = max(van, 0), min(tot, 100)
     else:
         van = max(van, 0)
+    if tot <= van:  # every value the same (100%: no room above)
+        van, tot = (tot - stap, tot) if tot >= 100 and eenheid == "%" else (van, van + stap)
     return van, tot, stap
 
 

@@ -44,6 +44,14 @@ class Gebeurtenis:
     in_een_keer_goed: bool | None = None
     namens: str = ""
     antwoord: str = ""
+    # One thread: this line's anchor, and the lines it came from and led to
+    # (a contact and the contactverzoek it led to, the call that answered
+    # that); ``*_hier``: that line is on the same page, so a link reaches it.
+    anker: str = ""
+    aanleiding: str = ""
+    vervolg: str = ""
+    aanleiding_hier: bool = False
+    vervolg_hier: bool = False
 
     @property
     def label(self) -> str:
@@ -70,19 +78,26 @@ TIJDLIJN_AANTAL = 25
 # names and case numbers touch only those rows, however long the history;
 # the union is then cut to the newest. Columns: soort, tijdstip, id, titel,
 # sub (richting / status), tekst, kanaal, door (3), afdeling, zaak (2),
-# in_een_keer_goed, namens, antwoord.
+# in_een_keer_goed, namens, antwoord, and for the thread the line's own uuid,
+# what it came from and what followed (a contact's contactverzoek it answered
+# and the one it led to; a contactverzoek's contact and the one that answered it).
 _TIJDLIJN_SQL = """
 SELECT * FROM (
   SELECT 'contact' AS soort, c.gestart_op AS tijdstip, c.id, c.onderwerp, c.richting, c.vraag,
          c.kanaal, u.first_name, u.last_name, u.username, NULL AS afdeling, z.uuid, z.nummer,
-         c.in_een_keer_goed, c.namens, c.antwoord
+         c.in_een_keer_goed, c.namens, c.antwoord, c.uuid AS anker,
+         (SELECT v.uuid FROM klanten_contactverzoek v WHERE v.beantwoord_in_id = c.id
+          ORDER BY v.id LIMIT 1) AS aanleiding,
+         (SELECT v.uuid FROM klanten_contactverzoek v WHERE v.klantcontact_id = c.id
+          ORDER BY v.id LIMIT 1) AS vervolg
   FROM (SELECT * FROM klanten_klantcontact WHERE klant_id = %(klant)s {voor_contact}
         ORDER BY gestart_op DESC, id DESC LIMIT %(aantal)s) c
   LEFT JOIN kcc_user u ON u.id = c.medewerker_id
   LEFT JOIN zaken_zaak z ON z.id = c.zaak_id
   UNION ALL
   SELECT 'zaak', w.tijdstip, w.id, p.naam, w.naar, w.reden, w.statusstap,
-         u.first_name, u.last_name, u.username, NULL, z.uuid, z.nummer, NULL, '', ''
+         u.first_name, u.last_name, u.username, NULL, z.uuid, z.nummer, NULL, '', '',
+         NULL, NULL, NULL
   FROM (SELECT sw.* FROM zaken_statuswijziging sw JOIN zaken_zaak zz ON zz.id = sw.zaak_id
         WHERE zz.klant_id = %(klant)s {voor_status}
         ORDER BY sw.tijdstip DESC, sw.id DESC LIMIT %(aantal)s) w
@@ -91,17 +106,20 @@ SELECT * FROM (
   LEFT JOIN kcc_user u ON u.id = w.door_id
   UNION ALL
   SELECT 'bericht', b.aangemaakt, b.id, b.onderwerp, '', b.status, b.kanaal,
-         NULL, NULL, NULL, NULL, z.uuid, z.nummer, NULL, '', ''
+         NULL, NULL, NULL, NULL, z.uuid, z.nummer, NULL, '', '', NULL, NULL, NULL
   FROM (SELECT * FROM kanalen_bericht WHERE klant_id = %(klant)s {voor_bericht}
         ORDER BY aangemaakt DESC, id DESC LIMIT %(aantal)s) b
   LEFT JOIN zaken_zaak z ON z.id = b.zaak_id
   UNION ALL
   SELECT 'contactverzoek', v.aangemaakt_op, v.id, v.vraag, '', v.uitkomst, '',
-         u.first_name, u.last_name, u.username, a.naam, NULL, NULL, NULL, '', ''
+         u.first_name, u.last_name, u.username, a.naam, NULL, NULL, NULL, '', '',
+         v.uuid, van.uuid, antwoord.uuid
   FROM (SELECT * FROM klanten_contactverzoek WHERE klant_id = %(klant)s {voor_verzoek}
         ORDER BY aangemaakt_op DESC, id DESC LIMIT %(aantal)s) v
   LEFT JOIN kcc_user u ON u.id = v.medewerker_id
   LEFT JOIN kcc_afdeling a ON a.id = v.afdeling_id
+  LEFT JOIN klanten_klantcontact van ON van.id = v.klantcontact_id
+  LEFT JOIN klanten_klantcontact antwoord ON antwoord.id = v.beantwoord_in_id
 ) AS tijdlijn
 ORDER BY tijdstip DESC, id DESC
 LIMIT %(aantal)s
@@ -138,6 +156,8 @@ def tijdlijn(
     def label(model, veld, waarde):
         return choice_label(model, veld, waarde) if waarde else ""
 
+    op_de_pagina = {str(rij[-3]) for rij in rijen if rij[-3]}
+
     gebeurtenissen = []
     for (
         soort,
@@ -156,6 +176,9 @@ def tijdlijn(
         goed,
         namens,
         antwoord,
+        eigen,
+        aanleiding,
+        vervolg,
     ) in rijen:
         door = f"{voornaam or ''} {achternaam or ''}".strip() or (gebruikersnaam or "")
         if soort == "contact":
@@ -183,6 +206,11 @@ def tijdlijn(
                 in_een_keer_goed=None if goed is None else bool(goed),
                 namens=namens or "",
                 antwoord=antwoord or "",
+                anker=str(eigen) if eigen else "",
+                aanleiding=str(aanleiding) if aanleiding else "",
+                vervolg=str(vervolg) if vervolg else "",
+                aanleiding_hier=str(aanleiding) in op_de_pagina,
+                vervolg_hier=str(vervolg) in op_de_pagina,
             )
         )
     return gebeurtenissen

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.db.models import CharField, F, Q, QuerySet, Value
+from django.db.models import CharField, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, Concat, NullIf
 from django.http import Http404
 from django.utils.dateparse import parse_datetime
@@ -42,6 +42,7 @@ from klanten.klantinteracties.vormen import (
     TELEFOON,
     TERUGBEL_EMAIL,
     TERUGBEL_TELEFOON,
+    TERUGBELOBJECT,
     VESTIGING,
 )
 from klanten.models import Contactverzoek, ContactverzoekStatus, Klant, Klantcontact
@@ -213,7 +214,17 @@ class KlantinteractiesView(ZgwView):
         return Vertrouwelijkheid.tot_en_met(maximum)
 
     def contacten(self) -> QuerySet:
-        contacten = Klantcontact.objects.annotate(niveau=niveau())
+        contacten = Klantcontact.objects.annotate(
+            niveau=niveau(),
+            # A call back: the contact its contactverzoek came from.
+            aanleiding_uuid=Subquery(
+                Contactverzoek.objects.filter(
+                    beantwoord_in=OuterRef("pk"), klantcontact__isnull=False
+                )
+                .order_by("id")
+                .values("klantcontact__uuid")[:1]
+            ),
+        )
         niveaus = self.niveaus()
         return contacten if niveaus is None else contacten.filter(niveau__in=niveaus)
 
@@ -303,9 +314,7 @@ class KlantinteractiesView(ZgwView):
                 if "leiddeTotInterneTaken" in expand:
                     meer["leiddeTotInterneTaken"] = [vormen.internetaak_body(v) for v in eigen]
                 if "gingOverOnderwerpobjecten" in expand:
-                    meer["gingOverOnderwerpobjecten"] = (
-                        [vormen.onderwerpobject_body(c)] if c["zaak__uuid"] else []
-                    )
+                    meer["gingOverOnderwerpobjecten"] = vormen.onderwerpobjecten_van(c)
                 if "omvatteBijlagen" in expand:
                     meer["omvatteBijlagen"] = []
                 body["_expand"] = meer
@@ -531,6 +540,42 @@ CONTACTFILTERS = _parameters(
 )
 
 
+def _onderwerpobject_filter(view) -> Q | None:
+    """Contacts by an onderwerpobject of either kind: the case's or a call back's."""
+    zaak = view.verwijzing_filter("onderwerpobject", "onderwerpobjecten", "uuid", ONDERWERPOBJECT)
+    if zaak is None:
+        return None
+    terug = view.verwijzing_filter("onderwerpobject", "onderwerpobjecten", "uuid", TERUGBELOBJECT)
+    return (zaak & Q(zaak__isnull=False)) | (terug & Q(aanleiding_uuid__isnull=False))
+
+
+def _onderwerp_identificator_filter(p, voorvoegsel: str) -> Q | None:
+    """Contacts by what their onderwerpobject identifies: a case or, for a
+    call back, the earlier contact."""
+    zaak = _zaak_object_filter(p, voorvoegsel)
+    if zaak is None:
+        return None
+    return zaak | (_contact_object_filter(p, voorvoegsel) & Q(aanleiding_uuid__isnull=False))
+
+
+def _contact_object_filter(p, voorvoegsel: str) -> Q | None:
+    """A filter on the onderwerpobject of a call back: the earlier contact."""
+    namen = [f"{voorvoegsel}{deel}" for deel in _ONDERWERP]
+    if not any(naam in p for naam in namen):
+        return None
+    for naam, code in zip(
+        namen[:3], ("codeObjecttype", "codeRegister", "codeSoortObjectId"), strict=True
+    ):
+        if naam in p and p[naam] != vormen.CONTACT_OBJECT[code]:
+            return Q(pk__in=[])
+    if namen[3] in p:
+        try:
+            return Q(aanleiding_uuid=uuidlib.UUID(p[namen[3]]))
+        except ValueError:
+            return Q(pk__in=[])
+    return Q()
+
+
 def _zaak_object_filter(p, voorvoegsel: str) -> Q | None:
     """A filter on the onderwerpobject: the contact's case, in KISS's codes."""
     namen = [f"{voorvoegsel}{deel}" for deel in _ONDERWERP]
@@ -561,20 +606,27 @@ class KlantcontactLijst(KlantinteractiesView):
         for voorwaarde in (
             self.verwijzing_filter("hadBetrokkene", "betrokkenen", "uuid", BETROKKENE),
             self.verwijzing_filter("hadBetrokkene__wasPartij", "partijen", "klant__uuid"),
-            self.verwijzing_filter("onderwerpobject", "onderwerpobjecten", "uuid", ONDERWERPOBJECT),
+            _onderwerpobject_filter(self),
             identificator_filter(p, BETROKKENE_PARTIJ_ID, "klant__"),
-            _zaak_object_filter(p, "onderwerpobject__onderwerpobjectidentificator"),
+            _onderwerp_identificator_filter(p, "onderwerpobject__onderwerpobjectidentificator"),
         ):
             if voorwaarde is not None:
                 contacten = contacten.filter(voorwaarde)
         if "hadBetrokkene__wasPartij" in p:
             gevonden = uuid_uit_url(p["hadBetrokkene__wasPartij"], vormen.COMPONENT, "partijen")
             contacten = contacten.filter(klant__uuid=gevonden) if gevonden else contacten.none()
-        if any(naam.startswith("wasOnderwerpobject") for naam in p):
-            # No contact of the platform answers another through an onderwerpobject.
+        # The contact a call back was about: the onderwerpobject is the call
+        # back's (TERUGBELOBJECT), its wasKlantcontact this contact.
+        was = self.verwijzing_filter(
+            "wasOnderwerpobject", "onderwerpobjecten", "beantwoord_in__uuid", TERUGBELOBJECT
+        )
+        if was is not None:
+            contacten = contacten.filter(
+                uuid__in=Contactverzoek.objects.filter(was).values("klantcontact__uuid")
+            )
+        if any(naam.startswith("wasOnderwerpobject__onderwerpobjectidentificator") for naam in p):
+            # Only by its uuid or url: an earlier contact as the subject.
             contacten = contacten.none()
-        if "onderwerpobject__uuid" in p or "onderwerpobject__url" in p:
-            contacten = contacten.filter(zaak__isnull=False)
         if "kanaal" in p:
             kanaal = p["kanaal"].strip().lower()
             codes = [
@@ -1035,6 +1087,9 @@ class InterneTaakDetail(KlantinteractiesView):
 
 
 class OnderwerpobjectLijst(KlantinteractiesView):
+    """Two kinds, each from the contacts: the case a contact was about, then
+    the earlier contact a call back was about."""
+
     parameters = _parameters(
         {f"onderwerpobjectidentificator{deel}" for deel in _ONDERWERP},
         {
@@ -1047,31 +1102,50 @@ class OnderwerpobjectLijst(KlantinteractiesView):
 
     def get(self, request):
         p = request.query_params
-        contacten = self.contacten().filter(zaak__isnull=False)
-        for voorwaarde in (
-            self.verwijzing_filter("klantcontact", "klantcontacten", "uuid"),
-            _zaak_object_filter(p, "onderwerpobjectidentificator"),
-        ):
-            if voorwaarde is not None:
-                contacten = contacten.filter(voorwaarde)
-        if "wasKlantcontact__uuid" in p or "wasKlantcontact__url" in p:
-            contacten = contacten.none()
+        zaken = self.contacten().filter(zaak__isnull=False)
+        terugbellen = self.contacten().filter(aanleiding_uuid__isnull=False)
+        contact = self.verwijzing_filter("klantcontact", "klantcontacten", "uuid")
+        if contact is not None:
+            zaken, terugbellen = zaken.filter(contact), terugbellen.filter(contact)
+        zaak = _zaak_object_filter(p, "onderwerpobjectidentificator")
+        eerder = _contact_object_filter(p, "onderwerpobjectidentificator")
+        if zaak is not None:
+            zaken = zaken.filter(zaak)
+        if eerder is not None:
+            terugbellen = terugbellen.filter(eerder)
+        was = self.verwijzing_filter("wasKlantcontact", "klantcontacten", "aanleiding_uuid")
+        if was is not None:
+            zaken, terugbellen = zaken.none(), terugbellen.filter(was)
         aantal, pagina, grootte, rijen = self.pagina_uit(
-            [(contacten.order_by("-gestart_op", "-id").values(*vormen.CONTACTVELDEN), lambda c: c)]
+            [
+                (
+                    bron.order_by("-gestart_op", "-id").values(*vormen.CONTACTVELDEN),
+                    maak,
+                )
+                for bron, maak in (
+                    (zaken, vormen.onderwerpobject_body),
+                    (terugbellen, vormen.terugbelobject_body),
+                )
+            ]
         )
-        return self.gepagineerd(
-            aantal, pagina, [vormen.onderwerpobject_body(c) for c in rijen], grootte
-        )
+        return self.gepagineerd(aantal, pagina, rijen, grootte)
 
 
 class OnderwerpobjectDetail(KlantinteractiesView):
     def get(self, request, uuid):
-        contact = _detail(
+        velden = vormen.CONTACTVELDEN
+        zaak = (
             self.contacten()
             .filter(uuid=vormen.gemaskeerd(uuid, ONDERWERPOBJECT), zaak__isnull=False)
-            .values(*vormen.CONTACTVELDEN)
+            .values(*velden)
+            .first()
         )
-        return self.met_etag(vormen.onderwerpobject_body(contact))
+        if zaak is not None:
+            return self.met_etag(vormen.onderwerpobject_body(zaak))
+        terugbellen = self.contacten().filter(
+            uuid=vormen.gemaskeerd(uuid, TERUGBELOBJECT), aanleiding_uuid__isnull=False
+        )
+        return self.met_etag(vormen.terugbelobject_body(_detail(terugbellen.values(*velden))))
 
 
 # --- actoren: staff and afdelingen ---------------------------------------------------------------

@@ -22,6 +22,9 @@ VERTROUWELIJK_VANAF = Vertrouwelijkheid.values.index(Vertrouwelijkheid.VERTROUWE
 
 BETROKKENE = 0x6A1F_3C9E_52B7_0D84_E91A_7C35_B806_4F2D
 ONDERWERPOBJECT = 0x1D6B_84F2_C937_5A0E_3F81_D26C_A94B_705E
+# The onderwerpobject of a call back: it was about the contact the answered
+# contactverzoek came from (from the call back's own uuid).
+TERUGBELOBJECT = 0x5C27_E09A_14F3_B86D_A0E5_3D71_C94B_28F6
 EMAIL = 0x7E30_A5C1_9F42_68DB_0C57_E1B9_34A6_D82F
 TELEFOON = 0x29C4_F806_B15D_3E7A_A68F_4C02_D7E9_1B53
 TERUGBEL_EMAIL = 0x53E8_1D7A_C64F_902B_B71C_E3A5_68D0_4F96
@@ -40,6 +43,13 @@ IDENTIFICATOREN = {
 ZAAK_OBJECT = {
     "codeObjecttype": "zgw-Zaak",
     "codeRegister": "openzaak",
+    "codeSoortObjectId": "uuid",
+}
+# An earlier contact as onderwerpobject (with ``wasKlantcontact`` pointing at
+# it); consumers read the identificator's codes without checking for null.
+CONTACT_OBJECT = {
+    "codeObjecttype": "klantcontact",
+    "codeRegister": "klantinteracties",
     "codeSoortObjectId": "uuid",
 }
 # KISS finds a medewerker or afdeling by these codes and the objectId.
@@ -270,6 +280,8 @@ CONTACTVELDEN = [
     "klant__taal",
     *(f"medewerker__{veld}" for veld in MEDEWERKERVELDEN),
     "niveau",
+    # The contact a call back answered (an annotation of the views' contacten()).
+    "aanleiding_uuid",
 ]
 
 
@@ -306,6 +318,7 @@ def afdeling_actor(a: dict, voorvoegsel: str = "") -> dict:
 
 
 def onderwerpobject_body(c: dict) -> dict:
+    """The case a contact was about."""
     eigen = gemaskeerd(c["uuid"], ONDERWERPOBJECT)
     return {
         "uuid": str(eigen),
@@ -316,16 +329,42 @@ def onderwerpobject_body(c: dict) -> dict:
     }
 
 
+def terugbelobject_body(c: dict) -> dict:
+    """A call back was about the contact its contactverzoek came from."""
+    eigen = gemaskeerd(c["uuid"], TERUGBELOBJECT)
+    return {
+        "uuid": str(eigen),
+        "url": url("onderwerpobjecten", eigen),
+        "klantcontact": verwijzing("klantcontacten", c["uuid"]),
+        "wasKlantcontact": verwijzing("klantcontacten", c["aanleiding_uuid"]),
+        "onderwerpobjectidentificator": {
+            "objectId": str(c["aanleiding_uuid"]),
+            **CONTACT_OBJECT,
+        },
+    }
+
+
+def onderwerpobjecten_van(c: dict) -> list[dict]:
+    """What a contact was about: its case, and for a call back the contact
+    it answered."""
+    return [
+        maak(c)
+        for maak, veld in (
+            (onderwerpobject_body, "zaak__uuid"),
+            (terugbelobject_body, "aanleiding_uuid"),
+        )
+        if c.get(veld)
+    ]
+
+
 def klantcontact_body(c: dict, verzoeken: list[dict]) -> dict:
     """A contact moment; ``verzoeken`` are the contactverzoeken it led to."""
     return {
         "uuid": str(c["uuid"]),
         "url": url("klantcontacten", c["uuid"]),
-        "gingOverOnderwerpobjecten": (
-            [verwijzing("onderwerpobjecten", gemaskeerd(c["uuid"], ONDERWERPOBJECT))]
-            if c["zaak__uuid"]
-            else []
-        ),
+        "gingOverOnderwerpobjecten": [
+            {"uuid": o["uuid"], "url": o["url"]} for o in onderwerpobjecten_van(c)
+        ],
         "hadBetrokkenActoren": [medewerker_actor(c, "medewerker__")]
         if c["medewerker__uuid"]
         else [],

@@ -36,6 +36,7 @@ def werkplek_contactverzoeken(request):
                     contactverzoek=verzoek,
                     user=request.user,
                     uitkomst=request.POST.get("uitkomst", ""),
+                    teruggebeld=request.POST.get("teruggebeld") == "1",
                 )
                 messages.success(request, _("Het contactverzoek is afgehandeld."))
             elif actie == "verlengen":

@@ -217,4 +217,37 @@ def _contacten(stdout) -> None:
             services.klantcontact_doorzetten(
                 contact=contact, user=medewerker, afdeling=overgedragen_aan
             )
-    stdout.write(f"  {len(CONTACTEN)} contacten")
+    _teruggebeld(medewerker, nu)
+    stdout.write(f"  {len(CONTACTEN)} contacten, één teruggebeld")
+
+
+def _teruggebeld(medewerker, nu) -> None:
+    """One thread to follow on Suzanne Moulin's klantbeeld and in her Mijn
+    contacten: a question handed to Burgerzaken, and the call back that
+    answered it."""
+    from datetime import timedelta
+
+    from kcc.models import Afdeling, User
+    from klanten import services
+
+    begin = nu - timedelta(days=2, hours=3)
+    contact = services.klantcontact_registreren(
+        klant=Klant.objects.get(bsn="999993653"),
+        user=medewerker,
+        kanaal="telefoon",
+        onderwerp="Naamgebruik partner",
+        vraag="Kan ik de achternaam van mijn partner op mijn paspoort laten zetten?",
+        antwoord="Een collega van Burgerzaken belt u terug.",
+        in_een_keer_goed=False,
+        tijd=services.Contacttijd(gestart_op=begin, beeindigd_op=begin + timedelta(minutes=5)),
+        overgedragen_aan=Afdeling.objects.get(code="burgerzaken"),
+    )
+    verzoek = services.klantcontact_doorzetten(
+        contact=contact, user=medewerker, afdeling=Afdeling.objects.get(code="burgerzaken")
+    )
+    services.contactverzoek_afhandelen(
+        contactverzoek=verzoek,
+        user=User.objects.get(username="behandelaar"),
+        uitkomst="Dat kan: geef het naamgebruik door bij de aanvraag aan de balie.",
+        teruggebeld=True,
+    )
