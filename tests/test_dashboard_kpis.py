@@ -512,8 +512,15 @@ def test_which_channel_missed_its_service_level_last_week_and_why(client, teamle
     assert "onder doel" in telefoon and "80% binnen 20 s" in telefoon
     assert "50% boven de prognose" in telefoon  # 300 calls against 200 forecast
     assert "09:00" in telefoon and "di" in telefoon  # the worst half hour: Tuesday 09:00
-    # The tiles come first, each with its line of the last weeks.
-    assert pagina.index('class="kpi-tegels"') < pagina.index("Servicelevel per kanaal")
+    # The first lines answer it, before the tiles: which channel, and why.
+    aandacht = pagina.split('id="aandacht-kop"')[1].split("</section>")[0]
+    assert pagina.index('id="aandacht-kop"') < pagina.index('class="kpi-tegels"')
+    telefoon = aandacht.split("<strong>Telefoon</strong>")[1].split("</li>")[0]
+    assert "onder doel" in telefoon and "norm 80% binnen 20 s" in telefoon
+    assert "het aanbod lag 50% boven de prognose, dus er was te weinig ingeroosterd" in telefoon
+    assert "het slechtst ging dinsdag" in telefoon and "om 09:00" in telefoon
+    # Then the tiles, each with its line of the last weeks, then the table.
+    assert pagina.index('class="kpi-tegels"') < pagina.index("Servicelevel per kanaal, tegen")
     assert pagina.count('class="sparklijn"') >= 3
 
 
