@@ -33,7 +33,7 @@ def test_the_beheer_has_no_wcag22_violations(live_server):
     assert fouten == [], "\n".join(fouten)
 
 
-def _controleren(page, url, beheerder, product) -> list[str]:
+def _controleren(page, url, beheerder, product, paden=None) -> list[str]:
     # What the pages' own Content-Security-Policy blocks counts; what axe
     # itself tries while it measures (it clones nodes with a style) does not.
     meten = {"bezig": False}
@@ -47,7 +47,7 @@ def _controleren(page, url, beheerder, product) -> list[str]:
         ),
     )
     medewerker_inloggen_in_browser(page, url, beheerder, WACHTWOORD)
-    paden = [
+    paden = paden or [
         "/beheer/",
         "/beheer/producten/product/",
         "/beheer/producten/product/?q=",
@@ -63,7 +63,10 @@ def _controleren(page, url, beheerder, product) -> list[str]:
     ]
     axe = axe_module.Axe()
     for pad in paden:
-        page.goto(url + pad)
+        antwoord = page.goto(url + pad)
+        if antwoord is None or antwoord.status != 200:
+            fouten.append(f"{pad}: HTTP {antwoord and antwoord.status}")
+            continue
         page.wait_for_load_state("load")
         page.wait_for_timeout(50)  # the beheer's script names the fields after the admin's own
         meten["bezig"] = True
@@ -119,3 +122,45 @@ def test_the_beheerder_works_the_product_page_in_tabs(live_server):
         assert Product.objects.get(pk=product.pk).status == "ingetrokken"
         browser.close()
     assert scriptfouten == []
+
+
+def test_every_beheer_screen_on_the_demo_has_no_wcag22_violations(live_server, settings):
+    """Every list, add form and change form of every model in the beheer,
+    on the demo municipality (so lists and forms have rows and inlines)."""
+    import io
+
+    from django.contrib import admin
+    from django.core.management import call_command
+    from django.urls import reverse
+
+    from kcc.models import User
+
+    settings.DEMO_PASSWORD = WACHTWOORD
+    call_command("demo_data", stdout=io.StringIO())
+    beheerder = User.objects.get(username="beheerder")
+    paden = []
+    for model, model_admin in admin.site._registry.items():
+        if not model_admin.has_view_permission(_verzoek(beheerder)):
+            continue  # e.g. DigiD's configuration: the superuser's
+        info = (model._meta.app_label, model._meta.model_name)
+        paden.append(reverse("admin:{}_{}_changelist".format(*info)))
+        if model_admin.has_add_permission(_verzoek(beheerder)):
+            paden.append(reverse("admin:{}_{}_add".format(*info)))
+        eerste = model._default_manager.order_by("pk").first()
+        if eerste is not None:
+            paden.append(reverse("admin:{}_{}_change".format(*info), args=[eerste.pk]))
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+        fouten = _controleren(page, live_server.url, beheerder, None, paden=paden)
+        browser.close()
+    assert fouten == [], "\n".join(fouten)
+    assert len(paden) > 50
+
+
+def _verzoek(user):
+    from django.test import RequestFactory
+
+    verzoek = RequestFactory().get("/beheer/")
+    verzoek.user = user
+    return verzoek

@@ -10,13 +10,19 @@
     var kop = koppen[cel.cellIndex];
     return kop ? kop.textContent.replace(/\s+/g, " ").trim() : "";
   }
+  function tekstVan(element) {
+    return element ? element.textContent.replace(/\s+/g, " ").replace(/[:\s]+$/, "").trim() : "";
+  }
   function benoemen(wortel) {
-    wortel.querySelectorAll(".tabular tbody td").forEach(function (cel) {
+    // Rows of inlines (numbered) and editable columns of a list (by the
+    // row's object, e.g. "Volgorde (Paspoort)").
+    wortel.querySelectorAll(".tabular tbody td, #result_list tbody td").forEach(function (cel) {
       var naam = naamVanKolom(cel);
       if (!naam) { return; }
       var rij = cel.closest("tr");
+      var rijnaam = rij && rij.closest("#result_list") ? tekstVan(rij.querySelector("th")) : "";
       var nummer = rij ? Array.prototype.indexOf.call(rij.parentNode.children, rij) + 1 : 0;
-      var tekst = naam + (nummer ? " (" + nummer + ")" : "");
+      var tekst = naam + (rijnaam ? " (" + rijnaam + ")" : nummer ? " (" + nummer + ")" : "");
       cel.querySelectorAll("input:not([type=hidden]), select, textarea").forEach(function (veld) {
         var label = veld.id && document.querySelector("label[for='" + veld.id + "']");
         if (!label && !veld.hasAttribute("aria-label")) { veld.setAttribute("aria-label", tekst); }
@@ -24,6 +30,29 @@
       cel.querySelectorAll(".select2-selection[role=combobox], .select2-selection__rendered").forEach(
         function (keuze) { keuze.setAttribute("aria-label", tekst); }
       );
+    });
+    // A searchable select outside an inline: its field's label.
+    wortel.querySelectorAll("select.admin-autocomplete").forEach(function (keuzelijst) {
+      var label = keuzelijst.id && document.querySelector("label[for='" + keuzelijst.id + "']");
+      var vak = keuzelijst.nextElementSibling;
+      if (!label || !vak) { return; }
+      vak.querySelectorAll(".select2-selection[role=combobox], .select2-selection__rendered").forEach(
+        function (keuze) {
+          if (!keuze.hasAttribute("aria-label")) { keuze.setAttribute("aria-label", tekstVan(label)); }
+        }
+      );
+    });
+    // A date and time field: the admin labels the pair, not its two inputs
+    // ("Geclaimd op, Datum").
+    wortel.querySelectorAll("p.datetime input:not([type=hidden])").forEach(function (veld) {
+      if (veld.hasAttribute("aria-label") || (veld.id && document.querySelector("label[for='" + veld.id + "']"))) {
+        return;
+      }
+      var rij = veld.closest(".form-row, .fieldBox");
+      var voor = veld.previousSibling;
+      while (voor && voor.nodeType !== Node.TEXT_NODE) { voor = voor.previousSibling; }
+      var delen = [tekstVan(rij && rij.querySelector("label")), tekstVan(voor)].filter(Boolean);
+      if (delen.length) { veld.setAttribute("aria-label", delen.join(", ")); }
     });
     wortel.querySelectorAll("span.help-tooltip[aria-label]").forEach(function (icoon) {
       icoon.setAttribute("role", "img");
