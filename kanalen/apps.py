@@ -10,13 +10,16 @@ class KanalenConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from kanalen import receivers
+        from kanalen.berichten import selectors as bericht_selectors
         from kanalen.post.models import Inboxitem
         from kcc.links import link_registreren
+        from kcc.secties import sectie_registreren
         from klanten.models import Contactverzoek
         from klanten.signals import klanten_samengevoegd
         from zaken.signals import zaak_gewijzigd
 
         zaak_gewijzigd.connect(receivers.zaak_gewijzigd, dispatch_uid="kanalen.zaak_gewijzigd")
+        sectie_registreren("zaak", bericht_selectors.zaak_sectie)
         klanten_samengevoegd.connect(
             receivers.klanten_samengevoegd, dispatch_uid="kanalen.klanten_samengevoegd"
         )

@@ -736,9 +736,22 @@ def test_contact_and_case_are_one_thread_for_agent_case_worker_and_citizen(
     later = services.klantcontact_registreren(
         klant=beller, user=klantmanager, kanaal="telefoon", onderwerp="Wanneer klaar?", zaak=zaak
     )
+    from kanalen.models import Bericht
+
+    bericht = Bericht.objects.create(
+        klant=beller,
+        zaak=zaak,
+        kanaal="email",
+        ontvanger="s.moulin@example.nl",
+        onderwerp="Uw paspoort ligt klaar",
+        tekst="U kunt het ophalen.",
+    )
     client.force_login(teamleider)
     pagina = client.get(f"/kcc/zaken/{zaak.uuid}/").content.decode()
     assert "Contacten over deze zaak" in pagina
+    # The messages about the case, kept by the channels, on the case page too.
+    berichten = pagina.split('id="zaakberichten-kop"')[1].split("</section>")[0]
+    assert f'id="bericht-{bericht.uuid}"' in berichten and "Uw paspoort ligt klaar" in berichten
     assert f'href="#contact-{gestart.uuid}"' in pagina  # "aangevraagd via ... uit een contact"
     assert f'id="contact-{later.uuid}"' in pagina and "Wanneer klaar?" in pagina
     client.force_login(klant_gebruiker(bsn=beller.bsn))

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 from kcc import bestanden
 from kcc.access import medewerker_required, per_uuid_of_404
 from kcc.models import Afdeling, User
+from kcc.secties import secties
 from zaken import selectors as zaken_selectors
 from zaken import services as zaken_services
 from zaken.models import OPEN_STATUSSEN, Zaak, ZaakStatus
@@ -77,6 +78,8 @@ def zaak_pagina(request, zaak_uuid):
             "documentvereisten": zaak.productversie.inhoud.get("documenten", []),
             "collegas": zaken_selectors.collegas_voor_zaak(zaak=zaak),
             "contacten": zaken_selectors.contacten_over_zaak(zaak=zaak),
+            # What higher building blocks keep about the case (the messages).
+            "secties": secties("zaak", zaak=zaak, user=request.user),
             "afdelingen": Afdeling.objects.filter(actief=True).exclude(pk=zaak.afdeling_id),
             "vandaag": timezone.localdate(),
             # What was typed in a form the case refused, to correct it.
