@@ -540,13 +540,25 @@ CONTACTFILTERS = _parameters(
 )
 
 
+def _terugbellen_op(**voorwaarden):
+    """The ids of call backs (contacts that answered a contactverzoek that
+    came from a contact): read from the contactverzoeken, a small table,
+    never by testing every contact."""
+    return Contactverzoek.objects.filter(
+        beantwoord_in__isnull=False, klantcontact__isnull=False, **voorwaarden
+    ).values("beantwoord_in_id")
+
+
+_TERUGBELLEN = _terugbellen_op()
+
+
 def _onderwerpobject_filter(view) -> Q | None:
     """Contacts by an onderwerpobject of either kind: the case's or a call back's."""
     zaak = view.verwijzing_filter("onderwerpobject", "onderwerpobjecten", "uuid", ONDERWERPOBJECT)
     if zaak is None:
         return None
     terug = view.verwijzing_filter("onderwerpobject", "onderwerpobjecten", "uuid", TERUGBELOBJECT)
-    return (zaak & Q(zaak__isnull=False)) | (terug & Q(aanleiding_uuid__isnull=False))
+    return (zaak & Q(zaak__isnull=False)) | (terug & Q(pk__in=_TERUGBELLEN))
 
 
 def _onderwerp_identificator_filter(p, voorvoegsel: str) -> Q | None:
@@ -555,7 +567,7 @@ def _onderwerp_identificator_filter(p, voorvoegsel: str) -> Q | None:
     zaak = _zaak_object_filter(p, voorvoegsel)
     if zaak is None:
         return None
-    return zaak | (_contact_object_filter(p, voorvoegsel) & Q(aanleiding_uuid__isnull=False))
+    return zaak | (_contact_object_filter(p, voorvoegsel) & Q(pk__in=_TERUGBELLEN))
 
 
 def _contact_object_filter(p, voorvoegsel: str) -> Q | None:
@@ -570,7 +582,8 @@ def _contact_object_filter(p, voorvoegsel: str) -> Q | None:
             return Q(pk__in=[])
     if namen[3] in p:
         try:
-            return Q(aanleiding_uuid=uuidlib.UUID(p[namen[3]]))
+            eerder = uuidlib.UUID(p[namen[3]])
+            return Q(pk__in=_terugbellen_op(klantcontact__uuid=eerder))
         except ValueError:
             return Q(pk__in=[])
     return Q()
@@ -1103,7 +1116,7 @@ class OnderwerpobjectLijst(KlantinteractiesView):
     def get(self, request):
         p = request.query_params
         zaken = self.contacten().filter(zaak__isnull=False)
-        terugbellen = self.contacten().filter(aanleiding_uuid__isnull=False)
+        terugbellen = self.contacten().filter(pk__in=_TERUGBELLEN)
         contact = self.verwijzing_filter("klantcontact", "klantcontacten", "uuid")
         if contact is not None:
             zaken, terugbellen = zaken.filter(contact), terugbellen.filter(contact)
@@ -1113,7 +1126,9 @@ class OnderwerpobjectLijst(KlantinteractiesView):
             zaken = zaken.filter(zaak)
         if eerder is not None:
             terugbellen = terugbellen.filter(eerder)
-        was = self.verwijzing_filter("wasKlantcontact", "klantcontacten", "aanleiding_uuid")
+        was = self.verwijzing_filter(
+            "wasKlantcontact", "klantcontacten", "beantwoorde_contactverzoeken__klantcontact__uuid"
+        )
         if was is not None:
             zaken, terugbellen = zaken.none(), terugbellen.filter(was)
         aantal, pagina, grootte, rijen = self.pagina_uit(
@@ -1143,7 +1158,7 @@ class OnderwerpobjectDetail(KlantinteractiesView):
         if zaak is not None:
             return self.met_etag(vormen.onderwerpobject_body(zaak))
         terugbellen = self.contacten().filter(
-            uuid=vormen.gemaskeerd(uuid, TERUGBELOBJECT), aanleiding_uuid__isnull=False
+            uuid=vormen.gemaskeerd(uuid, TERUGBELOBJECT), pk__in=_TERUGBELLEN
         )
         return self.met_etag(vormen.terugbelobject_body(_detail(terugbellen.values(*velden))))
 
