@@ -245,6 +245,15 @@ def test_a_call_back_is_an_onderwerpobject_about_the_contact_it_answered(
         f"{API}/onderwerpobjecten?onderwerpobjectidentificatorCodeObjecttype=zgw-Zaak", **h
     )
     assert zaken.json()["count"] == 1
+    # By what it identifies: the earlier contact, in its codes.
+    codes = "onderwerpobjectidentificatorCodeObjecttype=klantcontact"
+    eerder = f"onderwerpobjectidentificatorObjectId={eerst.uuid}"
+    r = client.get(f"{API}/onderwerpobjecten?{codes}&{eerder}", **h)
+    assert [o["uuid"] for o in r.json()["results"]] == [object_["uuid"]]
+    r = client.get(f"{API}/klantcontacten?onderwerpobject__{codes}&onderwerpobject__{eerder}", **h)
+    assert [c["uuid"] for c in r.json()["results"]] == [str(terug.uuid)]
+    r = client.get(f"{API}/onderwerpobjecten?{codes}&onderwerpobjectidentificatorObjectId=x", **h)
+    assert r.json()["count"] == 0
 
 
 def test_kiss_finds_the_medewerker_by_email(client, token, klantmanager, gegevens):

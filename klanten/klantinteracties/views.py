@@ -570,42 +570,46 @@ def _onderwerp_identificator_filter(p, voorvoegsel: str) -> Q | None:
     return zaak | (_contact_object_filter(p, voorvoegsel) & Q(pk__in=_TERUGBELLEN))
 
 
-def _contact_object_filter(p, voorvoegsel: str) -> Q | None:
-    """A filter on the onderwerpobject of a call back: the earlier contact."""
+def _object_filter(p, voorvoegsel: str, codes: dict, alle: Q, op_id) -> Q | None:
+    """A filter on what an onderwerpobject identifies: None without such a
+    parameter; nothing when a code is not ``codes``; ``alle`` narrowed by
+    ``op_id(uuid)`` when the objectId is asked (nothing for a malformed one)."""
     namen = [f"{voorvoegsel}{deel}" for deel in _ONDERWERP]
     if not any(naam in p for naam in namen):
         return None
     for naam, code in zip(
         namen[:3], ("codeObjecttype", "codeRegister", "codeSoortObjectId"), strict=True
     ):
-        if naam in p and p[naam] != vormen.CONTACT_OBJECT[code]:
+        if naam in p and p[naam] != codes[code]:
             return Q(pk__in=[])
-    if namen[3] in p:
-        try:
-            eerder = uuidlib.UUID(p[namen[3]])
-            return Q(pk__in=_terugbellen_op(klantcontact__uuid=eerder))
-        except ValueError:
-            return Q(pk__in=[])
-    return Q()
+    if namen[3] not in p:
+        return alle
+    try:
+        return alle & op_id(uuidlib.UUID(p[namen[3]]))
+    except ValueError:
+        return Q(pk__in=[])
+
+
+def _contact_object_filter(p, voorvoegsel: str) -> Q | None:
+    """A filter on the onderwerpobject of a call back: the earlier contact."""
+    return _object_filter(
+        p,
+        voorvoegsel,
+        vormen.CONTACT_OBJECT,
+        Q(),
+        lambda eerder: Q(pk__in=_terugbellen_op(klantcontact__uuid=eerder)),
+    )
 
 
 def _zaak_object_filter(p, voorvoegsel: str) -> Q | None:
     """A filter on the onderwerpobject: the contact's case, in KISS's codes."""
-    namen = [f"{voorvoegsel}{deel}" for deel in _ONDERWERP]
-    if not any(naam in p for naam in namen):
-        return None
-    voorwaarde = Q(zaak__isnull=False)
-    for naam, code in zip(
-        namen[:3], ("codeObjecttype", "codeRegister", "codeSoortObjectId"), strict=True
-    ):
-        if naam in p and p[naam] != vormen.ZAAK_OBJECT[code]:
-            return Q(pk__in=[])
-    if namen[3] in p:
-        try:
-            voorwaarde &= Q(zaak__uuid=uuidlib.UUID(p[namen[3]]))
-        except ValueError:
-            return Q(pk__in=[])
-    return voorwaarde
+    return _object_filter(
+        p,
+        voorvoegsel,
+        vormen.ZAAK_OBJECT,
+        Q(zaak__isnull=False),
+        lambda zaak: Q(zaak__uuid=zaak),
+    )
 
 
 class KlantcontactLijst(KlantinteractiesView):
