@@ -500,15 +500,24 @@ def contactverzoek_oppakken(*, contactverzoek: Contactverzoek, user: User) -> Co
 
 @transaction.atomic
 def contactverzoek_afhandelen(
-    *, contactverzoek: Contactverzoek, user: User, uitkomst: str, teruggebeld: bool = False
+    *,
+    contactverzoek: Contactverzoek,
+    user: User,
+    uitkomst: str,
+    teruggebeld: bool = False,
+    in_contact: Klantcontact | None = None,
 ) -> Contactverzoek:
     """Done: ``uitkomst`` says what was agreed, and the customer sees it.
     ``teruggebeld``: the agent called the customer back; the call is
     registered as an outgoing contact that answered this contactverzoek,
-    about the same product and case as the contact it came from."""
+    about the same product and case as the contact it came from.
+    ``in_contact``: a contact just registered (the klantbeeld's form) answered
+    it; it must be the same customer's."""
     _eis(mag_contactverzoek_behandelen(user, contactverzoek))
     if not uitkomst.strip():
         raise ValidationError({"uitkomst": [_("Schrijf op wat de uitkomst is.")]})
+    if in_contact is not None and in_contact.klant_id != contactverzoek.klant_id:
+        raise ValidationError(_("Dit contact is niet van de klant van het contactverzoek."))
     verzoek = vergrendeld(
         contactverzoek,
         overgang="afhandelen",
@@ -522,7 +531,9 @@ def contactverzoek_afhandelen(
     verzoek.afgehandeld_door = user
     if verzoek.medewerker_id is None:
         verzoek.medewerker = user
-    if teruggebeld:
+    if in_contact is not None:
+        verzoek.beantwoord_in = in_contact
+    elif teruggebeld:
         aanleiding = verzoek.klantcontact
         verzoek.beantwoord_in = klantcontact_registreren(
             klant=verzoek.klant,

@@ -795,3 +795,50 @@ def test_an_agent_registers_a_question_about_one_of_the_customers_cases(
     assert (
         "Wanneer is mijn paspoort klaar?" in client.get(f"/kcc/zaken/{zaak.uuid}/").content.decode()
     )
+
+
+def test_a_contact_on_the_klantbeeld_answers_an_open_contactverzoek(client, klantmanager, beller):
+    eigen = services.contactverzoek_maken(
+        klant=beller, user=klantmanager, vraag="Bel terug over de stoep", medewerker=klantmanager
+    )
+    elders = services.contactverzoek_maken(
+        klant=beller, user=klantmanager, vraag="Vergunning", afdeling=AfdelingFactory(naam="VTH")
+    )
+    client.force_login(klantmanager)
+    beeld = client.get(f"/kcc/klanten/{beller.uuid}/").content.decode()
+    assert f'<option value="{eigen.uuid}">' in beeld and "Antwoord op contactverzoek" in beeld
+    velden = {
+        "kanaal": "telefoon",
+        "richting": "uitgaand",
+        "vraag": "Stoep",
+        "in_een_keer_goed": "ja",
+        "vervolg": "geen",
+    }
+    # Without an answer, or for a contactverzoek of another afdeling, or a
+    # made-up one: a clear error, and neither a contact nor a change.
+    for extra, fout in (
+        ({"antwoord_op": str(eigen.uuid)}, "de klant ziet het bij het contactverzoek"),
+        ({"antwoord_op": str(elders.uuid), "antwoord": "Ja."}, "ligt bij VTH"),
+        ({"antwoord_op": "niet-een-uuid", "antwoord": "Ja."}, "Kies een open contactverzoek"),
+    ):
+        r = client.post(f"/kcc/klanten/{beller.uuid}/contact/", {**velden, **extra})
+        assert r.status_code == 400 and fout in r.content.decode(), extra
+    assert not Klantcontact.objects.exists()
+    assert {v.status for v in Contactverzoek.objects.all()} == {"open"}
+
+    r = client.post(
+        f"/kcc/klanten/{beller.uuid}/contact/",
+        {**velden, "antwoord_op": str(eigen.uuid), "antwoord": "Wordt maandag gemaakt."},
+    )
+    assert r.status_code == 302
+    eigen = Contactverzoek.objects.get(pk=eigen.pk)
+    contact = Klantcontact.objects.get()
+    assert (eigen.status, eigen.uitkomst, eigen.beantwoord_in) == (
+        "afgehandeld",
+        "Wordt maandag gemaakt.",
+        contact,
+    )
+    beeld = client.get(f"/kcc/klanten/{beller.uuid}/").content.decode()
+    assert f'<a href="#tijdlijn-{eigen.uuid}">Antwoord op een contactverzoek</a>' in beeld
+    # Answered: it is no longer offered.
+    assert f'<option value="{eigen.uuid}">' not in beeld

@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -31,6 +31,7 @@ from kanalen.werkplek.views.klantbeeld import (
 from kcc.access import medewerker_required
 from kcc.forms import fouten_overnemen
 from klanten import services as klant_services
+from klanten.models import Contactverzoek
 from producten import selectors as producten_selectors
 from zaken.models import Zaak
 
@@ -47,9 +48,15 @@ def contact_registreren(request, klant_uuid):
     klant = klant_openen(request, klant_uuid, "Klantcontact vastleggen")
     formulier = KlantcontactForm(request.POST)
     over_zaak = _over_zaak(klant, request.POST.get("zaak", ""))
+    antwoord_op = _antwoord_op(klant, request.POST.get("antwoord_op", ""))
     if over_zaak is False:
         formulier.is_valid()
         formulier.add_error(None, _("Kies een zaak van deze klant, of geen zaak."))
+    elif antwoord_op is False:
+        formulier.is_valid()
+        formulier.add_error(
+            None, _("Kies een open contactverzoek van deze klant, of geen contactverzoek.")
+        )
     elif formulier.is_valid():
         data = formulier.cleaned_data
         kennisitem = (
@@ -88,6 +95,8 @@ def contact_registreren(request, klant_uuid):
                         else None
                     ),
                 )
+                if antwoord_op is not None:
+                    _contactverzoek_beantwoorden(antwoord_op, contact, request.user)
         except ValidationError as fout:
             fouten_overnemen(formulier, fout)
         else:
@@ -111,6 +120,40 @@ def contact_registreren(request, klant_uuid):
             )
             return redirect("werkplek:klantbeeld", klant_uuid=klant.uuid)
     return klantbeeld_pagina(request, klant, contactformulier=formulier, status=400)
+
+
+def _antwoord_op(klant, waarde: str):
+    """The open contactverzoek of this customer that the contact answers:
+    None when none was chosen, False when the choice is not one of them."""
+    if not waarde:
+        return None
+    try:
+        sleutel = uuid.UUID(waarde)
+    except ValueError:
+        return False
+    verzoek = Contactverzoek.objects.filter(klant=klant, uuid=sleutel).first()
+    return verzoek if verzoek is not None and verzoek.is_open else False
+
+
+def _contactverzoek_beantwoorden(verzoek, contact, user) -> None:
+    """Close ``verzoek`` with the contact's answer, which the customer sees;
+    refused (with the contact) when this agent may not handle it."""
+    if not contact.antwoord:
+        raise ValidationError(
+            {"antwoord": [_("Schrijf het antwoord op: de klant ziet het bij het contactverzoek.")]}
+        )
+    try:
+        klant_services.contactverzoek_afhandelen(
+            contactverzoek=verzoek, user=user, uitkomst=contact.antwoord, in_contact=contact
+        )
+    except PermissionDenied:
+        raise ValidationError(
+            _(
+                "Dit contactverzoek ligt bij %(wie)s; alleen daar of een teamleider "
+                "handelt het af. Leg het contact vast zonder contactverzoek."
+            )
+            % {"wie": verzoek.afdeling or verzoek.medewerker}
+        ) from None
 
 
 def _over_zaak(klant, waarde: str):

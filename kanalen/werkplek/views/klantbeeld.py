@@ -162,6 +162,9 @@ def klantbeeld_pagina(request, klant, *, contactformulier=None, ingevuld=None, s
             "gesprek": gesprek,
             # The case the contact is about, kept when the form comes back.
             "over_zaak": request.POST.get("zaak", "") if request.method == "POST" else "",
+            "antwoord_op": (
+                request.POST.get("antwoord_op", "") if request.method == "POST" else ""
+            ),
             "kanalen": KanaalSoort.choices,
         },
         status=status,
