@@ -86,7 +86,9 @@ def test_it_shows_citizens_and_agents_the_same_conditions_and_norm(client, klant
     publiek = client.get(f"/producten/{product.code}/").content.decode()
     client.force_login(klantmanager)
     werkplek = client.get(f"/kcc/producten/{product.code}/").content.decode()
-    for tekst in ["U komt zelf naar de balie", "Binnen 5 werkdagen", "€ 84,40", "Een pasfoto"]:
+    # The euro sign stays on the line of its amount (a no-break space).
+    bedrag = "€\N{NO-BREAK SPACE}84,40"
+    for tekst in ["U komt zelf naar de balie", "Binnen 5 werkdagen", bedrag, "Een pasfoto"]:
         assert tekst in publiek
         assert tekst in werkplek
 

@@ -447,3 +447,22 @@ def test_it_refuses_a_request_with_wrong_answers_and_writes_nothing(klant, klant
     )
     assert zaak.antwoorden == {"aantal": 2}
     assert zaak.antwoorden_leesbaar() == [("Hoeveel?", "2")]
+
+
+def test_the_portal_lists_open_cases_by_deadline_then_closed_ones_latest_closed_first(
+    klant, paspoort, klantmanager
+):
+    from zaken.selectors import eigen_zaken
+
+    zaken = [
+        services.zaak_registreren(klant=klant, product=paspoort, kanaal="balie", user=klantmanager)
+        for _ in range(4)
+    ]
+    nu = timezone.now()
+    # Registered in this order, closed the other way round; one still open.
+    for zaak, dagen in zip(zaken[:3], (1, 5, 3), strict=True):
+        Zaak.objects.filter(pk=zaak.pk).update(
+            status=ZaakStatus.AFGEHANDELD, afgesloten_op=nu - timedelta(days=dagen)
+        )
+    volgorde = [z.pk for z in eigen_zaken(klant=klant)]
+    assert volgorde == [zaken[3].pk, zaken[0].pk, zaken[2].pk, zaken[1].pk]

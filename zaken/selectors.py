@@ -237,14 +237,20 @@ def eerdere_antwoorden(*, klant, aantal: int = 20) -> dict:
 
 def eigen_zaken(*, klant) -> list[Zaak]:
     """A customer's requests, open ones first (nearest deadline first), then
-    the closed ones newest first; the parts of a compound request are shown
-    with their main case, not on their own."""
+    the closed ones, the most recently closed first; the parts of a compound
+    request are shown with their main case, not on their own."""
     zaken = list(
         Zaak.objects.filter(klant=klant, hoofdzaak__isnull=True)
         .select_related("product")
         .order_by("-geregistreerd_op", "-id")
     )
-    return sorted(zaken, key=lambda z: (not z.is_open, z.termijndatum if z.is_open else date.min))
+    open_ = sorted((z for z in zaken if z.is_open), key=lambda z: z.termijndatum)
+    dicht = sorted(
+        (z for z in zaken if not z.is_open),
+        key=lambda z: z.afgesloten_op or z.geregistreerd_op,
+        reverse=True,
+    )
+    return open_ + dicht
 
 
 def eigen_zaak(*, klant, zaak_uuid) -> Zaak:

@@ -32,7 +32,7 @@ def verschil(waarde, eenheid):
         return "-"
     teken = "+" if waarde > 0 else ("\N{MINUS SIGN}" if waarde < 0 else "±")
     getal = _getal(abs(waarde), 1 if eenheid == "%" else 0)
-    return f"{teken}{getal}{' procentpunt' if eenheid == '%' else ' s'}"
+    return f"{teken}{getal} {_('procentpunt') if eenheid == '%' else 's'}"
 
 
 @register.simple_tag

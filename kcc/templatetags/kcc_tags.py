@@ -43,13 +43,18 @@ def euro(bedrag):
         return gettext("afhankelijk van uw situatie")
     if bedrag == 0:
         return gettext("gratis")
-    return formaat.bedrag(bedrag)
+    return _vast(formaat.bedrag(bedrag))
 
 
 @register.filter(name="bedrag")
 def bedrag_filter(waarde):
     """An amount: '€ 7.495,20', also '€ 0,00'; '-' for none."""
-    return formaat.bedrag(waarde) or "-"
+    return _vast(formaat.bedrag(waarde)) or "-"
+
+
+def _vast(bedrag: str) -> str:
+    """The euro sign kept on the line of its amount (a no-break space) on a page."""
+    return bedrag.replace("€ ", "€\N{NO-BREAK SPACE}")
 
 
 @register.filter(name="getal")
