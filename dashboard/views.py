@@ -2,6 +2,7 @@ import csv
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
@@ -307,6 +308,8 @@ def detail(request, kpi):
     )
 
 
+WALLBOARD_GELDIG = 1  # seconds
+
 WALLBOARD_DELEN = {
     "1": "dashboard/wallboard_deel.html",
     # The line above every workspace page: agents see the queues too.
@@ -321,7 +324,12 @@ def wallboard(request):
     today's service level; live over /ws/dashboard/wallboard/. Counts only,
     no customer: for the teamleider's screen and every agent's workspace."""
     sjabloon = WALLBOARD_DELEN.get(request.GET.get("deel"), "dashboard/wallboard.html")
-    return render(request, sjabloon, selectors.wallboard())
+    # Every agent's workspace asks after each queue event: the figures are
+    # the same for all, so they are made at most once a second and shared.
+    # (A second, not more: a page refetches at least two seconds after the
+    # event it heard, so what it gets was made after that event.)
+    figuren = cache.get_or_set("dashboard:wallboard", selectors.wallboard, WALLBOARD_GELDIG)
+    return render(request, sjabloon, figuren)
 
 
 def _staafgrafiek(regels: list[dict]) -> list[dict]:

@@ -541,7 +541,10 @@ def contactverzoek_afhandelen(
             kanaal=KanaalSoort.TELEFOON,
             richting=Klantcontact.Richting.UITGAAND,
             contactnaam="" if verzoek.klant else verzoek.naam,
-            onderwerp=_("Teruggebeld: %(vraag)s") % {"vraag": verzoek.tekst_voor_klant[:150]},
+            # The customer reads it in Mijn contacten: what it was about, never
+            # the hand-over text (Contactverzoek.tekst_voor_klant's rule).
+            onderwerp=_("Teruggebeld: %(onderwerp)s")
+            % {"onderwerp": _onderwerp_voor_klant(verzoek)[:150]},
             vraag=verzoek.vraag,
             antwoord=verzoek.uitkomst,
             product=aanleiding.product if aanleiding else None,
@@ -550,6 +553,17 @@ def contactverzoek_afhandelen(
     verzoek.save()
     _live(verzoek.klant, "contactverzoek", _("Een contactverzoek is afgehandeld"))
     return verzoek
+
+
+def _onderwerp_voor_klant(verzoek: Contactverzoek) -> str:
+    """The subject of the contact a contactverzoek came from, else what the
+    customer reads about the contactverzoek itself."""
+    aanleiding = verzoek.klantcontact
+    if aanleiding is not None:
+        onderwerp = aanleiding.onderwerp or (aanleiding.product.naam if aanleiding.product else "")
+        if onderwerp:
+            return onderwerp
+    return verzoek.tekst_voor_klant
 
 
 # Awb 9:11 lid 2: the term of a complaint may be put off once, by at most four weeks.
